@@ -1,0 +1,14 @@
+import { precisionStudy } from '@quantrad/densitometry';
+import { formatPrecisionText } from '../format/format-precision-text.ts';
+import type { CliIo } from '../io/cli-io.ts';
+import { readPrecisionCsv } from '../io/read-precision-csv.ts';
+
+/** `quantrad dxa precision STUDY.csv`: RMS-SD, %CV and LSC per scanner and site (ISCD 2019). */
+export async function dxaPrecision(
+  csvPath: string,
+  options: { format: 'json' | 'text' },
+  io: CliIo,
+): Promise<void> {
+  const results = precisionStudy(await readPrecisionCsv(csvPath));
+  io.out(options.format === 'text' ? formatPrecisionText(results) : `${JSON.stringify(results, null, 2)}\n`);
+}

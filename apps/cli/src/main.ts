@@ -1,0 +1,97 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { demo } from './commands/demo.ts';
+import { dxaAssess } from './commands/dxa-assess.ts';
+import { dxaPrecision } from './commands/dxa-precision.ts';
+import { processIo, type CliIo } from './io/cli-io.ts';
+import { InputError } from './io/input-error.ts';
+
+/** Exit statuses: 0 done, 1 internal failure, 2 bad input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function formatOption(): Option {
+  return new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json');
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('quantrad')
+    .description('quantrad: bone densitometry and quantitative CT engines')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => {
+        write(`quantrad: ${text.replace(/^error: /, '')}`);
+      },
+    })
+    .showSuggestionAfterError();
+
+  program
+    .command('demo')
+    .description('assess the bundled demo exam and print a readable summary (npm start)')
+    .action(async () => {
+      await demo(io);
+    });
+
+  const dxa = program.command('dxa').description('DXA bone density: assessment and precision').exitOverride();
+  dxa
+    .command('assess')
+    .description(
+      'assess a DXA exam (scores, ISCD site rules, WHO/Z-score classification, serial change, NOGG fracture risk, flags, follow-up)',
+    )
+    .argument('<exam>', 'exam JSON file')
+    .addOption(formatOption())
+    .option(
+      '--nogg-thresholds <file>',
+      'NOGG threshold table JSON to use in place of the shipped provisional table',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  quantrad dxa assess examples/dxa/postmenopausal-woman-follow-up.json --format text\n',
+    )
+    .action(async (examPath: string, options: { format: 'json' | 'text'; noggThresholds?: string }) => {
+      await dxaAssess(examPath, options, io);
+    });
+  dxa
+    .command('precision')
+    .description('precision study (ISCD: 15 x 3 or 30 x 2): RMS-SD, %CV and LSC per scanner and site')
+    .argument('<study>', 'CSV with columns patient, scan, site, bmd (optional: scanner)')
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      '\nExample:\n  quantrad dxa precision examples/dxa/precision-study.csv --format text\n',
+    )
+    .action(async (csvPath: string, options: { format: 'json' | 'text' }) => {
+      await dxaPrecision(csvPath, options, io);
+    });
+  return program;
+}
+
+/** Run the CLI with arguments (without "node quantrad"); returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version';
+      return helpShown ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (error instanceof InputError || error instanceof InvalidArgumentError) {
+      io.err(`quantrad: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`quantrad: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env['QUANTRAD_DEBUG'] && error instanceof Error) io.err(`${error.stack ?? ''}\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,50 @@
+// @quantrad/densitometry — DXA bone density arithmetic. The one public entry point of the package.
+export { assessExam, type AssessOptions } from './assess-exam.ts';
+export {
+  examInputSchema,
+  siteMeasurementSchema,
+  type ExamInput,
+  type SiteMeasurement,
+  type PriorExam,
+  type ReferenceInput,
+  type CrossCalibration,
+  type ClinicalInput,
+  type FractureRiskInput,
+  type LscEntry,
+  type Side,
+} from './schema/exam-input.ts';
+export {
+  VERTEBRAE,
+  vertebraeOf,
+  labelOfVertebrae,
+  isSpineComposite,
+  type Vertebra,
+} from './schema/site-label.ts';
+export {
+  defaultNoggThresholds,
+  noggThresholdTableSchema,
+  nhanes3HipReference,
+  type NoggThresholdTable,
+} from './reference/reference-data.ts';
+export {
+  referenceFromTwoPairs,
+  tScoreFromReference,
+  type TScoreReference,
+} from './reference/t-score-reference.ts';
+export { precisionStudy, type PrecisionScan, type PrecisionResult } from './rules/precision.ts';
+export { whoCategory, zScoreCategory, describeSite } from './rules/classify-bmd.ts';
+export { noggThresholdsAt, categoriseProbability } from './rules/fracture-risk.ts';
+export type { DxaAssessment } from './types/dxa-assessment.ts';
+export type { AssessedSite } from './types/assessed-site.ts';
+export type { BmdClassification, BmdCategory } from './types/bmd-classification.ts';
+export type { SerialChange } from './types/serial-change.ts';
+export type {
+  FractureRiskResult,
+  FractureRiskCategory,
+  FractureRiskThresholds,
+} from './types/fracture-risk-result.ts';
+export type { FurtherInvestigationFlag, FlagCode } from './types/further-investigation-flag.ts';
+export type { FollowUpRecommendation } from './types/follow-up.ts';
+export type { ExcludedVertebra } from './types/excluded-vertebra.ts';
+export type { Population } from './types/population.ts';
+export type { ScoreSource } from './types/score-source.ts';

@@ -1,0 +1,52 @@
+import type { ExamInput, ReferenceInput, SiteMeasurement } from '../schema/exam-input.ts';
+import type { AssessedSite } from '../types/assessed-site.ts';
+import type { Population } from '../types/population.ts';
+import { resolveTScoreReference, tScoreFromReference } from '../reference/t-score-reference.ts';
+import { vertebraeOf } from '../schema/site-label.ts';
+import { roundScore } from './round-score.ts';
+
+export interface ScoringContext {
+  population: Population;
+  scanner: ExamInput['exam']['scanner'];
+  references: readonly ReferenceInput[];
+}
+
+/**
+ * Scores for one site: the scanner's values when it gave them, otherwise computed from a configured
+ * reference; every score names its source. Children get no T-score at all (ISCD Pediatric 2019,
+ * ACR QCT V.D).
+ */
+export function scoreSite(measurement: SiteMeasurement, context: ScoringContext): AssessedSite {
+  let tScore: number | null = null;
+  let tScoreSource: AssessedSite['tScoreSource'] = null;
+  if (context.population !== 'paediatric') {
+    if (measurement.tScore !== undefined) {
+      tScore = roundScore(measurement.tScore);
+      tScoreSource = 'scanner';
+    } else {
+      const reference = resolveTScoreReference(measurement.site, context.scanner, context.references);
+      if (reference) {
+        tScore = roundScore(tScoreFromReference(measurement.bmdGcm2, reference));
+        tScoreSource = `reference:${reference.id}`;
+      }
+    }
+  }
+  const spine = vertebraeOf(measurement.site);
+  return {
+    site: measurement.site,
+    side: measurement.side ?? null,
+    bmdGcm2: measurement.bmdGcm2,
+    bmcG: measurement.bmcG ?? null,
+    areaCm2: measurement.areaCm2 ?? null,
+    tScore,
+    zScore: measurement.zScore === undefined ? null : roundScore(measurement.zScore),
+    tScoreSource,
+    zScoreSource: measurement.zScore === undefined ? null : 'scanner',
+    zScoreHeightAdjusted:
+      measurement.zScoreHeightAdjusted === undefined ? null : roundScore(measurement.zScoreHeightAdjusted),
+    vertebraeUsed: spine,
+    compositeMethod: spine !== null && spine.length >= 2 ? 'scanner' : null,
+    usable: measurement.notInterpretableReason === undefined,
+    notUsableReason: measurement.notInterpretableReason ?? null,
+  };
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { isKnownSite, VERTEBRAE } from './site-label.ts';
+
+// The `quantrad dxa assess` input contract (issue 2). Every field a service sends is validated here,
+// so a bad value is reported with its path instead of turning into a wrong number.
+
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const side = z.enum(['left', 'right']);
+
+export const siteLabelSchema = z.string().refine(isKnownSite, {
+  error: 'must be L1..L4, a spine composite such as L1-L4 or L1-L2,L4, total_hip, femoral_neck or radius_33',
+});
+
+export const siteMeasurementSchema = z.strictObject({
+  site: siteLabelSchema,
+  side: side.optional(),
+  bmdGcm2: z.number().positive().max(3, { error: 'must be at most 3 g/cm² (is it in mg/cm²?)' }),
+  bmcG: z.number().positive().optional(),
+  areaCm2: z.number().positive().optional(),
+  tScore: z.number().min(-10).max(10).optional(),
+  zScore: z.number().min(-10).max(10).optional(),
+  zScoreHeightAdjusted: z.number().min(-10).max(10).optional(),
+  notInterpretableReason: z.string().min(1).optional(),
+});
+
+const excludedVertebraSchema = z.strictObject({
+  vertebra: z.enum(VERTEBRAE),
+  reason: z.string().min(1, { error: 'must say why the vertebra is excluded' }),
+});
+
+const technicalNoteSchema = z.strictObject({
+  kind: z.enum(['artefact', 'positioning', 'movement', 'other']),
+  site: siteLabelSchema.optional(),
+  side: side.optional(),
+  note: z.string().min(1),
+});
+
+const scannerSchema = z.strictObject({
+  id: z.string().min(1),
+  manufacturer: z.string().min(1).optional(),
+  model: z.string().min(1).optional(),
+  softwareVersion: z.string().min(1).optional(),
+  tableLimitKg: z.number().positive().optional(),
+});
+
+const priorExamSchema = z.strictObject({
+  date: isoDate,
+  scannerId: z.string().min(1).optional(),
+  weightKg: z.number().positive().max(400).optional(),
+  sites: z.array(siteMeasurementSchema),
+  excludedVertebrae: z.array(excludedVertebraSchema).optional(),
+});
+
+const lscSchema = z.strictObject({
+  scannerId: z.string().min(1),
+  site: z.union([siteLabelSchema, z.literal('spine')]),
+  side: side.optional(),
+  lscGcm2: z.number().positive().max(0.5),
+});
+
+const bmdTScorePairSchema = z.strictObject({ bmdGcm2: z.number().positive(), tScore: z.number() });
+
+const referenceSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    source: z.string().min(1),
+    site: siteLabelSchema,
+    scannerId: z.string().min(1).optional(),
+    meanGcm2: z.number().positive().optional(),
+    sdGcm2: z.number().positive().optional(),
+    pairs: z.tuple([bmdTScorePairSchema, bmdTScorePairSchema]).optional(),
+  })
+  .refine((r) => (r.meanGcm2 !== undefined && r.sdGcm2 !== undefined) !== (r.pairs !== undefined), {
+    error: 'give either meanGcm2 and sdGcm2, or two (bmdGcm2, tScore) pairs',
+  })
+  .refine(
+    // The T-score rises with BMD: two pairs define a reference only if the higher BMD has the higher T.
+    (r) =>
+      r.pairs === undefined ||
+      (r.pairs[0].bmdGcm2 - r.pairs[1].bmdGcm2) * (r.pairs[0].tScore - r.pairs[1].tScore) > 0,
+    {
+      error: 'the two (bmdGcm2, tScore) pairs must differ, with the higher BMD having the higher T-score',
+      path: ['pairs'],
+    },
+  );
+
+const crossCalibrationSchema = z.strictObject({
+  fromScannerId: z.string().min(1),
+  toScannerId: z.string().min(1),
+  site: z.union([siteLabelSchema, z.literal('spine')]).optional(),
+  slope: z.number().positive(),
+  interceptGcm2: z.number(),
+  source: z.string().min(1).optional(),
+});
+
+const clinicalSchema = z.strictObject({
+  heightLossCm: z.number().min(0).max(50).optional(),
+  glucocorticoidMgPerDay: z.number().min(0).max(1000).optional(),
+  glucocorticoidMonths: z.number().min(0).optional(),
+  priorFragilityFracture: z.boolean().optional(),
+  vertebralFractures: z.number().int().min(0).max(20).optional(),
+  monthsSinceVertebralFracture: z.number().min(0).optional(),
+  suspectedVertebralFracture: z.boolean().optional(),
+  hyperparathyroidism: z.boolean().optional(),
+  onOsteoporosisTreatment: z.boolean().optional(),
+  boneLosingMedication: z
+    .array(z.enum(['glucocorticoid', 'aromatase_inhibitor', 'androgen_deprivation', 'other']))
+    .optional(),
+});
+
+const fractureRiskSchema = z.strictObject({
+  tool: z.enum(['FRAX', 'QFracture']),
+  withBmd: z.boolean(),
+  majorOsteoporoticPercent: z.number().min(0).max(100),
+  hipPercent: z.number().min(0).max(100),
+});
+
+const patientSchema = z.strictObject({
+  sex: z.enum(['female', 'male']),
+  birthDate: isoDate,
+  menopause: z.enum(['pre', 'peri', 'post']).optional(),
+  ethnicity: z.string().min(1).optional(),
+  heightCm: z.number().min(30).max(250).optional(),
+  weightKg: z.number().min(2).max(400).optional(),
+  heightForAgeZ: z.number().min(-8).max(8).optional(),
+});
+
+export const examInputSchema = z
+  .strictObject({
+    patient: patientSchema,
+    exam: z.strictObject({
+      date: isoDate,
+      scanner: scannerSchema.optional(),
+      sites: z.array(siteMeasurementSchema).min(1, { error: 'must hold at least one measured site' }),
+      excludedVertebrae: z.array(excludedVertebraSchema).optional(),
+      technicalNotes: z.array(technicalNoteSchema).optional(),
+    }),
+    priors: z.array(priorExamSchema).optional(),
+    lsc: z.array(lscSchema).optional(),
+    references: z.array(referenceSchema).optional(),
+    crossCalibrations: z.array(crossCalibrationSchema).optional(),
+    clinical: clinicalSchema.optional(),
+    fractureRisk: fractureRiskSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.exam.date < input.patient.birthDate) {
+      ctx.addIssue({ code: 'custom', path: ['exam', 'date'], message: 'is before the patient was born' });
+    }
+    const seen = new Set<string>();
+    input.exam.sites.forEach((s, i) => {
+      const key = `${s.site}/${s.side ?? ''}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exam', 'sites', i, 'site'],
+          message: `${s.site} ${s.side ?? ''} is given twice`.replace(/ +/g, ' '),
+        });
+      }
+      seen.add(key);
+    });
+    (input.priors ?? []).forEach((p, i) => {
+      if (p.date >= input.exam.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priors', i, 'date'],
+          message: 'must be before the exam date',
+        });
+      }
+    });
+  });
+
+export type ExamInput = z.infer<typeof examInputSchema>;
+export type SiteMeasurement = z.infer<typeof siteMeasurementSchema>;
+export type PriorExam = z.infer<typeof priorExamSchema>;
+export type LscEntry = z.infer<typeof lscSchema>;
+export type ReferenceInput = z.infer<typeof referenceSchema>;
+export type CrossCalibration = z.infer<typeof crossCalibrationSchema>;
+export type ClinicalInput = z.infer<typeof clinicalSchema>;
+export type FractureRiskInput = z.infer<typeof fractureRiskSchema>;
+export type ExcludedVertebraInput = z.infer<typeof excludedVertebraSchema>;
+export type Side = z.infer<typeof side>;

@@ -1,0 +1,5 @@
+/** When to consider the next DXA, and why (ROS Figure 1). */
+export interface FollowUpRecommendation {
+  intervalYears: number | null;
+  reason: string;
+}

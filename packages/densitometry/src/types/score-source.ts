@@ -1,0 +1,2 @@
+/** Where a score came from: the scanner's printout, or computed from a named reference ("reference:<id>"). */
+export type ScoreSource = 'scanner' | `reference:${string}`;
