@@ -46,10 +46,8 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
   };
   const warnings: string[] = [...population.warnings];
 
-  const excludedVertebrae =
-    population.population === 'paediatric' && (input.exam.excludedVertebrae ?? []).length === 0
-      ? []
-      : findExcludedVertebrae(input.exam.sites, input.exam.excludedVertebrae ?? []);
+  const exclusions = findExcludedVertebrae(input.exam.sites, input.exam.excludedVertebrae ?? []);
+  const excludedVertebrae = exclusions.excluded;
   const spine = assessSpine(input.exam.sites, excludedVertebrae, context);
   const otherSites = input.exam.sites
     .filter((s) => vertebraeOf(s.site) === null)
@@ -126,6 +124,7 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
 
   warnings.push(
     ...exclusionWarnings(excludedVertebrae),
+    ...exclusions.warnings,
     ...spine.warnings,
     ...technicalNoteWarnings(input),
     ...serial.warnings,
