@@ -55,12 +55,24 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
   const sites: AssessedSite[] = [...spine.sites, ...otherSites];
 
   const hasScore = (s: AssessedSite): boolean => classificationScore(s, population.population) !== null;
-  const hips = otherSites.filter((s) => HIP_SITES.has(s.site) && s.usable && hasScore(s));
+  const usableHips = otherSites.filter((s) => HIP_SITES.has(s.site) && s.usable);
+  const hips = usableHips.filter(hasScore);
   const radius = otherSites.find((s) => s.site === 'radius_33' && s.usable && hasScore(s));
+  const spineMeasured = spine.sites.some((s) => s.usable && (s.vertebraeUsed ?? []).length >= 2);
   const forearmReasons =
     population.population === 'paediatric'
       ? []
-      : forearmIndications(input, spine.chosen !== null, hips.length > 0);
+      : forearmIndications(input, spineMeasured, usableHips.length > 0);
+  const scoreName = population.population === 'adult_t_score' ? 'T-score' : 'Z-score';
+  for (const hip of usableHips.filter((s) => !hasScore(s))) {
+    const why =
+      population.population === 'adult_t_score'
+        ? ` (no reference configured for ${input.exam.scanner?.manufacturer ?? 'an unrecorded manufacturer'})`
+        : '';
+    warnings.push(
+      `${hip.side ? `${hip.side} ` : ''}${hip.site} has no ${scoreName}${why}: not used for classification`,
+    );
+  }
   const classificationSites = [
     ...(spine.chosen ? [spine.chosen] : []),
     ...hips,
@@ -83,8 +95,9 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
     );
   }
   if (classification === null) {
-    const needed = population.population === 'adult_t_score' ? 'T-score' : 'Z-score';
-    warnings.push(`not classified: no usable spine composite, hip or indicated forearm site has a ${needed}`);
+    warnings.push(
+      `not classified: no usable spine composite, hip or indicated forearm site has a ${scoreName}`,
+    );
   }
   if (
     population.population === 'paediatric' &&
@@ -143,7 +156,7 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
     changes: serial.changes,
     fractureRisk,
     flags,
-    followUp: recommendFollowUp(input, population.population, fractureRisk),
+    followUp: recommendFollowUp(input, population.population, fractureRisk, classification),
     warnings,
   };
 }

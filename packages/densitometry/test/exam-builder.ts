@@ -14,7 +14,14 @@ type Overrides = {
 export function exam(overrides: Overrides = {}): ExamInput {
   const { patient, exam: examPart, ...rest } = overrides;
   return {
-    patient: { sex: 'female', birthDate: '1951-04-02', menopause: 'post', heightCm: 160, weightKg: 64, ...patient },
+    patient: {
+      sex: 'female',
+      birthDate: '1951-04-02',
+      menopause: 'post',
+      heightCm: 160,
+      weightKg: 64,
+      ...patient,
+    },
     exam: {
       date: '2026-10-01',
       scanner: { id: 'DXA-1', manufacturer: 'hologic', model: 'Horizon A' },

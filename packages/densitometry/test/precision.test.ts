@@ -11,14 +11,30 @@ describe('ISCD precision study', () => {
     // RMS-SD = √(0.0004 / 3) = 0.011547; LSC = 2.77 × 0.011547 = 0.031985
     // CV: A √0.0002/1.01 = 0.014002, B √0.0001/0.81 = 0.012346; RMS-CV = √((1·0.014002² + 2·0.012346²)/3) = 1.292%
     const [result] = precisionStudy([...scans('A', [1.0, 1.02]), ...scans('B', [0.8, 0.81, 0.82])]);
-    expect(result).toMatchObject({ site: 'L1-L4', patients: 2, scans: 5, degreesOfFreedom: 3, rmsSdGcm2: 0.0115, lscGcm2: 0.032, cvPercent: 1.29, iscdCompliant: false });
+    expect(result).toMatchObject({
+      site: 'L1-L4',
+      patients: 2,
+      scans: 5,
+      degreesOfFreedom: 3,
+      rmsSdGcm2: 0.0115,
+      lscGcm2: 0.032,
+      cvPercent: 1.29,
+      iscdCompliant: false,
+    });
     expect(result?.lscPercent).toBeCloseTo(2.77 * 1.292, 1);
     expect(result?.meanBmdGcm2).toBe(0.89); // (1.00 + 1.02 + 0.80 + 0.81 + 0.82) / 5 = 0.89
   });
 
   it('accepts 15 × 3 and 30 × 2 as ISCD studies (30 degrees of freedom) but not 14 × 3', () => {
     const study = (patients: number, perPatient: number) =>
-      precisionStudy(Array.from({ length: patients }, (_, p) => scans(`P${p}`, Array.from({ length: perPatient }, (_, s) => 0.9 + 0.01 * s))).flat())[0];
+      precisionStudy(
+        Array.from({ length: patients }, (_, p) =>
+          scans(
+            `P${p}`,
+            Array.from({ length: perPatient }, (_, s) => 0.9 + 0.01 * s),
+          ),
+        ).flat(),
+      )[0];
     expect(study(15, 3)).toMatchObject({ degreesOfFreedom: 30, iscdCompliant: true });
     expect(study(30, 2)).toMatchObject({ degreesOfFreedom: 30, iscdCompliant: true });
     expect(study(14, 3)).toMatchObject({ degreesOfFreedom: 28, iscdCompliant: false });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assessExam } from '../src/index.ts';
 import { exam, site } from './exam-builder.ts';
 
-const current = [site('total_hip', 0.72, { side: 'left', tScore: -1.8 }), site('L1-L4', 0.877, { tScore: -1.5 })];
+const current = [
+  site('total_hip', 0.72, { side: 'left', tScore: -1.8 }),
+  site('L1-L4', 0.877, { tScore: -1.5 }),
+];
 
 describe('serial change (ISCD 2019; ROS 4.6)', () => {
   it('gives change in g/cm², % and %/year, significant at or above the LSC', () => {
@@ -11,12 +14,24 @@ describe('serial change (ISCD 2019; ROS 4.6)', () => {
     const a = assessExam(
       exam({
         exam: { sites: current },
-        priors: [{ date: '2024-09-15', scannerId: 'DXA-1', sites: [site('total_hip', 0.751, { side: 'left' })] }],
+        priors: [
+          { date: '2024-09-15', scannerId: 'DXA-1', sites: [site('total_hip', 0.751, { side: 'left' })] },
+        ],
         lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }],
       }),
     );
     expect(a.changes).toEqual([
-      expect.objectContaining({ site: 'total_hip', side: 'left', changeGcm2: -0.031, changePercent: -4.1, changePercentPerYear: -2.0, lscGcm2: 0.024, comparable: true, significant: true, direction: 'loss' }),
+      expect.objectContaining({
+        site: 'total_hip',
+        side: 'left',
+        changeGcm2: -0.031,
+        changePercent: -4.1,
+        changePercentPerYear: -2.0,
+        lscGcm2: 0.024,
+        comparable: true,
+        significant: true,
+        direction: 'loss',
+      }),
     ]);
     expect(a.flags.map((f) => f.code)).toContain('unexplained_bone_loss');
   });
@@ -24,17 +39,36 @@ describe('serial change (ISCD 2019; ROS 4.6)', () => {
   it('counts a change equal to the LSC as significant', () => {
     // 0.872 - 0.848 = +0.024 = LSC
     const a = assessExam(
-      exam({ exam: { sites: [site('total_hip', 0.872, { side: 'left', tScore: -0.6 })] }, priors: [{ date: '2024-10-01', scannerId: 'DXA-1', sites: [site('total_hip', 0.848, { side: 'left' })] }], lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }] }),
+      exam({
+        exam: { sites: [site('total_hip', 0.872, { side: 'left', tScore: -0.6 })] },
+        priors: [
+          { date: '2024-10-01', scannerId: 'DXA-1', sites: [site('total_hip', 0.848, { side: 'left' })] },
+        ],
+        lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }],
+      }),
     );
     expect(a.changes[0]).toMatchObject({ changeGcm2: 0.024, significant: true, direction: 'gain' });
   });
 
   it('marks a prior from another scanner without cross-calibration not comparable', () => {
     const a = assessExam(
-      exam({ exam: { sites: current }, priors: [{ date: '2023-01-10', scannerId: 'OLD-1', sites: [site('total_hip', 0.8, { side: 'left' })] }], lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }] }),
+      exam({
+        exam: { sites: current },
+        priors: [
+          { date: '2023-01-10', scannerId: 'OLD-1', sites: [site('total_hip', 0.8, { side: 'left' })] },
+        ],
+        lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }],
+      }),
     );
-    expect(a.changes[0]).toMatchObject({ comparable: false, significant: null, direction: 'unknown', lscGcm2: null });
-    expect(a.warnings.some((w) => w.startsWith('scanner changed since 2023-01-10 (OLD-1 → DXA-1)'))).toBe(true);
+    expect(a.changes[0]).toMatchObject({
+      comparable: false,
+      significant: null,
+      direction: 'unknown',
+      lscGcm2: null,
+    });
+    expect(a.warnings.some((w) => w.startsWith('scanner changed since 2023-01-10 (OLD-1 → DXA-1)'))).toBe(
+      true,
+    );
   });
 
   it('converts a prior through a recorded cross-calibration', () => {
@@ -42,12 +76,21 @@ describe('serial change (ISCD 2019; ROS 4.6)', () => {
     const a = assessExam(
       exam({
         exam: { sites: current },
-        priors: [{ date: '2024-09-15', scannerId: 'OLD-1', sites: [site('total_hip', 0.751, { side: 'left' })] }],
-        crossCalibrations: [{ fromScannerId: 'OLD-1', toScannerId: 'DXA-1', slope: 1.02, interceptGcm2: -0.01 }],
+        priors: [
+          { date: '2024-09-15', scannerId: 'OLD-1', sites: [site('total_hip', 0.751, { side: 'left' })] },
+        ],
+        crossCalibrations: [
+          { fromScannerId: 'OLD-1', toScannerId: 'DXA-1', slope: 1.02, interceptGcm2: -0.01 },
+        ],
         lsc: [{ scannerId: 'DXA-1', site: 'total_hip', lscGcm2: 0.024 }],
       }),
     );
-    expect(a.changes[0]).toMatchObject({ priorBmdGcm2: 0.756, changeGcm2: -0.036, comparable: true, significant: true });
+    expect(a.changes[0]).toMatchObject({
+      priorBmdGcm2: 0.756,
+      changeGcm2: -0.036,
+      comparable: true,
+      significant: true,
+    });
   });
 
   it('compares the spine only over the same vertebrae', () => {
@@ -78,13 +121,28 @@ describe('serial change (ISCD 2019; ROS 4.6)', () => {
         lsc: [{ scannerId: 'DXA-1', site: 'spine', lscGcm2: 0.03 }],
       }),
     );
-    expect(a.changes[0]).toMatchObject({ site: 'L1-L2,L4', priorBmdGcm2: 0.826, changeGcm2: 0.023, significant: false, direction: 'no_significant_change' });
+    expect(a.changes[0]).toMatchObject({
+      site: 'L1-L2,L4',
+      priorBmdGcm2: 0.826,
+      changeGcm2: 0.023,
+      significant: false,
+      direction: 'no_significant_change',
+    });
   });
 
   it('warns when no LSC is known for a site', () => {
-    const a = assessExam(exam({ exam: { sites: current }, priors: [{ date: '2024-09-15', scannerId: 'DXA-1', sites: [site('total_hip', 0.75, { side: 'left' })] }] }));
+    const a = assessExam(
+      exam({
+        exam: { sites: current },
+        priors: [
+          { date: '2024-09-15', scannerId: 'DXA-1', sites: [site('total_hip', 0.75, { side: 'left' })] },
+        ],
+      }),
+    );
     expect(a.changes[0]).toMatchObject({ significant: null, comparable: true });
-    expect(a.warnings).toContain('no LSC recorded for total_hip left on DXA-1: significance of change not assessed');
+    expect(a.warnings).toContain(
+      'no LSC recorded for total_hip left on DXA-1: significance of change not assessed',
+    );
   });
 
   it('warns about a weight change of 10 kg or more (ROS 5.1)', () => {
@@ -92,6 +150,10 @@ describe('serial change (ISCD 2019; ROS 4.6)', () => {
     expect(assessExam(exam({ patient: { weightKg: 64 }, priors: priorAt(74) })).warnings).toContain(
       'weight lost 10 kg since 2024-09-15 (74 → 64 kg): may affect the reliability of the comparison (ROS 5.1)',
     );
-    expect(assessExam(exam({ patient: { weightKg: 64 }, priors: priorAt(73.9) })).warnings.some((w) => w.startsWith('weight'))).toBe(false);
+    expect(
+      assessExam(exam({ patient: { weightKg: 64 }, priors: priorAt(73.9) })).warnings.some((w) =>
+        w.startsWith('weight'),
+      ),
+    ).toBe(false);
   });
 });

@@ -11,7 +11,15 @@ describe('T-score references', () => {
 
   it('computes a femoral neck T-score from the NHANES III reference', () => {
     // (0.540 - 0.858) / 0.120 = -2.65
-    expect(tScoreFromReference(0.54, { id: 'x', source: 'x', site: 'femoral_neck', meanGcm2: 0.858, sdGcm2: 0.12 })).toBeCloseTo(-2.65, 4);
+    expect(
+      tScoreFromReference(0.54, {
+        id: 'x',
+        source: 'x',
+        site: 'femoral_neck',
+        meanGcm2: 0.858,
+        sdGcm2: 0.12,
+      }),
+    ).toBeCloseTo(-2.65, 4);
   });
 
   it('recovers a scanner reference from two printed (BMD, T-score) pairs', () => {
@@ -25,13 +33,21 @@ describe('T-score references', () => {
   });
 
   it('uses the scanner T-score when given and says so', () => {
-    const a = assessExam(exam({ exam: { sites: [site('femoral_neck', 0.601, { side: 'left', tScore: -2.3 })] } }));
+    const a = assessExam(
+      exam({ exam: { sites: [site('femoral_neck', 0.601, { side: 'left', tScore: -2.3 })] } }),
+    );
     expect(a.sites[0]).toMatchObject({ tScore: -2.3, tScoreSource: 'scanner' });
   });
 
   it('computes hip T-scores from NHANES III on a Hologic scanner, rounded to one decimal', () => {
     // total hip (0.720 - 0.942) / 0.122 = -1.820 → -1.8; femoral neck (0.601 - 0.858) / 0.120 = -2.142 → -2.1
-    const a = assessExam(exam({ exam: { sites: [site('total_hip', 0.72, { side: 'left' }), site('femoral_neck', 0.601, { side: 'left' })] } }));
+    const a = assessExam(
+      exam({
+        exam: {
+          sites: [site('total_hip', 0.72, { side: 'left' }), site('femoral_neck', 0.601, { side: 'left' })],
+        },
+      }),
+    );
     expect(a.sites.map((s) => [s.tScore, s.tScoreSource])).toEqual([
       [-1.8, 'reference:nhanes3-hip-white-women-20-29'],
       [-2.1, 'reference:nhanes3-hip-white-women-20-29'],
@@ -40,7 +56,12 @@ describe('T-score references', () => {
 
   it('never applies the Hologic-scale reference to another manufacturer', () => {
     const a = assessExam(
-      exam({ exam: { scanner: { id: 'L-1', manufacturer: 'GE Lunar' }, sites: [site('total_hip', 0.72, { side: 'left' })] } }),
+      exam({
+        exam: {
+          scanner: { id: 'L-1', manufacturer: 'GE Lunar' },
+          sites: [site('total_hip', 0.72, { side: 'left' })],
+        },
+      }),
     );
     expect(a.sites[0]?.tScore).toBeNull();
     expect(a.classification).toBeNull();
@@ -50,10 +71,22 @@ describe('T-score references', () => {
     // pairs give mean 0.920, SD 0.12: (0.620 - 0.920) / 0.12 = -2.5 → osteoporosis
     const a = assessExam(
       exam({
-        exam: { scanner: { id: 'L-1', manufacturer: 'GE Lunar' }, sites: [site('total_hip', 0.62, { side: 'right' })] },
+        exam: {
+          scanner: { id: 'L-1', manufacturer: 'GE Lunar' },
+          sites: [site('total_hip', 0.62, { side: 'right' })],
+        },
         references: [
           { id: 'general', source: 'other', site: 'total_hip', meanGcm2: 1.0, sdGcm2: 0.1 },
-          { id: 'lunar-1-hip', source: 'L-1 printout 2026-01', site: 'total_hip', scannerId: 'L-1', pairs: [{ bmdGcm2: 0.8, tScore: -1.0 }, { bmdGcm2: 0.56, tScore: -3.0 }] },
+          {
+            id: 'lunar-1-hip',
+            source: 'L-1 printout 2026-01',
+            site: 'total_hip',
+            scannerId: 'L-1',
+            pairs: [
+              { bmdGcm2: 0.8, tScore: -1.0 },
+              { bmdGcm2: 0.56, tScore: -3.0 },
+            ],
+          },
         ],
       }),
     );

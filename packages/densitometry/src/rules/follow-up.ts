@@ -1,4 +1,5 @@
 import type { ExamInput } from '../schema/exam-input.ts';
+import type { BmdClassification } from '../types/bmd-classification.ts';
 import type { FollowUpRecommendation } from '../types/follow-up.ts';
 import type { FractureRiskResult } from '../types/fracture-risk-result.ts';
 import type { Population } from '../types/population.ts';
@@ -9,6 +10,7 @@ export function recommendFollowUp(
   input: ExamInput,
   population: Population,
   fractureRisk: FractureRiskResult | null,
+  classification: BmdClassification | null,
 ): FollowUpRecommendation {
   const f = rosGuideline.followUp;
   if (population === 'paediatric') return { intervalYears: null, reason: iscdPaediatric.followUpReason };
@@ -22,6 +24,12 @@ export function recommendFollowUp(
     return {
       intervalYears: f.treatmentMonitoringYears,
       reason: `treatment to be considered (${fractureRisk.category.replace('_', ' ')} fracture risk): ${f.treatmentMonitoringSource}`,
+    };
+  }
+  if (classification?.category === 'osteoporosis') {
+    return {
+      intervalYears: f.treatmentMonitoringYears,
+      reason: `osteoporotic bone density, treatment to be considered: ${f.treatmentMonitoringSource}`,
     };
   }
   const boneLosing = input.clinical?.boneLosingMedication ?? [];

@@ -10,7 +10,9 @@ import { roundTo } from '../rules/round-score.ts';
 export function isOutlierVertebra(tScore: number, neighbourTScores: readonly number[]): boolean {
   return (
     neighbourTScores.length > 0 &&
-    neighbourTScores.every((n) => roundTo(Math.abs(tScore - n), 6) > iscdAdult.vertebraOutlierTScoreDifference)
+    neighbourTScores.every(
+      (n) => roundTo(Math.abs(tScore - n), 6) > iscdAdult.vertebraOutlierTScoreDifference,
+    )
   );
 }
 
@@ -28,7 +30,9 @@ interface Candidate {
 
 function candidatesAmong(remaining: readonly { vertebra: Vertebra; tScore: number }[]): Candidate[] {
   return remaining.flatMap((v, i) => {
-    const neighbours = [remaining[i - 1], remaining[i + 1]].filter((n) => n !== undefined).map((n) => n.tScore);
+    const neighbours = [remaining[i - 1], remaining[i + 1]]
+      .filter((n) => n !== undefined)
+      .map((n) => n.tScore);
     if (!isOutlierVertebra(v.tScore, neighbours)) return [];
     const smallestDifference = roundTo(Math.min(...neighbours.map((n) => Math.abs(v.tScore - n))), 6);
     return [{ ...v, neighbours: neighbours.length, smallestDifference }];
@@ -46,12 +50,18 @@ export function findExcludedVertebrae(
   sites: readonly SiteMeasurement[],
   operatorExclusions: readonly ExcludedVertebraInput[],
 ): VertebralExclusions {
-  const excluded: ExcludedVertebra[] = operatorExclusions.map((e) => ({ vertebra: e.vertebra, reason: e.reason, by: 'operator' }));
+  const excluded: ExcludedVertebra[] = operatorExclusions.map((e) => ({
+    vertebra: e.vertebra,
+    reason: e.reason,
+    by: 'operator',
+  }));
   const warnings: string[] = [];
   const operatorExcluded = new Set<Vertebra>(operatorExclusions.map((e) => e.vertebra));
   let remaining = VERTEBRAE.flatMap((vertebra) => {
     const measured = sites.find((s) => isVertebra(s.site) && s.site === vertebra);
-    return measured?.tScore !== undefined && !operatorExcluded.has(vertebra) ? [{ vertebra, tScore: measured.tScore }] : [];
+    return measured?.tScore !== undefined && !operatorExcluded.has(vertebra)
+      ? [{ vertebra, tScore: measured.tScore }]
+      : [];
   });
   for (;;) {
     const candidates = candidatesAmong(remaining).sort(
@@ -59,7 +69,11 @@ export function findExcludedVertebrae(
     );
     const [first, second] = candidates;
     if (first === undefined) break;
-    if (second !== undefined && second.neighbours === first.neighbours && second.smallestDifference === first.smallestDifference) {
+    if (
+      second !== undefined &&
+      second.neighbours === first.neighbours &&
+      second.smallestDifference === first.smallestDifference
+    ) {
       warnings.push(
         `${first.vertebra} and ${second.vertebra} T-scores differ by more than ${iscdAdult.vertebraOutlierTScoreDifference.toFixed(1)} and the measurements cannot tell which is abnormal: review the images and exclude one if it is (ISCD 2019)`,
       );
