@@ -79,7 +79,7 @@ describe('invariants', () => {
             exam({
               exam: {
                 sites: [...sites, site('L1-L4', 0.9, { tScore: -1 })],
-                excludedVertebrae: [{ vertebra: excluded as 'L1', reason: 'test' }],
+                excludedVertebrae: [{ vertebra: excluded, reason: 'test' }],
               },
             }),
           );
