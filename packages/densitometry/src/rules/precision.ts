@@ -36,13 +36,19 @@ export function precisionStudy(scans: readonly PrecisionScan[]): PrecisionResult
   const groups = new Map<string, PrecisionScan[]>();
   for (const scan of scans) {
     const key = `${scan.scannerId ?? ''}\u0000${scan.site}`;
-    groups.set(key, [...(groups.get(key) ?? []), scan]);
+    const group = groups.get(key);
+    if (group) group.push(scan);
+    else groups.set(key, [scan]);
   }
   return [...groups.values()].map((group) => {
     const first = group[0];
     const notes: string[] = [];
     const byPatient = new Map<string, number[]>();
-    for (const s of group) byPatient.set(s.patient, [...(byPatient.get(s.patient) ?? []), s.bmdGcm2]);
+    for (const s of group) {
+      const values = byPatient.get(s.patient);
+      if (values) values.push(s.bmdGcm2);
+      else byPatient.set(s.patient, [s.bmdGcm2]);
+    }
     let sumSquares = 0;
     let sumCvSquaresWeighted = 0;
     let degreesOfFreedom = 0;
