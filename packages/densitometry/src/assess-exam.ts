@@ -43,6 +43,8 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
     population: population.population,
     scanner: input.exam.scanner,
     references: input.references ?? [],
+    sex: input.patient.sex,
+    ageYears,
   };
   const warnings: string[] = [...population.warnings];
 

@@ -93,4 +93,46 @@ describe('T-score references', () => {
     expect(a.sites[0]).toMatchObject({ tScore: -2.5, tScoreSource: 'reference:lunar-1-hip' });
     expect(a.classification?.category).toBe('osteoporosis');
   });
+
+  it('computes a Z-score from a configured age- and sex-matched reference', () => {
+    // woman of 41: Z = (0.710 - 0.950) / 0.120 = -2.0 → below the expected range for age; the T-score is
+    // still shown from NHANES III: (0.710 - 0.942) / 0.122 = -1.9
+    const zReference = {
+      id: 'svc-th-f-35-44',
+      source: 'service reference',
+      site: 'total_hip',
+      score: 'z_score',
+      sex: 'female',
+      ageFromYears: 35,
+      ageToYears: 44,
+      meanGcm2: 0.95,
+      sdGcm2: 0.12,
+    } as const;
+    const a = assessExam(
+      exam({
+        patient: { birthDate: '1985-06-01', menopause: 'pre' },
+        exam: { sites: [site('total_hip', 0.71, { side: 'left' })] },
+        references: [zReference],
+      }),
+    );
+    expect(a.sites[0]).toMatchObject({
+      zScore: -2.0,
+      zScoreSource: 'reference:svc-th-f-35-44',
+      tScore: -1.9,
+    });
+    expect(a.classification).toMatchObject({
+      scheme: 'z_score',
+      category: 'below_expected_range',
+      score: -2.0,
+    });
+    // outside its age band or sex it does not apply
+    const man = assessExam(
+      exam({
+        patient: { sex: 'male', birthDate: '1985-06-01' },
+        exam: { sites: [site('total_hip', 0.71, { side: 'left' })] },
+        references: [zReference],
+      }),
+    );
+    expect(man.sites[0]?.zScore).toBeNull();
+  });
 });

@@ -46,7 +46,7 @@ export function resolveTScoreReference(
   scanner: ExamInput['exam']['scanner'],
   configured: readonly ReferenceInput[],
 ): TScoreReference | null {
-  const forSite = configured.filter((r) => r.site === site);
+  const forSite = configured.filter((r) => r.site === site && r.score !== 'z_score');
   const scannerSpecific = forSite.find((r) => r.scannerId !== undefined && r.scannerId === scanner?.id);
   if (scannerSpecific) return fromInput(scannerSpecific);
   const general = forSite.find((r) => r.scannerId === undefined);
@@ -60,4 +60,29 @@ export function resolveTScoreReference(
     };
   }
   return null;
+}
+
+/**
+ * An age- and sex-matched reference for a Z-score, configured by the service (ISCD 2019: Z-scores
+ * against age-, sex- and where possible ethnicity-matched data): scanner-specific first.
+ */
+export function resolveZScoreReference(
+  site: string,
+  scanner: ExamInput['exam']['scanner'],
+  configured: readonly ReferenceInput[],
+  sex: 'female' | 'male',
+  ageYears: number,
+): TScoreReference | null {
+  const matching = configured.filter(
+    (r) =>
+      r.site === site &&
+      r.score === 'z_score' &&
+      (r.sex === undefined || r.sex === sex) &&
+      ageYears >= (r.ageFromYears ?? Number.POSITIVE_INFINITY) &&
+      ageYears <= (r.ageToYears ?? Number.NEGATIVE_INFINITY),
+  );
+  const chosen =
+    matching.find((r) => r.scannerId !== undefined && r.scannerId === scanner?.id) ??
+    matching.find((r) => r.scannerId === undefined);
+  return chosen ? fromInput(chosen) : null;
 }

@@ -1,7 +1,11 @@
 import type { ExamInput, ReferenceInput, SiteMeasurement } from '../schema/exam-input.ts';
 import type { AssessedSite } from '../types/assessed-site.ts';
 import type { Population } from '../types/population.ts';
-import { resolveTScoreReference, tScoreFromReference } from '../reference/t-score-reference.ts';
+import {
+  resolveTScoreReference,
+  resolveZScoreReference,
+  tScoreFromReference,
+} from '../reference/t-score-reference.ts';
 import { vertebraeOf } from '../schema/site-label.ts';
 import { roundScore } from './round-score.ts';
 
@@ -9,11 +13,13 @@ export interface ScoringContext {
   population: Population;
   scanner: ExamInput['exam']['scanner'];
   references: readonly ReferenceInput[];
+  sex: 'female' | 'male';
+  ageYears: number;
 }
 
 /**
  * Scores for one site: the scanner's values when it gave them, otherwise computed from a configured
- * reference; every score names its source. Children get no T-score at all (ISCD Pediatric 2019,
+ * reference (T: young adult; Z: age- and sex-matched); every score names its source. Children get no T-score at all (ISCD Pediatric 2019,
  * ACR QCT V.D).
  */
 export function scoreSite(measurement: SiteMeasurement, context: ScoringContext): AssessedSite {
@@ -31,6 +37,24 @@ export function scoreSite(measurement: SiteMeasurement, context: ScoringContext)
       }
     }
   }
+  let zScore: number | null = null;
+  let zScoreSource: AssessedSite['zScoreSource'] = null;
+  if (measurement.zScore !== undefined) {
+    zScore = roundScore(measurement.zScore);
+    zScoreSource = 'scanner';
+  } else {
+    const reference = resolveZScoreReference(
+      measurement.site,
+      context.scanner,
+      context.references,
+      context.sex,
+      context.ageYears,
+    );
+    if (reference) {
+      zScore = roundScore(tScoreFromReference(measurement.bmdGcm2, reference)); // same arithmetic: (BMD − mean) / SD
+      zScoreSource = `reference:${reference.id}`;
+    }
+  }
   const spine = vertebraeOf(measurement.site);
   return {
     site: measurement.site,
@@ -39,9 +63,9 @@ export function scoreSite(measurement: SiteMeasurement, context: ScoringContext)
     bmcG: measurement.bmcG ?? null,
     areaCm2: measurement.areaCm2 ?? null,
     tScore,
-    zScore: measurement.zScore === undefined ? null : roundScore(measurement.zScore),
+    zScore,
     tScoreSource,
-    zScoreSource: measurement.zScore === undefined ? null : 'scanner',
+    zScoreSource,
     zScoreHeightAdjusted:
       measurement.zScoreHeightAdjusted === undefined ? null : roundScore(measurement.zScoreHeightAdjusted),
     vertebraeUsed: spine,

@@ -65,7 +65,12 @@ const referenceSchema = z
     id: z.string().min(1),
     source: z.string().min(1),
     site: siteLabelSchema,
+    /** t_score (young-adult reference, the default) or z_score (age- and sex-matched). */
+    score: z.enum(['t_score', 'z_score']).optional(),
     scannerId: z.string().min(1).optional(),
+    sex: z.enum(['female', 'male']).optional(),
+    ageFromYears: z.number().min(0).optional(),
+    ageToYears: z.number().min(0).optional(),
     meanGcm2: z.number().positive().optional(),
     sdGcm2: z.number().positive().optional(),
     pairs: z.tuple([bmdTScorePairSchema, bmdTScorePairSchema]).optional(),
@@ -81,6 +86,18 @@ const referenceSchema = z
     {
       error: 'the two (bmdGcm2, tScore) pairs must differ, with the higher BMD having the higher T-score',
       path: ['pairs'],
+    },
+  )
+  .refine(
+    (r) =>
+      r.score !== 'z_score' ||
+      (r.pairs === undefined &&
+        r.ageFromYears !== undefined &&
+        r.ageToYears !== undefined &&
+        r.ageFromYears <= r.ageToYears),
+    {
+      error: 'a z_score reference needs meanGcm2, sdGcm2 and an age band (ageFromYears ≤ ageToYears)',
+      path: ['score'],
     },
   );
 
