@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli, tempFile } from './run-cli.ts';
 
@@ -93,11 +94,75 @@ describe('quantrad dxa assess', () => {
       '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}]},"priors":[{"date":"2027-01-01","sites":[]}]}',
       'priors[0].date: must be before the exam date',
     ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1850-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}]}}',
+      'patient.birthDate: makes the patient older than 120 years',
+    ],
+    [
+      '{"patient":{"sex":"male","birthDate":"1950-01-01","menopause":"post"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}]}}',
+      'patient.menopause: applies to women only',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8},{"site":"L1,L2,L3,L4","bmdGcm2":0.8}]}}',
+      'exam.sites[1].site: L1,L2,L3,L4 is given twice',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L2,L2","bmdGcm2":0.8}]}}',
+      'exam.sites[0].site: must be L1..L4',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","side":"left","bmdGcm2":0.8}]}}',
+      'exam.sites[0].side: a lumbar spine site has no side',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}],"excludedVertebrae":[{"vertebra":"L3","reason":"a"},{"vertebra":"L3","reason":"b"}]}}',
+      'exam.excludedVertebrae[1].vertebra: L3 is excluded twice',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}]},"fractureRisk":{"tool":"FRAX","withBmd":true,"majorOsteoporoticPercent":5,"hipPercent":8}}',
+      'fractureRisk.hipPercent: cannot exceed majorOsteoporoticPercent',
+    ],
+    [
+      '{"patient":{"sex":"female","birthDate":"1950-01-01"},"exam":{"date":"2026-01-01","sites":[{"site":"L1-L4","bmdGcm2":0.8}]},"crossCalibrations":[{"fromScannerId":"A","toScannerId":"A","slope":1,"interceptGcm2":0}]}',
+      'crossCalibrations[0].toScannerId: a cross-calibration joins two different scanners',
+    ],
   ])('names the field for %s', async (content, message) => {
     const run = await runCli(['dxa', 'assess', tempFile('exam.json', content)]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads a file that starts with a byte-order mark', async () => {
+    const run = await runCli([
+      'dxa',
+      'assess',
+      tempFile(
+        'bom.json',
+        `\uFEFF${JSON.stringify({ patient: { sex: 'female', birthDate: '1950-01-01', menopause: 'post' }, exam: { date: '2026-01-01', sites: [{ site: 'L1-L4', bmdGcm2: 0.8, tScore: -2.6 }] } })}`,
+      ),
+    ]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ classification: { category: 'osteoporosis' } });
+  });
+
+  it('rejects a NOGG table whose lower assessment threshold exceeds the intervention threshold', async () => {
+    const table = JSON.parse(
+      readFileSync('packages/densitometry/data/nogg-thresholds-uk-frax-2008.json', 'utf8'),
+    ) as { rows: { hip: { lowerAssessmentPercent: number } }[] };
+    const first = table.rows[0];
+    if (first) first.hip.lowerAssessmentPercent = 9;
+    const run = await runCli([
+      'dxa',
+      'assess',
+      DEMO,
+      '--nogg-thresholds',
+      tempFile('t.json', JSON.stringify(table)),
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'rows: a lower assessment threshold cannot exceed the intervention threshold',
+    );
   });
 
   it('takes a service NOGG table and rejects a malformed one', async () => {
@@ -127,6 +192,22 @@ describe('quantrad dxa precision', () => {
     ]);
   });
 
+  it('keeps left and right apart', async () => {
+    // left: 0.90, 0.92 → RMS-SD √0.0002 = 0.0141; right: 0.80, 0.80 → 0
+    const csv = tempFile(
+      's.csv',
+      'patient,scan,site,side,bmd\nA,1,total_hip,left,0.90\nA,2,total_hip,left,0.92\nA,1,total_hip,right,0.80\nA,2,total_hip,right,0.80\n',
+    );
+    const results = JSON.parse((await runCli(['dxa', 'precision', csv])).stdout) as {
+      side: string;
+      rmsSdGcm2: number;
+    }[];
+    expect(results.map((r) => [r.side, r.rmsSdGcm2])).toEqual([
+      ['left', 0.0141],
+      ['right', 0],
+    ]);
+  });
+
   it('runs the bundled 15 × 3 study as an ISCD-compliant study', async () => {
     const run = await runCli(['dxa', 'precision', 'examples/dxa/precision-study.csv', '--format', 'text']);
     expect(run.status).toBe(0);
@@ -142,6 +223,8 @@ describe('quantrad dxa precision', () => {
       'line 3: scan 1 of patient A at L1-L4 is given twice',
     ],
     ['patient,scan,site,bmd\n', 'no rows'],
+    ['patient,scan,site,bmd\nA,1,hipp,0.9\n', 'line 2: site: must be L1..L4'],
+    ['patient,scan,site,bmd\nA,1,L1-L4,0.9\nB,1,L1-L4,0.91\n', 'no patient has two or more scans at L1-L4'],
   ])('names the problem in %j', async (content, message) => {
     const run = await runCli(['dxa', 'precision', tempFile('s.csv', content)]);
     expect(run.status).toBe(2);

@@ -1,4 +1,4 @@
-// 45 realistic exams and what the standards say of each, worked out by hand (issue 2 §4). Ages are on
+// 47 realistic exams and what the standards say of each, worked out by hand (issue 2 §4). Ages are on
 // the exam date 2026-10-01. NOGG anchors used below (shipped provisional table): age 60 LAT 6.0/0.7,
 // IT 12/2.1, UAT 14.4/2.52, VHRT 19.2/3.36; age 70 and over IT 20/4.9, UAT 24/5.88, VHRT 32/7.84
 // (major osteoporotic / hip %); ages between tabulated rows are interpolated.

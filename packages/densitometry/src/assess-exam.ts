@@ -48,7 +48,11 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
   };
   const warnings: string[] = [...population.warnings];
 
-  const exclusions = findExcludedVertebrae(input.exam.sites, input.exam.excludedVertebrae ?? []);
+  const exclusions = findExcludedVertebrae(
+    input.exam.sites,
+    input.exam.excludedVertebrae ?? [],
+    population.population !== 'paediatric',
+  );
   const excludedVertebrae = exclusions.excluded;
   const spine = assessSpine(input.exam.sites, excludedVertebrae, context);
   const otherSites = input.exam.sites
@@ -75,11 +79,19 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
       `${hip.side ? `${hip.side} ` : ''}${hip.site} has no ${scoreName}${why}: not used for classification`,
     );
   }
+  const paediatricHipsOnly =
+    population.population === 'paediatric' && spine.chosen === null && hips.length > 0;
   const classificationSites = [
     ...(spine.chosen ? [spine.chosen] : []),
-    ...hips,
+    // ISCD Pediatric 2019: PA spine (and total body less head) in children; the hip only without a spine.
+    ...(population.population !== 'paediatric' || paediatricHipsOnly ? hips : []),
     ...(forearmReasons.length > 0 && radius ? [radius] : []),
   ];
+  if (paediatricHipsOnly) {
+    warnings.push(
+      'no usable spine: the proximal femur classifies, which ISCD Pediatric 2019 reserves for children with reduced weight-bearing',
+    );
+  }
   const classification = classifyBmd(classificationSites, population.population);
 
   const flags = [...spine.flags];
@@ -113,7 +125,15 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
 
   const serial = serialChanges(input, sites);
   const bmiKgM2 = bodyMassIndex(input.patient.heightCm, input.patient.weightKg);
-  const lowestTScore = population.population === 'adult_t_score' ? (classification?.score ?? null) : null;
+  // NOGG's T-score indicator reads the spine and hip, not the forearm.
+  const spineAndHipTScores = classificationSites
+    .filter((site) => site.site !== 'radius_33')
+    .map((site) => site.tScore)
+    .filter((t): t is number => t !== null);
+  const lowestTScore =
+    population.population === 'adult_t_score' && spineAndHipTScores.length > 0
+      ? Math.min(...spineAndHipTScores)
+      : null;
   const fractureRisk =
     input.fractureRisk === undefined || population.population === 'paediatric'
       ? null

@@ -3,6 +3,7 @@ export { assessExam, type AssessOptions } from './assess-exam.ts';
 export {
   examInputSchema,
   siteMeasurementSchema,
+  siteLabelSchema,
   type ExamInput,
   type SiteMeasurement,
   type PriorExam,

@@ -125,11 +125,14 @@ describe('NOGG categories', () => {
   });
 
   it('says the shipped thresholds are provisional, and takes a service table in their place', () => {
-    const risk = { tool: 'FRAX', withBmd: false, majorOsteoporoticPercent: 10, hipPercent: 1 } as const;
-    const shipped = assessExam(
-      exam({ patient: { birthDate: '1966-06-01' }, fractureRisk: risk }),
-    ).fractureRisk;
+    // shipped at 60: major 7% ≥ LAT 6.0 → intermediate; hip 1% ≥ LAT 0.7 → intermediate
+    const risk = { tool: 'FRAX', withBmd: false, majorOsteoporoticPercent: 7, hipPercent: 1 } as const;
+    const sixty = { patient: { birthDate: '1966-06-01' }, fractureRisk: risk };
+    const shipped = assessExam(exam(sixty)).fractureRisk;
+    expect(shipped?.category).toBe('intermediate');
     expect(shipped?.reasons[0]).toMatch(/^thresholds provisional/);
+    // service table rows at 40 and 70; at 60 (2/3 of the way): major LAT 2 + 9 × 2/3 = 8 > 7% → low;
+    // hip LAT 0.1 + 2.2 × 2/3 = 1.567 > 1% → low
     const published: NoggThresholdTable = {
       ...defaultNoggThresholds,
       id: 'service-table',
@@ -140,14 +143,26 @@ describe('NOGG categories', () => {
           majorOsteoporotic: { lowerAssessmentPercent: 2, interventionPercent: 4 },
           hip: { lowerAssessmentPercent: 0.1, interventionPercent: 0.3 },
         },
+        {
+          ageYears: 70,
+          majorOsteoporotic: { lowerAssessmentPercent: 11, interventionPercent: 20 },
+          hip: { lowerAssessmentPercent: 2.3, interventionPercent: 4.9 },
+        },
       ],
     };
-    // with the service table, age 60 → row 40 constant (single row): MOF 10% ≥ VHRT 6.4 → very high
-    const service = assessExam(exam({ patient: { birthDate: '1966-06-01' }, fractureRisk: risk }), {
-      noggThresholds: published,
-    }).fractureRisk;
-    expect(service).toMatchObject({ category: 'very_high', thresholdTable: 'service-table' });
+    const service = assessExam(exam(sixty), { noggThresholds: published }).fractureRisk;
+    expect(service).toMatchObject({ category: 'low', thresholdTable: 'service-table' });
+    expect(service?.thresholds?.majorOsteoporotic.lowerAssessmentPercent).toBe(8);
     expect(service?.reasons.some((r) => r.startsWith('thresholds provisional'))).toBe(false);
+  });
+
+  it('does not stretch a table past its last row below 70', () => {
+    const short: NoggThresholdTable = {
+      ...defaultNoggThresholds,
+      rows: defaultNoggThresholds.rows.slice(0, 2),
+    };
+    expect(noggThresholdsAt(60, short)).not.toBeNull();
+    expect(noggThresholdsAt(65, short)).toBeNull();
   });
 
   it('reminds that a prior fragility fracture calls for treatment whatever the probability', () => {

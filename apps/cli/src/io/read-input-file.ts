@@ -4,7 +4,8 @@ import { describeZodError, InputError } from './input-error.ts';
 
 export async function readTextFile(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Some Windows exports start with a byte-order mark, which is not part of the JSON or CSV.
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${path}: file not found`);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { PrecisionScan } from '@quantrad/densitometry';
+import { siteLabelSchema, type PrecisionScan } from '@quantrad/densitometry';
 import { describeZodError, InputError } from './input-error.ts';
 import { readTextFile } from './read-input-file.ts';
 
@@ -9,7 +9,8 @@ const REQUIRED_COLUMNS = ['patient', 'scan', 'site', 'bmd'] as const;
 const rowSchema = z.object({
   patient: z.string().trim().min(1, { error: 'is empty' }),
   scan: z.string().trim().min(1, { error: 'is empty' }),
-  site: z.string().trim().min(1, { error: 'is empty' }),
+  site: siteLabelSchema,
+  side: z.enum(['left', 'right', '']).optional(),
   bmd: z
     .string()
     .trim()
@@ -24,7 +25,7 @@ const rowSchema = z.object({
   scanner: z.string().trim().optional(),
 });
 
-/** A precision-study CSV (columns patient, scan, site, bmd; optional scanner), one row per scan. */
+/** A precision-study CSV (columns patient, scan, site, bmd; optional scanner and side), one row per scan. */
 export async function readPrecisionCsv(path: string): Promise<PrecisionScan[]> {
   const text = await readTextFile(path);
   let rows: Record<string, string>[];
@@ -50,13 +51,20 @@ export async function readPrecisionCsv(path: string): Promise<PrecisionScan[]> {
     const line = index + 2; // the header is line 1
     const parsed = rowSchema.safeParse(row);
     if (!parsed.success) throw new InputError(`${path}: line ${line}: ${describeZodError(parsed.error)}`);
-    const { patient, scan, site, bmd, scanner } = parsed.data;
-    const key = [scanner ?? '', site, patient, scan].join('\u0000');
+    const { patient, scan, site, side, bmd, scanner } = parsed.data;
+    const key = [scanner ?? '', site, side ?? '', patient, scan].join('\u0000');
     if (seen.has(key))
       throw new InputError(
         `${path}: line ${line}: scan ${scan} of patient ${patient} at ${site} is given twice`,
       );
     seen.add(key);
-    return { patient, scan, site, bmdGcm2: bmd, ...(scanner ? { scannerId: scanner } : {}) };
+    return {
+      patient,
+      scan,
+      site,
+      bmdGcm2: bmd,
+      ...(side ? { side } : {}),
+      ...(scanner ? { scannerId: scanner } : {}),
+    };
   });
 }

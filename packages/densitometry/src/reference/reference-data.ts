@@ -114,7 +114,19 @@ export const noggThresholdTableSchema = z.strictObject({
     .array(
       z.strictObject({ ageYears: z.number().int(), majorOsteoporotic: thresholdPair, hip: thresholdPair }),
     )
-    .min(1),
+    .min(1)
+    .refine((rows) => new Set(rows.map((r) => r.ageYears)).size === rows.length, {
+      error: 'each age appears once',
+    })
+    .refine(
+      (rows) =>
+        rows.every(
+          (r) =>
+            r.majorOsteoporotic.lowerAssessmentPercent <= r.majorOsteoporotic.interventionPercent &&
+            r.hip.lowerAssessmentPercent <= r.hip.interventionPercent,
+        ),
+      { error: 'a lower assessment threshold cannot exceed the intervention threshold' },
+    ),
 });
 export type NoggThresholdTable = z.infer<typeof noggThresholdTableSchema>;
 

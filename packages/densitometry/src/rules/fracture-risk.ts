@@ -31,13 +31,21 @@ function complete(pair: ThresholdPair, table: NoggThresholdTable): FractureRiskT
 
 /**
  * NOGG thresholds at an age: constant from 70 (NOGG hybrid thresholds, McCloskey 2015), linearly
- * interpolated between tabulated ages, null below the first tabulated age.
+ * interpolated between tabulated ages, null outside the ages the table covers.
  */
 export function noggThresholdsAt(ageYears: number, table: NoggThresholdTable): AgeThresholds | null {
   const ageUsed = Math.min(ageYears, table.construction.constantFromAgeYears);
   const rows = [...table.rows].sort((a, b) => a.ageYears - b.ageYears);
   const first = rows[0];
   if (first === undefined || ageUsed < first.ageYears) return null;
+  const last = rows[rows.length - 1];
+  // A table that stops before the age it is held constant from does not cover the ages past its end.
+  if (
+    last !== undefined &&
+    ageUsed > last.ageYears &&
+    last.ageYears < table.construction.constantFromAgeYears
+  )
+    return null;
   const upperIndex = rows.findIndex((r) => r.ageYears >= ageUsed);
   const upper = upperIndex === -1 ? rows[rows.length - 1] : rows[upperIndex];
   const lower = upperIndex > 0 ? rows[upperIndex - 1] : upper;

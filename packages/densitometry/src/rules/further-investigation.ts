@@ -51,14 +51,17 @@ export function vfaFlags(context: InvestigationContext): FurtherInvestigationFla
       reason: `T-score ${lowestT.score.toFixed(1)} (${describeSite(lowestT.site)}) below ${vfa.tScoreBelow.toFixed(1)} in a ${input.patient.sex === 'female' ? 'woman' : 'man'} aged ${ageYears} (ISCD 2019; ROS 4.7)`,
     });
   }
+  // ISCD 2019 lists glucocorticoids among the VFA indications that apply when the T-score is below -1.0.
   if (
+    lowestT !== null &&
+    lowestT.score < vfa.tScoreBelow &&
     clinical?.glucocorticoidMgPerDay !== undefined &&
     clinical.glucocorticoidMgPerDay >= vfa.glucocorticoidAtLeastMgPerDay &&
     (clinical.glucocorticoidMonths ?? 0) >= vfa.glucocorticoidAtLeastMonths
   ) {
     flags.push({
       code: 'vfa_indicated',
-      reason: `glucocorticoids ${clinical.glucocorticoidMgPerDay} mg/day for ${clinical.glucocorticoidMonths ?? 0} months (ISCD 2019: ≥${vfa.glucocorticoidAtLeastMgPerDay} mg/day for ≥${vfa.glucocorticoidAtLeastMonths} months)`,
+      reason: `glucocorticoids ${clinical.glucocorticoidMgPerDay} mg/day for ${clinical.glucocorticoidMonths ?? 0} months with T-score ${lowestT.score.toFixed(1)} (ISCD 2019: ≥${vfa.glucocorticoidAtLeastMgPerDay} mg/day for ≥${vfa.glucocorticoidAtLeastMonths} months and T below ${vfa.tScoreBelow.toFixed(1)})`,
     });
   }
   return flags;

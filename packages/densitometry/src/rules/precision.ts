@@ -7,6 +7,8 @@ export interface PrecisionScan {
   scan: string;
   site: string;
   bmdGcm2: number;
+  /** Left and right are separate sites of a study, never pooled. */
+  side?: 'left' | 'right';
   scannerId?: string;
 }
 
@@ -14,6 +16,7 @@ export interface PrecisionScan {
 export interface PrecisionResult {
   scannerId: string | null;
   site: string;
+  side: 'left' | 'right' | null;
   patients: number;
   scans: number;
   degreesOfFreedom: number;
@@ -35,7 +38,7 @@ export interface PrecisionResult {
 export function precisionStudy(scans: readonly PrecisionScan[]): PrecisionResult[] {
   const groups = new Map<string, PrecisionScan[]>();
   for (const scan of scans) {
-    const key = `${scan.scannerId ?? ''}\u0000${scan.site}`;
+    const key = `${scan.scannerId ?? ''}\u0000${scan.site}\u0000${scan.side ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(scan);
     else groups.set(key, [scan]);
@@ -83,6 +86,7 @@ export function precisionStudy(scans: readonly PrecisionScan[]): PrecisionResult
     return {
       scannerId: first?.scannerId ?? null,
       site: first?.site ?? '',
+      side: first?.side ?? null,
       patients,
       scans: scansUsed,
       degreesOfFreedom,

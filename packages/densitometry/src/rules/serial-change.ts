@@ -4,6 +4,7 @@ import type { SerialChange } from '../types/serial-change.ts';
 import { labelOfVertebrae, vertebraeOf } from '../schema/site-label.ts';
 import { spineBmdFor } from '../spine/spine-bmd.ts';
 import { yearsBetween } from './age.ts';
+import { describeSite } from './classify-bmd.ts';
 import { roundTo } from './round-score.ts';
 
 export interface SerialChangeResult {
@@ -52,11 +53,17 @@ function crossCalibrationFor(
 
 interface PriorValue {
   bmdGcm2: number;
+  approximate: boolean;
   note: string | null;
 }
 
-/** The prior BMD over the same region: same site and side; for the spine, exactly the same vertebrae. */
-function priorValueFor(prior: PriorExam, site: AssessedSite): PriorValue | { missing: string } {
+type PriorLookup = PriorValue | { missing: string | null };
+
+/**
+ * The prior BMD over the same region: same site and side, not marked not interpretable; for the spine,
+ * exactly the same vertebrae (ISCD 2019).
+ */
+function priorValueFor(prior: PriorExam, site: AssessedSite): PriorLookup {
   if (site.vertebraeUsed !== null) {
     const priorExcluded = (prior.excludedVertebrae ?? [])
       .map((e) => e.vertebra)
@@ -67,23 +74,39 @@ function priorValueFor(prior: PriorExam, site: AssessedSite): PriorValue | { mis
       };
     }
     const spine = spineBmdFor(prior.sites, site.vertebraeUsed);
-    if (spine === null)
+    if (spine === null) {
       return {
         missing: `no ${labelOfVertebrae(site.vertebraeUsed)} value on ${prior.date}: only the same vertebrae are compared`,
       };
+    }
     return {
       bmdGcm2: spine.bmdGcm2,
+      approximate: spine.method === 'mean_of_vertebral_bmd',
       note: spine.method === 'scanner' ? null : `prior ${site.site} recomputed from its vertebrae`,
     };
   }
-  const match = prior.sites.find((s) => s.site === site.site && (s.side ?? null) === site.side);
-  return match ? { bmdGcm2: match.bmdGcm2, note: null } : { missing: '' };
+  const sameSite = prior.sites.filter((s) => s.site === site.site);
+  const match = sameSite.find((s) => (s.side ?? null) === site.side);
+  if (match === undefined) {
+    return sameSite.length > 0
+      ? {
+          missing: `${site.site} on ${prior.date} is recorded for another side (or none): not compared with ${describeSite(site)}`,
+        }
+      : { missing: null };
+  }
+  if (match.notInterpretableReason !== undefined) {
+    return {
+      missing: `${describeSite(site)} on ${prior.date} was not interpretable (${match.notInterpretableReason}): not compared`,
+    };
+  }
+  return { bmdGcm2: match.bmdGcm2, approximate: false, note: null };
 }
 
 /**
  * Change at each usable site against each prior exam (ISCD 2019; ROS 4.6): in g/cm², %, %/year;
- * significant when |change| ≥ LSC of this scanner and site. A prior from another scanner is compared
- * only through a cross-calibration; otherwise it is marked not comparable.
+ * significant when the reported |change| ≥ LSC of this scanner and site. A prior from another scanner is
+ * compared only through a cross-calibration; otherwise it is marked not comparable. A spine composite
+ * approximated as a mean of vertebral BMDs is compared only with one formed the same way.
  */
 export function serialChanges(input: ExamInput, sites: readonly AssessedSite[]): SerialChangeResult {
   const changes: SerialChange[] = [];
@@ -103,12 +126,13 @@ export function serialChanges(input: ExamInput, sites: readonly AssessedSite[]):
       if (!site.usable || (site.vertebraeUsed !== null && site.vertebraeUsed.length < 2)) continue;
       const found = priorValueFor(prior, site);
       if ('missing' in found) {
-        if (found.missing !== '') warnings.push(found.missing);
+        if (found.missing !== null) warnings.push(found.missing);
         continue;
       }
       let priorBmd = found.bmdGcm2;
       let comparable = sameScanner;
       let note = found.note;
+      let lscGcm2: number | null = null;
       if (!sameScanner && prior.scannerId !== undefined && currentScannerId !== undefined) {
         const calibration = crossCalibrationFor(
           input.crossCalibrations ?? [],
@@ -119,17 +143,25 @@ export function serialChanges(input: ExamInput, sites: readonly AssessedSite[]):
         if (calibration) {
           priorBmd = calibration.slope * priorBmd + calibration.interceptGcm2;
           comparable = true;
-          note = `prior converted to ${currentScannerId} by cross-calibration${calibration.source ? ` (${calibration.source})` : ''}`;
+          // ISCD 2019: after a scanner change the LSC should include the cross-calibration error.
+          lscGcm2 = calibration.lscGcm2 ?? null;
+          note = `prior converted to ${currentScannerId} by cross-calibration${calibration.source ? ` (${calibration.source})` : ''}${calibration.lscGcm2 === undefined ? `; LSC of ${currentScannerId} alone, without the cross-calibration error` : '; LSC of the cross-calibration'}`;
         } else {
           note = `measured on ${prior.scannerId}, not cross-calibrated with ${currentScannerId}: not comparable (ROS 4.6)`;
         }
       }
-      const changeGcm2 = site.bmdGcm2 - priorBmd;
-      const changePercent = (changeGcm2 / priorBmd) * 100;
+      const currentApproximate = site.compositeMethod === 'mean_of_vertebral_bmd';
+      if (comparable && currentApproximate !== found.approximate) {
+        comparable = false;
+        note = `${site.site} formed differently now and on ${prior.date} (mean of vertebral BMDs against total BMC / total area): not comparable`;
+      }
+      if (comparable && lscGcm2 === null) lscGcm2 = lscFor(input.lsc ?? [], currentScannerId, site);
+      if (!comparable) lscGcm2 = null;
+      const changeGcm2 = roundTo(site.bmdGcm2 - priorBmd, 3);
+      const changePercent = ((site.bmdGcm2 - priorBmd) / priorBmd) * 100;
       const years = yearsBetween(prior.date, input.exam.date);
-      const lscGcm2 = comparable ? lscFor(input.lsc ?? [], currentScannerId, site) : null;
-      // ISCD: a change equal to or greater than the LSC is significant; rounding absorbs binary error.
-      const significant = comparable && lscGcm2 !== null ? roundTo(Math.abs(changeGcm2), 6) >= lscGcm2 : null;
+      // ISCD: a change equal to or greater than the LSC is significant, judged on the change as reported.
+      const significant = comparable && lscGcm2 !== null ? Math.abs(changeGcm2) >= lscGcm2 : null;
       if (comparable && lscGcm2 === null) {
         warnings.push(
           `no LSC recorded for ${site.site}${site.side ? ` ${site.side}` : ''} on ${currentScannerId ?? 'this scanner'}: significance of change not assessed`,
@@ -141,7 +173,7 @@ export function serialChanges(input: ExamInput, sites: readonly AssessedSite[]):
         sinceDate: prior.date,
         priorBmdGcm2: roundTo(priorBmd, 3),
         currentBmdGcm2: site.bmdGcm2,
-        changeGcm2: roundTo(changeGcm2, 3),
+        changeGcm2,
         changePercent: roundTo(changePercent, 1),
         changePercentPerYear: roundTo(changePercent / years, 1),
         lscGcm2,

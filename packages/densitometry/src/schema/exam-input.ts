@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { isKnownSite, VERTEBRAE } from './site-label.ts';
+import { ageInYears } from '../rules/age.ts';
+import { isKnownSite, labelOfVertebrae, vertebraeOf, VERTEBRAE } from './site-label.ts';
 
 // The `quantrad dxa assess` input contract (issue 2). Every field a service sends is validated here,
 // so a bad value is reported with its path instead of turning into a wrong number.
+
+/** No living patient is older; a birth date beyond it is a typing error. */
+const MAXIMUM_AGE_YEARS = 120;
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const side = z.enum(['left', 'right']);
@@ -11,7 +15,7 @@ export const siteLabelSchema = z.string().refine(isKnownSite, {
   error: 'must be L1..L4, a spine composite such as L1-L4 or L1-L2,L4, total_hip, femoral_neck or radius_33',
 });
 
-export const siteMeasurementSchema = z.strictObject({
+const siteMeasurementFields = z.strictObject({
   site: siteLabelSchema,
   side: side.optional(),
   bmdGcm2: z.number().positive().max(3, { error: 'must be at most 3 g/cm² (is it in mg/cm²?)' }),
@@ -22,6 +26,56 @@ export const siteMeasurementSchema = z.strictObject({
   zScoreHeightAdjusted: z.number().min(-10).max(10).optional(),
   notInterpretableReason: z.string().min(1).optional(),
 });
+
+export const siteMeasurementSchema = siteMeasurementFields.refine(
+  (m) => m.side === undefined || vertebraeOf(m.site) === null,
+  {
+    error: 'a lumbar spine site has no side',
+    path: ['side'],
+  },
+);
+
+/** One key per measured region: "L1-L4" and "L1,L2,L3,L4" are the same composite. */
+function regionKey(site: string, side: string | undefined): string {
+  const vertebrae = vertebraeOf(site);
+  return `${vertebrae === null ? site : labelOfVertebrae(vertebrae)}/${side ?? ''}`;
+}
+
+function checkSitesUnique(
+  sites: readonly { site: string; side?: string | undefined }[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  sites.forEach((s, i) => {
+    const key = regionKey(s.site, s.side);
+    if (seen.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'site'],
+        message: `${s.site}${s.side ? ` ${s.side}` : ''} is given twice`,
+      });
+    }
+    seen.add(key);
+  });
+}
+
+function checkExclusionsUnique(
+  exclusions: readonly { vertebra: string }[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  exclusions.forEach((e, i) => {
+    if (seen.has(e.vertebra))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'vertebra'],
+        message: `${e.vertebra} is excluded twice`,
+      });
+    seen.add(e.vertebra);
+  });
+}
 
 const excludedVertebraSchema = z.strictObject({
   vertebra: z.enum(VERTEBRAE),
@@ -101,13 +155,19 @@ const referenceSchema = z
     },
   );
 
-const crossCalibrationSchema = z.strictObject({
+const crossCalibrationFields = z.strictObject({
   fromScannerId: z.string().min(1),
   toScannerId: z.string().min(1),
   site: z.union([siteLabelSchema, z.literal('spine')]).optional(),
   slope: z.number().positive(),
   interceptGcm2: z.number(),
+  /** LSC between the two scanners from the cross-calibration study, when it was computed. */
+  lscGcm2: z.number().positive().max(0.5).optional(),
   source: z.string().min(1).optional(),
+});
+const crossCalibrationSchema = crossCalibrationFields.refine((c) => c.fromScannerId !== c.toScannerId, {
+  error: 'a cross-calibration joins two different scanners',
+  path: ['toScannerId'],
 });
 
 const clinicalSchema = z.strictObject({
@@ -125,12 +185,17 @@ const clinicalSchema = z.strictObject({
     .optional(),
 });
 
-const fractureRiskSchema = z.strictObject({
-  tool: z.enum(['FRAX', 'QFracture']),
-  withBmd: z.boolean(),
-  majorOsteoporoticPercent: z.number().min(0).max(100),
-  hipPercent: z.number().min(0).max(100),
-});
+const fractureRiskSchema = z
+  .strictObject({
+    tool: z.enum(['FRAX', 'QFracture']),
+    withBmd: z.boolean(),
+    majorOsteoporoticPercent: z.number().min(0).max(100),
+    hipPercent: z.number().min(0).max(100),
+  })
+  .refine((r) => r.hipPercent <= r.majorOsteoporoticPercent, {
+    error: 'cannot exceed majorOsteoporoticPercent: hip fracture is one of the major osteoporotic fractures',
+    path: ['hipPercent'],
+  });
 
 const patientSchema = z.strictObject({
   sex: z.enum(['female', 'male']),
@@ -163,18 +228,22 @@ export const examInputSchema = z
     if (input.exam.date < input.patient.birthDate) {
       ctx.addIssue({ code: 'custom', path: ['exam', 'date'], message: 'is before the patient was born' });
     }
-    const seen = new Set<string>();
-    input.exam.sites.forEach((s, i) => {
-      const key = `${s.site}/${s.side ?? ''}`;
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['exam', 'sites', i, 'site'],
-          message: `${s.site} ${s.side ?? ''} is given twice`.replace(/ +/g, ' '),
-        });
-      }
-      seen.add(key);
+    checkSitesUnique(input.exam.sites, ['exam', 'sites'], ctx);
+    checkExclusionsUnique(input.exam.excludedVertebrae ?? [], ['exam', 'excludedVertebrae'], ctx);
+    (input.priors ?? []).forEach((p, i) => {
+      checkSitesUnique(p.sites, ['priors', i, 'sites'], ctx);
+      checkExclusionsUnique(p.excludedVertebrae ?? [], ['priors', i, 'excludedVertebrae'], ctx);
     });
+    if (input.patient.sex === 'male' && input.patient.menopause !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['patient', 'menopause'], message: 'applies to women only' });
+    }
+    if (ageInYears(input.patient.birthDate, input.exam.date) > MAXIMUM_AGE_YEARS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['patient', 'birthDate'],
+        message: `makes the patient older than ${MAXIMUM_AGE_YEARS} years: check it`,
+      });
+    }
     (input.priors ?? []).forEach((p, i) => {
       if (p.date >= input.exam.date) {
         ctx.addIssue({

@@ -21,12 +21,16 @@ export function vertebraeOf(label: string): Vertebra[] | null {
     const single = VERTEBRA_PATTERN.exec(part);
     const range = RANGE_PATTERN.exec(part);
     if (single) {
+      if (found.has(Number(single[1]))) return null; // "L2,L2" names no composite
       found.add(Number(single[1]));
     } else if (range) {
       const from = Number(range[1]);
       const to = Number(range[2]);
       if (to <= from) return null;
-      for (let n = from; n <= to; n++) found.add(n);
+      for (let n = from; n <= to; n++) {
+        if (found.has(n)) return null;
+        found.add(n);
+      }
     } else {
       return null;
     }

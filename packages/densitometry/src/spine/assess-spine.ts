@@ -55,6 +55,7 @@ export function assessSpine(
   const region = widest.length > 0 ? widest : measuredVertebrae;
   const target = region.filter((v) => !excludedSet.has(v));
   const targetLabel = labelOfVertebrae(target);
+  const excludedText = vertebraeListText(region.filter((v) => excludedSet.has(v)));
   const targetGiven = sites.some(
     (s) =>
       s.vertebraeUsed !== null &&
@@ -68,11 +69,11 @@ export function assessSpine(
         `lumbar spine not used: ${target.length === 0 ? 'no vertebra' : `only ${vertebraeListText(target)}`} left after exclusions, and at least two are needed (ISCD 2019)`,
       );
     }
-  } else if (!targetGiven && excludedSet.size > 0) {
+  } else if (!targetGiven) {
     const recomputed = spineBmdFor(spineMeasurements, target);
     if (recomputed === null) {
       warnings.push(
-        `lumbar spine not used: ${vertebraeListText([...excludedSet])} excluded and the vertebral values needed to recompute ${targetLabel} were not given`,
+        `lumbar spine not used: ${excludedText === '' ? `no ${targetLabel} composite given` : `${excludedText} excluded`} and the vertebral values needed to form ${targetLabel} were not given`,
       );
     } else {
       const scored = scoreSite({ site: targetLabel, bmdGcm2: roundTo(recomputed.bmdGcm2, 3) }, context);
@@ -88,12 +89,12 @@ export function assessSpine(
           ? 'total BMC / total area'
           : 'the mean of the vertebral BMDs (BMC and area not given; an approximation of the scanner composite)';
       warnings.push(
-        `${targetLabel} recomputed after excluding ${vertebraeListText([...excludedSet])}: BMD from ${how}`,
+        `${targetLabel} ${excludedText === '' ? 'formed from its vertebrae (no composite given)' : `recomputed after excluding ${excludedText}`}: BMD from ${how}`,
       );
       if (classificationScore(site, context.population) === null) {
         flags.push({
           code: 'spine_reanalysis_needed',
-          reason: `no reference for ${targetLabel}: re-analyse the spine on the scanner with ${vertebraeListText([...excludedSet])} excluded to obtain its ${context.population === 'adult_t_score' ? 'T' : 'Z'}-score`,
+          reason: `no reference for ${targetLabel}: ${excludedText === '' ? `take the ${targetLabel} composite from the scanner` : `re-analyse the spine on the scanner with ${excludedText} excluded`} to obtain its ${context.population === 'adult_t_score' ? 'T' : 'Z'}-score`,
         });
       }
     }

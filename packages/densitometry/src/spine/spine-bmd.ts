@@ -28,9 +28,11 @@ export function givenCompositeFor(
  * the vertebral BMDs, which the method field says (issue 2 §2.4: say how it was formed).
  */
 export function spineBmdFor(
-  measurements: readonly SiteMeasurement[],
+  allMeasurements: readonly SiteMeasurement[],
   vertebrae: readonly Vertebra[],
 ): SpineBmd | null {
+  // A value the operator marked not interpretable never forms a spine BMD, now or as a baseline.
+  const measurements = allMeasurements.filter((m) => m.notInterpretableReason === undefined);
   const given = givenCompositeFor(measurements, vertebrae);
   if (given) {
     return {

@@ -45,10 +45,12 @@ function candidatesAmong(remaining: readonly { vertebra: Vertebra; tScore: numbe
  * like an outlier itself: the vertebra with the strongest evidence (two neighbours before one, then the
  * larger difference) goes first and the rest are tested again against the nearest vertebrae left. Two
  * vertebrae that are each other's only evidence are not excluded; the reporter is asked to look.
+ * Children have no T-scores (ISCD Pediatric 2019), so the rule is not applied to them.
  */
 export function findExcludedVertebrae(
   sites: readonly SiteMeasurement[],
   operatorExclusions: readonly ExcludedVertebraInput[],
+  applyTScoreRule: boolean,
 ): VertebralExclusions {
   const excluded: ExcludedVertebra[] = operatorExclusions.map((e) => ({
     vertebra: e.vertebra,
@@ -63,7 +65,7 @@ export function findExcludedVertebrae(
       ? [{ vertebra, tScore: measured.tScore }]
       : [];
   });
-  for (;;) {
+  while (applyTScoreRule) {
     const candidates = candidatesAmong(remaining).sort(
       (a, b) => b.neighbours - a.neighbours || b.smallestDifference - a.smallestDifference,
     );
