@@ -85,7 +85,13 @@ describe('follow-up interval (ROS Figure 1)', () => {
     expect(assessExam(exam(young)).followUp).toEqual({
       intervalYears: 5,
       reason: 'ROS Figure 1: periodic reassessment of need for treatment using DXA, e.g. every 5 years',
+      treatmentReview: null,
     });
+    expect(
+      assessExam(exam({ ...young, clinical: { onOsteoporosisTreatment: true } })).followUp.treatmentReview,
+    ).toMatch(
+      /after 5 years of oral alendronate, risedronate or ibandronate, or after 3 years of intravenous zoledronate/,
+    );
   });
 
   it('recommends 2 years when treatment is to be considered for high fracture risk', () => {

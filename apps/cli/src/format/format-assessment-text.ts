@@ -106,6 +106,7 @@ export function formatAssessmentText(a: DxaAssessment): string {
   lines.push(
     `Follow-up: ${a.followUp.intervalYears === null ? '' : `consider repeat DXA in ${a.followUp.intervalYears} years: `}${a.followUp.reason}`,
   );
+  if (a.followUp.treatmentReview !== null) lines.push(`Treatment review: ${a.followUp.treatmentReview}`);
   if (a.warnings.length > 0) {
     lines.push('Warnings:');
     for (const w of a.warnings) lines.push(`  - ${w}`);

@@ -79,6 +79,7 @@ const rosSchema = z.strictObject({
     boneLosingMedicationSource: z.string(),
     periodicReassessmentYears: z.number(),
     periodicReassessmentSource: z.string(),
+    treatmentReview: z.string(),
   }),
 });
 

@@ -13,31 +13,34 @@ export function recommendFollowUp(
   classification: BmdClassification | null,
 ): FollowUpRecommendation {
   const f = rosGuideline.followUp;
-  if (population === 'paediatric') return { intervalYears: null, reason: iscdPaediatric.followUpReason };
-  if (input.clinical?.onOsteoporosisTreatment === true) {
-    return {
-      intervalYears: f.treatmentMonitoringYears,
-      reason: `on bone-strengthening treatment: ${f.treatmentMonitoringSource}`,
-    };
+  if (population === 'paediatric') {
+    return { intervalYears: null, reason: iscdPaediatric.followUpReason, treatmentReview: null };
   }
+  // ROS Appendix 4C: say when medication review is due where medication is taken or recommended.
+  const onTreatment = (reason: string): FollowUpRecommendation => ({
+    intervalYears: f.treatmentMonitoringYears,
+    reason: `${reason}: ${f.treatmentMonitoringSource}`,
+    treatmentReview: f.treatmentReview,
+  });
+  if (input.clinical?.onOsteoporosisTreatment === true) return onTreatment('on bone-strengthening treatment');
   if (fractureRisk?.category === 'high' || fractureRisk?.category === 'very_high') {
-    return {
-      intervalYears: f.treatmentMonitoringYears,
-      reason: `treatment to be considered (${fractureRisk.category.replace('_', ' ')} fracture risk): ${f.treatmentMonitoringSource}`,
-    };
+    return onTreatment(
+      `treatment to be considered (${fractureRisk.category.replace('_', ' ')} fracture risk)`,
+    );
   }
-  if (classification?.category === 'osteoporosis') {
-    return {
-      intervalYears: f.treatmentMonitoringYears,
-      reason: `osteoporotic bone density, treatment to be considered: ${f.treatmentMonitoringSource}`,
-    };
-  }
+  if (classification?.category === 'osteoporosis')
+    return onTreatment('osteoporotic bone density, treatment to be considered');
   const boneLosing = input.clinical?.boneLosingMedication ?? [];
   if (boneLosing.length > 0 || (input.clinical?.glucocorticoidMgPerDay ?? 0) > 0) {
     return {
       intervalYears: f.boneLosingMedicationYears,
       reason: `on medication that causes bone loss: ${f.boneLosingMedicationSource}`,
+      treatmentReview: null,
     };
   }
-  return { intervalYears: f.periodicReassessmentYears, reason: f.periodicReassessmentSource };
+  return {
+    intervalYears: f.periodicReassessmentYears,
+    reason: f.periodicReassessmentSource,
+    treatmentReview: null,
+  };
 }

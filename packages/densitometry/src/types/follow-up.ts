@@ -2,4 +2,6 @@
 export interface FollowUpRecommendation {
   intervalYears: number | null;
   reason: string;
+  /** For a patient on bone-strengthening treatment: when NOGG reviews it. */
+  treatmentReview: string | null;
 }
