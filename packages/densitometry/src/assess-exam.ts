@@ -22,7 +22,7 @@ import {
 } from './rules/validity-warnings.ts';
 import { assessSpine } from './spine/assess-spine.ts';
 import { findExcludedVertebrae } from './spine/vertebral-exclusion.ts';
-import { vertebraeOf } from './schema/site-label.ts';
+import { isCompositeOf, vertebraeOf } from './schema/site-label.ts';
 
 export interface AssessOptions {
   /** A service's NOGG threshold table (e.g. the published NOGG 2024 table) in place of the shipped one. */
@@ -64,7 +64,7 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
   const usableHips = otherSites.filter((s) => HIP_SITES.has(s.site) && s.usable);
   const hips = usableHips.filter(hasScore);
   const radius = otherSites.find((s) => s.site === 'radius_33' && s.usable && hasScore(s));
-  const spineMeasured = spine.sites.some((s) => s.usable && (s.vertebraeUsed ?? []).length >= 2);
+  const spineMeasured = spine.sites.some((s) => s.usable && isCompositeOf(s.vertebraeUsed));
   const forearmReasons =
     population.population === 'paediatric'
       ? []

@@ -30,7 +30,7 @@ export function decidePopulation(patient: ExamInput['patient'], ageYears: number
         }
       : {
           population: 'adult_z_score',
-          reason: `man aged ${ageYears}, under 50: Z-scores (ISCD 2019)`,
+          reason: `man aged ${ageYears}, under ${iscdAdult.menUseTScoreFromAgeYears}: Z-scores (ISCD 2019)`,
           warnings: [],
         };
   }

@@ -6,7 +6,7 @@ import {
   resolveZScoreReference,
   tScoreFromReference,
 } from '../reference/t-score-reference.ts';
-import { vertebraeOf } from '../schema/site-label.ts';
+import { isCompositeOf, vertebraeOf } from '../schema/site-label.ts';
 import { roundScore } from './round-score.ts';
 
 export interface ScoringContext {
@@ -69,7 +69,7 @@ export function scoreSite(measurement: SiteMeasurement, context: ScoringContext)
     zScoreHeightAdjusted:
       measurement.zScoreHeightAdjusted === undefined ? null : roundScore(measurement.zScoreHeightAdjusted),
     vertebraeUsed: spine,
-    compositeMethod: spine !== null && spine.length >= 2 ? 'scanner' : null,
+    compositeMethod: isCompositeOf(spine) ? 'scanner' : null,
     usable: measurement.notInterpretableReason === undefined,
     notUsableReason: measurement.notInterpretableReason ?? null,
   };

@@ -1,7 +1,7 @@
 import type { CrossCalibration, ExamInput, LscEntry, PriorExam } from '../schema/exam-input.ts';
 import type { AssessedSite } from '../types/assessed-site.ts';
 import type { SerialChange } from '../types/serial-change.ts';
-import { labelOfVertebrae, vertebraeOf } from '../schema/site-label.ts';
+import { isCompositeOf, labelOfVertebrae, vertebraeOf } from '../schema/site-label.ts';
 import { spineBmdFor } from '../spine/spine-bmd.ts';
 import { yearsBetween } from './age.ts';
 import { describeSite } from './classify-bmd.ts';
@@ -123,7 +123,7 @@ export function serialChanges(input: ExamInput, sites: readonly AssessedSite[]):
       );
     }
     for (const site of sites) {
-      if (!site.usable || (site.vertebraeUsed !== null && site.vertebraeUsed.length < 2)) continue;
+      if (!site.usable || (site.vertebraeUsed !== null && !isCompositeOf(site.vertebraeUsed))) continue;
       const found = priorValueFor(prior, site);
       if ('missing' in found) {
         if (found.missing !== null) warnings.push(found.missing);

@@ -55,9 +55,15 @@ export function labelOfVertebrae(vertebrae: readonly Vertebra[]): string {
   return parts.join(',');
 }
 
+/** A composite is two or more vertebrae (issue 2 contract; ISCD 2019: never a single vertebra). */
+export const MINIMUM_VERTEBRAE_IN_COMPOSITE = 2;
+
+export function isCompositeOf(vertebrae: readonly Vertebra[] | null): boolean {
+  return vertebrae !== null && vertebrae.length >= MINIMUM_VERTEBRAE_IN_COMPOSITE;
+}
+
 export function isSpineComposite(label: string): boolean {
-  const vertebrae = vertebraeOf(label);
-  return vertebrae !== null && vertebrae.length >= 2;
+  return isCompositeOf(vertebraeOf(label));
 }
 
 export function isKnownSite(label: string): boolean {

@@ -2,7 +2,13 @@ import type { SiteMeasurement } from '../schema/exam-input.ts';
 import type { AssessedSite } from '../types/assessed-site.ts';
 import type { ExcludedVertebra } from '../types/excluded-vertebra.ts';
 import type { FurtherInvestigationFlag } from '../types/further-investigation-flag.ts';
-import { isVertebra, labelOfVertebrae, vertebraeOf, type Vertebra } from '../schema/site-label.ts';
+import {
+  isCompositeOf,
+  isVertebra,
+  labelOfVertebrae,
+  type Vertebra,
+  vertebraeOf,
+} from '../schema/site-label.ts';
 import { iscdAdult } from '../reference/reference-data.ts';
 import { classificationScore } from '../rules/classification-score.ts';
 import { roundTo } from '../rules/round-score.ts';
@@ -47,7 +53,7 @@ export function assessSpine(
     return scored;
   });
 
-  const composites = spineMeasurements.filter((m) => (vertebraeOf(m.site) ?? []).length >= 2);
+  const composites = spineMeasurements.filter((m) => isCompositeOf(vertebraeOf(m.site)));
   const widest = composites
     .map((m) => vertebraeOf(m.site) ?? [])
     .reduce<Vertebra[]>((best, v) => (v.length > best.length ? v : best), []);

@@ -1,6 +1,12 @@
 import type { SiteMeasurement } from '../schema/exam-input.ts';
 import type { AssessedSite } from '../types/assessed-site.ts';
-import { labelOfVertebrae, vertebraeOf, type Vertebra } from '../schema/site-label.ts';
+import {
+  isCompositeOf,
+  labelOfVertebrae,
+  MINIMUM_VERTEBRAE_IN_COMPOSITE,
+  type Vertebra,
+  vertebraeOf,
+} from '../schema/site-label.ts';
 
 export interface SpineBmd {
   bmdGcm2: number;
@@ -18,7 +24,7 @@ export function givenCompositeFor(
   const wanted = labelOfVertebrae(vertebrae);
   return measurements.find((m) => {
     const of = vertebraeOf(m.site);
-    return of !== null && of.length >= 2 && labelOfVertebrae(of) === wanted;
+    return of !== null && isCompositeOf(of) && labelOfVertebrae(of) === wanted;
   });
 }
 
@@ -44,7 +50,7 @@ export function spineBmdFor(
     };
   }
   const singles = vertebrae.map((v) => measurements.find((m) => m.site === v));
-  if (singles.length < 2 || singles.some((s) => s === undefined)) return null;
+  if (singles.length < MINIMUM_VERTEBRAE_IN_COMPOSITE || singles.some((s) => s === undefined)) return null;
   const present = singles.filter((s): s is SiteMeasurement => s !== undefined);
   const withBmcAndArea = present.filter((s) => s.bmcG !== undefined && s.areaCm2 !== undefined);
   if (withBmcAndArea.length === present.length) {
