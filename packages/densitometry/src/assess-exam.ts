@@ -164,7 +164,8 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
     ...technicalNoteWarnings(input),
     ...serial.warnings,
     ...weightChangeWarnings(input),
-    ...bmiWarnings(bmiKgM2),
+    // The WHO BMI classes are adult classes; children are judged by BMI-for-age, which is not modelled.
+    ...(population.population === 'paediatric' ? [] : bmiWarnings(bmiKgM2)),
   );
 
   return {

@@ -51,6 +51,13 @@ describe('children and adolescents (ISCD Pediatric 2019; ACR QCT IV.E, V.D)', ()
     ).toBe(true);
   });
 
+  it('does not judge a child by the adult BMI classes', () => {
+    // 33 kg / 1.40² = 16.8 kg/m²: under the adult 18.5, ordinary for a 12-year-old
+    const a = assessExam(child);
+    expect(a.bmiKgM2).toBe(16.8);
+    expect(a.warnings.some((w) => w.startsWith('BMI'))).toBe(false);
+  });
+
   it('leaves the follow-up interval to the paediatric specialist', () => {
     expect(assessExam(child).followUp.intervalYears).toBeNull();
   });
