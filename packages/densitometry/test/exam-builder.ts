@@ -31,3 +31,18 @@ export function exam(overrides: Overrides = {}): ExamInput {
     ...rest,
   };
 }
+
+/**
+ * L1-L4 with BMC and area (BMD = BMC / area to 3 decimals) and the given T-scores: ΣBMC = 52.54 g,
+ * Σarea = 59.9 cm²; without L3, 38.04 g / 44.8 cm² = 0.849 g/cm².
+ */
+export function vertebraeWithBmcAndArea(
+  tScores: readonly [number, number, number, number],
+): SiteMeasurement[] {
+  return [
+    site('L1', 0.812, { bmcG: 11.2, areaCm2: 13.8, tScore: tScores[0] }),
+    site('L2', 0.85, { bmcG: 12.41, areaCm2: 14.6, tScore: tScores[1] }),
+    site('L3', 0.96, { bmcG: 14.5, areaCm2: 15.1, tScore: tScores[2] }),
+    site('L4', 0.88, { bmcG: 14.43, areaCm2: 16.4, tScore: tScores[3] }),
+  ];
+}

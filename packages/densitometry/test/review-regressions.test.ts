@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessExam } from '../src/index.ts';
-import { exam, site } from './exam-builder.ts';
+import { exam, site, vertebraeWithBmcAndArea } from './exam-builder.ts';
 
-const vertebraeWithBmc = [
-  site('L1', 0.812, { bmcG: 11.2, areaCm2: 13.8, tScore: -2.9 }),
-  site('L2', 0.85, { bmcG: 12.41, areaCm2: 14.6, tScore: -2.8 }),
-  site('L3', 0.96, { bmcG: 14.5, areaCm2: 15.1, tScore: -2.9 }),
-  site('L4', 0.88, { bmcG: 14.43, areaCm2: 16.4, tScore: -3.0 }),
-];
+const vertebraeWithBmc = vertebraeWithBmcAndArea([-2.9, -2.8, -2.9, -3.0]);
 
 describe('children: no adult T-score rule, no T-score words', () => {
   it('does not apply the 1.0 T-score outlier rule to a child', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assessExam } from '../src/index.ts';
 import { isOutlierVertebra } from '../src/spine/vertebral-exclusion.ts';
-import { exam, site } from './exam-builder.ts';
+import { exam, site, vertebraeWithBmcAndArea } from './exam-builder.ts';
 
-const vertebrae = [
-  site('L1', 0.812, { bmcG: 11.2, areaCm2: 13.8, tScore: -1.9 }),
-  site('L2', 0.85, { bmcG: 12.41, areaCm2: 14.6, tScore: -1.8 }),
-  site('L3', 0.96, { bmcG: 14.5, areaCm2: 15.1, tScore: -1.2 }),
-  site('L4', 0.88, { bmcG: 14.43, areaCm2: 16.4, tScore: -1.7 }),
-];
+const vertebrae = vertebraeWithBmcAndArea([-1.9, -1.8, -1.2, -1.7]);
 
 describe('the ISCD 1.0 T-score outlier rule', () => {
   it('excludes only a difference of more than 1.0 from every neighbour', () => {

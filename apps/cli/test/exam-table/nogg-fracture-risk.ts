@@ -1,0 +1,153 @@
+import { exam, frax, hip, man, neck, spine, type TableCase, woman } from './table-case.ts';
+
+export const noggFractureRisk: TableCase[] = [
+  // NOGG fracture risk
+  {
+    name: 'NOGG low without BMD at 60 (5% < LAT 6.0; 0.5% < 0.7)',
+    input: exam(woman(60), [spine(-0.8), hip(-0.5)], frax(false, 5, 0.5)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'L1-L4',
+      score: -0.8,
+      risk: 'low',
+      flags: [],
+      followUpYears: 5,
+    },
+  },
+  {
+    name: 'NOGG intermediate without BMD at 60 (6.0 ≤ 8% < UAT 14.4)',
+    input: exam(woman(60), [spine(-0.8), hip(-0.5)], frax(false, 8, 0.5)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'L1-L4',
+      score: -0.8,
+      risk: 'intermediate',
+      flags: [],
+      followUpYears: 5,
+    },
+  },
+  {
+    name: 'NOGG high without BMD at 60 (15% ≥ UAT 14.4, < VHRT 19.2)',
+    input: exam(woman(60), [spine(-0.8), hip(-0.5)], frax(false, 15, 1)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'L1-L4',
+      score: -0.8,
+      risk: 'high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'NOGG low with BMD at 75 (19.9% < IT 20; 4.8% < 4.9)',
+    input: exam(woman(75), [spine(-0.9), hip(-0.8), neck(-0.9)], frax(true, 19.9, 4.8)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'L1-L4',
+      score: -0.9,
+      risk: 'low',
+      flags: [],
+      followUpYears: 5,
+    },
+  },
+  {
+    name: 'NOGG very high with BMD at 75 (33% ≥ VHRT 32)',
+    input: exam(woman(75), [spine(-0.9), hip(-0.8), neck(-0.9)], frax(true, 33, 3)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'L1-L4',
+      score: -0.9,
+      risk: 'very_high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'NOGG high by the hip at 55 (hip IT (0.8 + 2.1)/2 = 1.45 ≤ 1.5%)',
+    input: exam(woman(55), [spine(-1.5), hip(-1.4)], frax(true, 5, 1.5)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'low_bone_density',
+      site: 'L1-L4',
+      score: -1.5,
+      risk: 'high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'NOGG not categorised at 45 with the shipped table',
+    input: exam(woman(45), [spine(-1.2), hip(-0.8)], frax(false, 4, 0.3)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'low_bone_density',
+      site: 'L1-L4',
+      score: -1.2,
+      risk: null,
+      flags: [],
+      followUpYears: 5,
+    },
+  },
+  {
+    name: 'T-score -3.6 makes the risk very high (age 65: 9% < IT 16)',
+    input: exam(woman(65), [spine(-3.6), hip(-2.0)], frax(true, 9, 1.5)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'osteoporosis',
+      site: 'L1-L4',
+      score: -3.6,
+      risk: 'very_high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'two vertebral fractures make the risk very high (age 62: 10% < IT 13.6)',
+    input: exam(woman(62), [spine(-1.8), hip(-1.5)], {
+      ...frax(true, 10, 1),
+      clinical: { vertebralFractures: 2 },
+    }),
+    expect: {
+      population: 'adult_t_score',
+      category: 'low_bone_density',
+      site: 'L1-L4',
+      score: -1.8,
+      risk: 'very_high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'QFracture at 70 without BMD: 25% ≥ UAT 24 is high',
+    input: exam(woman(70), [spine(-0.5), hip(-0.3), neck(-0.6)], {
+      fractureRisk: { tool: 'QFracture', withBmd: false, majorOsteoporoticPercent: 25, hipPercent: 2 },
+    }),
+    expect: {
+      population: 'adult_t_score',
+      category: 'normal',
+      site: 'femoral_neck',
+      score: -0.6,
+      risk: 'high',
+      flags: [],
+      followUpYears: 2,
+    },
+  },
+  {
+    name: 'man 70 with BMD: 10% < IT 20 and 2% < 4.9 is low',
+    input: exam(man(70), [spine(-1.1), hip(-0.9)], frax(true, 10, 2)),
+    expect: {
+      population: 'adult_t_score',
+      category: 'low_bone_density',
+      site: 'L1-L4',
+      score: -1.1,
+      risk: 'low',
+      flags: [],
+      followUpYears: 5,
+    },
+  },
+];
