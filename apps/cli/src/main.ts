@@ -1,7 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { demo } from './commands/demo.ts';
-import { dxaAssess } from './commands/dxa-assess.ts';
+import { dxaAssess, type DxaAssessOptions } from './commands/dxa-assess.ts';
 import { dxaPrecision } from './commands/dxa-precision.ts';
+import { report } from './commands/report.ts';
+import { REPORT_FORMATS, type ReportFormat } from '@quantrad/reporting';
 import { processIo, type CliIo } from './io/cli-io.ts';
 import { InputError } from './io/input-error.ts';
 
@@ -50,7 +52,17 @@ function buildProgram(io: CliIo): Command {
       'after',
       '\nExample:\n  quantrad dxa assess examples/dxa/postmenopausal-woman-follow-up.json --format text\n',
     )
-    .action(async (examPath: string, options: { format: 'json' | 'text'; noggThresholds?: string }) => {
+    .addOption(
+      new Option('--report <format>', 'write the report instead of the assessment (needs --context)').choices(
+        REPORT_FORMATS,
+      ),
+    )
+    .option(
+      '--context <file>',
+      'report context JSON without "assessment": patient, referral, service, reporter',
+    )
+    .option('-o, --out <file>', 'with --report: write the report to FILE')
+    .action(async (examPath: string, options: DxaAssessOptions) => {
       await dxaAssess(examPath, options, io);
     });
   dxa
@@ -65,6 +77,27 @@ function buildProgram(io: CliIo): Command {
     .action(async (csvPath: string, options: { format: 'json' | 'text' }) => {
       await dxaPrecision(csvPath, options, io);
     });
+  program
+    .command('report')
+    .description(
+      'write a report (DXA "Fracture risk and bone density assessment", QCT or CT perfusion) as text, HTML, PDF or FHIR R4',
+    )
+    .argument(
+      '<context>',
+      'CONTEXT.json: { assessment | qct | perfusion, patient, referral, service, reporter }',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --out <file>', 'write to FILE (needed for pdf)')
+    .option('--large-print', 'HTML and PDF in large print (18 point)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  quantrad report examples/reports/dxa-report-context.json --format text\n',
+    )
+    .action(
+      async (contextPath: string, options: { format: ReportFormat; out?: string; largePrint?: boolean }) => {
+        await report(contextPath, options, io);
+      },
+    );
   return program;
 }
 

@@ -9,6 +9,7 @@ import { recommendFollowUp } from './rules/follow-up.ts';
 import { forearmIndications } from './rules/forearm.ts';
 import { classifyFractureRisk } from './rules/fracture-risk.ts';
 import { boneLossFlags, lowZScoreFlags, vfaFlags } from './rules/further-investigation.ts';
+import { summariseExam } from './rules/exam-summary.ts';
 import { decidePopulation } from './rules/population.ts';
 import { roundTo } from './rules/round-score.ts';
 import { scoreSite } from './rules/score-site.ts';
@@ -169,6 +170,7 @@ export function assessExam(input: ExamInput, options: AssessOptions = {}): DxaAs
   );
 
   return {
+    exam: summariseExam(input),
     population: population.population,
     populationReason: population.reason,
     ageYears,

@@ -4,6 +4,7 @@ export {
   examInputSchema,
   siteMeasurementSchema,
   siteLabelSchema,
+  clinicalSchema,
   type ExamInput,
   type SiteMeasurement,
   type PriorExam,
@@ -34,8 +35,10 @@ export {
 } from './reference/t-score-reference.ts';
 export { precisionStudy, type PrecisionScan, type PrecisionResult } from './rules/precision.ts';
 export { whoCategory, zScoreCategory, describeSite } from './rules/classify-bmd.ts';
+export { qctSpineCategory } from './rules/qct-spine-category.ts';
 export { noggThresholdsAt, categoriseProbability } from './rules/fracture-risk.ts';
 export type { DxaAssessment } from './types/dxa-assessment.ts';
+export type { ExamSummary } from './types/exam-summary.ts';
 export type { AssessedSite } from './types/assessed-site.ts';
 export type { BmdClassification, BmdCategory } from './types/bmd-classification.ts';
 export type { SerialChange } from './types/serial-change.ts';

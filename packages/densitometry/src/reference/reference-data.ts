@@ -6,6 +6,7 @@ import iscdPaediatricJson from '../../data/iscd-paediatric-2019.json' with { typ
 import rosJson from '../../data/ros-2025.json' with { type: 'json' };
 import bmiJson from '../../data/bmi-limits.json' with { type: 'json' };
 import noggThresholdsJson from '../../data/nogg-thresholds-uk-frax-2008.json' with { type: 'json' };
+import acrQctSpineJson from '../../data/acr-qct-spine-categories.json' with { type: 'json' };
 import noggIndicatorsJson from '../../data/nogg-very-high-risk-indicators.json' with { type: 'json' };
 
 // Reference data is data (STYLE.md): each file carries its citation and is validated when loaded, so a
@@ -151,3 +152,12 @@ export const rosGuideline = rosSchema.parse(rosJson);
 export const bmiLimits = bmiSchema.parse(bmiJson);
 export const defaultNoggThresholds = noggThresholdTableSchema.parse(noggThresholdsJson);
 export const noggVeryHighRiskIndicators = noggIndicatorsSchema.parse(noggIndicatorsJson);
+
+const acrQctSpineSchema = z.strictObject({
+  source: z.string(),
+  normalAboveMgCm3: z.number().positive(),
+  osteoporosisBelowMgCm3: z.number().positive(),
+});
+
+/** ACR QCT IV.C.2 spine trabecular BMD cut points (data/acr-qct-spine-categories.json). */
+export const acrQctSpineCategories = acrQctSpineSchema.parse(acrQctSpineJson);

@@ -25,7 +25,8 @@ export function recommendFollowUp(
   if (input.clinical?.onOsteoporosisTreatment === true) return onTreatment('on bone-strengthening treatment');
   if (fractureRisk?.category === 'high' || fractureRisk?.category === 'very_high') {
     return onTreatment(
-      `treatment to be considered (${fractureRisk.category.replace('_', ' ')} fracture risk)`,
+      // ROS 4.6: "increased (high) fracture risk", never "high fracture risk" alone.
+      `treatment to be considered (increased (${fractureRisk.category.replace('_', ' ')}) fracture risk)`,
     );
   }
   if (classification?.category === 'osteoporosis')

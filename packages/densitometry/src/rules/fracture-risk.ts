@@ -215,5 +215,11 @@ export function classifyFractureRisk(
       'prior fragility fracture: consider drug treatment whatever the probability; low-risk reassurance applies only without a prior fracture (NOGG section 4 recommendations 2 and 7)',
     );
   }
-  return { ...base, category, thresholdAgeYears: thresholds.ageYears, thresholds, reasons };
+  return {
+    ...base,
+    category,
+    thresholdAgeYears: thresholds.ageYears,
+    thresholds: { majorOsteoporotic: thresholds.majorOsteoporotic, hip: thresholds.hip },
+    reasons,
+  };
 }

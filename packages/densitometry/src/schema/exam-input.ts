@@ -170,7 +170,7 @@ const crossCalibrationSchema = crossCalibrationFields.refine((c) => c.fromScanne
   path: ['toScannerId'],
 });
 
-const clinicalSchema = z.strictObject({
+export const clinicalSchema = z.strictObject({
   heightLossCm: z.number().min(0).max(50).optional(),
   glucocorticoidMgPerDay: z.number().min(0).max(1000).optional(),
   glucocorticoidMonths: z.number().min(0).optional(),

@@ -1,5 +1,6 @@
 import type { AssessedSite } from './assessed-site.ts';
 import type { BmdClassification } from './bmd-classification.ts';
+import type { ExamSummary } from './exam-summary.ts';
 import type { ExcludedVertebra } from './excluded-vertebra.ts';
 import type { FollowUpRecommendation } from './follow-up.ts';
 import type { FractureRiskResult } from './fracture-risk-result.ts';
@@ -9,6 +10,7 @@ import type { SerialChange } from './serial-change.ts';
 
 /** Everything `quantrad dxa assess` computes for one exam. */
 export interface DxaAssessment {
+  exam: ExamSummary;
   population: Population;
   populationReason: string;
   ageYears: number;

@@ -1,0 +1,243 @@
+import { qctSpineCategory, whoCategory, zScoreCategory, type BmdCategory } from '@quantrad/densitometry';
+import type { ReportBlock, ReportDocument, ReportSection } from '../document/report-document.ts';
+import { longDate, signedScore } from '../document/format-values.ts';
+import { reporterSection } from '../document/reporter-section.ts';
+import { reportWording } from '../reference/report-data.ts';
+import { siteArea } from '../dxa/site-names.ts';
+import type { QctReportContext } from './qct-report-context.ts';
+
+const WORDS: Record<BmdCategory, string> = {
+  normal: 'normal bone density',
+  low_bone_density: 'low bone density (osteopenia)',
+  osteoporosis: 'osteoporotic bone density',
+  within_expected_range: 'bone density within the expected range for age',
+  below_expected_range: 'bone density below the expected range for age',
+};
+const SEVERITY: readonly BmdCategory[] = [
+  'normal',
+  'within_expected_range',
+  'low_bone_density',
+  'below_expected_range',
+  'osteoporosis',
+];
+
+interface SiteResult {
+  name: string;
+  value: string;
+  score: string;
+  category: BmdCategory | null;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function siteResults(ctx: QctReportContext): SiteResult[] {
+  const q = ctx.qct;
+  const results: SiteResult[] = q.hipSites.map((h) => {
+    const category =
+      q.population === 'adult_t_score'
+        ? h.tScore === undefined
+          ? null
+          : whoCategory(round1(h.tScore)) // ACR QCT IV.C.1: WHO categories from the CTXA hip T-score
+        : h.zScore === undefined
+          ? null
+          : zScoreCategory(round1(h.zScore), q.population);
+    const score =
+      q.population === 'adult_t_score'
+        ? `T-score ${signedScore(h.tScore ?? null)}`
+        : `Z-score ${signedScore(h.zScore ?? null)}`;
+    return {
+      name: `CTXA ${siteArea({ site: h.site, side: h.side ?? null })}`,
+      value: `${h.bmdGcm2.toFixed(3)} g/cm²`,
+      score,
+      category,
+    };
+  });
+  if (q.spine !== undefined) {
+    const s = q.spine;
+    // ACR QCT IV.C.2: the spine is categorised in mg/cm³, never by a spine QCT T-score; V.C: Z-scores otherwise.
+    const category =
+      q.population === 'adult_t_score'
+        ? qctSpineCategory(s.trabecularBmdMgCm3)
+        : s.zScore === undefined
+          ? null
+          : zScoreCategory(round1(s.zScore), q.population);
+    const score =
+      q.population === 'adult_t_score' ? 'ACR mg/cm³ cut points' : `Z-score ${signedScore(s.zScore ?? null)}`;
+    results.push({
+      name: `Spine ${s.vertebrae} trabecular`,
+      value: `${s.trabecularBmdMgCm3.toFixed(0)} mg/cm³`,
+      score,
+      category,
+    });
+  }
+  return results;
+}
+
+function worst(results: readonly SiteResult[]): SiteResult | null {
+  return results.reduce<SiteResult | null>(
+    (w, r) =>
+      r.category === null
+        ? w
+        : w === null || w.category === null || SEVERITY.indexOf(r.category) > SEVERITY.indexOf(w.category)
+          ? r
+          : w,
+    null,
+  );
+}
+
+const COMPARABILITY: Record<string, string> = {
+  same_unit: 'same scanner',
+  same_manufacturer: 'another scanner from the same manufacturer',
+  other_manufacturer_standardised: 'a scanner from another manufacturer, in standardised units',
+  not_comparable: 'not comparable',
+};
+
+/** The QCT report (ACR QCT V): hip CTXA with WHO category, spine vBMD with the ACR category. */
+export function buildQctReport(ctx: QctReportContext, today: string): ReportDocument {
+  const q = ctx.qct;
+  const reportDate = ctx.reportDate ?? today;
+  const results = siteResults(ctx);
+  const deciding = worst(results);
+  const child = q.population === 'paediatric';
+  const summary =
+    deciding?.category == null
+      ? 'Bone density could not be classified from this study.'
+      : child && deciding.category === 'below_expected_range'
+        ? `Low bone mineral density for age (below the expected range for age), at ${deciding.name}.` // ACR QCT IV.E
+        : `${WORDS[deciding.category].charAt(0).toUpperCase()}${WORDS[deciding.category].slice(1)}, decided by ${deciding.name} (${deciding.value}).`;
+  const columns = ['Site', 'BMD', child || q.population === 'adult_z_score' ? 'Z-score' : 'Score used'];
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', text: summary, emphasis: true },
+    { kind: 'table', caption: 'Results', columns, rows: results.map((r) => [r.name, r.value, r.score]) },
+  ];
+  if (q.population === 'adult_t_score' && q.spine !== undefined) {
+    blocks.push({
+      kind: 'paragraph',
+      text: 'The spine is categorised by its trabecular bone density in mg/cm³ (above 120 normal, 80 to 120 low, below 80 in the osteoporosis range; ACR), not by a spine QCT T-score, which would overestimate fracture risk.',
+    });
+  }
+  if (q.population !== 'adult_t_score') {
+    blocks.push({
+      kind: 'paragraph',
+      text: 'Z-scores above -2.0 are within the expected range for age; -2.0 or lower is below the expected range for age (ACR QCT V.C).',
+    });
+  }
+  const technical: string[] = [
+    `Scanner ${[q.scanner.manufacturer, q.scanner.model].filter(Boolean).join(' ') || 'not recorded'} (ID ${q.scanner.id}); ${q.calibration} calibration; ${q.contrast ? 'with' : 'without'} intravenous contrast.`,
+    ...(q.contrast && q.spine !== undefined
+      ? [
+          'Intravenous contrast raises spine trabecular values: the spine result may overestimate bone density.',
+        ]
+      : []),
+    ...(q.artefacts.length > 0
+      ? q.artefacts.map((a) => `Artefact or technical issue: ${a}.`)
+      : ['No artefacts or technical issues were recorded that would affect the measurements.']),
+  ];
+  const comparison =
+    q.priors.length === 0
+      ? ['No prior comparable QCT study was available.']
+      : q.priors.map((p) => {
+          const where =
+            p.site === 'spine' ? 'spine' : siteArea({ site: p.site, side: p.side ?? null }).toLowerCase();
+          const verdict =
+            p.comparability === 'not_comparable'
+              ? 'not comparable, so no change is stated'
+              : p.significant === null
+                ? 'significance not assessed (scanner precision not known)'
+                : p.significant
+                  ? 'a statistically significant change'
+                  : 'no statistically significant change';
+          return `Compared with ${longDate(p.date)} at the ${where} (${COMPARABILITY[p.comparability] ?? p.comparability}, previous value ${String(p.value)}): ${verdict}.`;
+        });
+  const sections: ReportSection[] = [
+    {
+      id: 'study',
+      heading: 'Study',
+      blocks: [
+        {
+          kind: 'fields',
+          fields: [
+            {
+              label: 'Patient',
+              value: `${ctx.patient.name}, ${ctx.patient.identifier.label ?? 'ID'} ${ctx.patient.identifier.value}, born ${longDate(ctx.patient.birthDate)} (age ${String(q.ageYears)})`,
+            },
+            { label: 'Referrer', value: ctx.referral.referrer.name },
+            { label: 'Indications', value: ctx.referral.indications.join('; ') || 'none recorded' },
+            { label: 'Date of study', value: longDate(q.examDate) },
+            { label: 'Date of report', value: longDate(reportDate) },
+            { label: 'Service', value: `${ctx.service.name}, ${ctx.service.address}` },
+          ],
+        },
+      ],
+    },
+    { id: 'results', heading: 'Results', blocks },
+    {
+      id: 'comparison',
+      heading: 'Comparison with prior studies',
+      blocks: [{ kind: 'list', items: comparison }],
+    },
+    { id: 'technical', heading: 'Technical quality', blocks: [{ kind: 'list', items: technical }] },
+    {
+      id: 'incidental-findings',
+      heading: 'Incidental findings',
+      blocks: [
+        {
+          kind: 'list',
+          items:
+            q.incidentalFindings.length > 0
+              ? q.incidentalFindings.map(
+                  (f) =>
+                    `${f}. A fragility fracture may be a reason to consider treatment whatever the bone density (ACR QCT V.F).`,
+                )
+              : ['None relevant to bone health.'],
+        },
+      ],
+    },
+  ];
+  if (q.muscle !== undefined) {
+    const m = q.muscle;
+    sections.push({
+      id: 'muscle',
+      heading: 'Muscle',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `Muscle at ${m.level}: cross-sectional area ${m.areaCm2.toFixed(1)} cm², attenuation ${m.attenuationHu.toFixed(0)} HU${m.skeletalMuscleIndexCm2M2 === undefined ? '' : `, skeletal muscle index ${m.skeletalMuscleIndexCm2M2.toFixed(1)} cm²/m²`}. There are no consensus cut points; ${q.contrast ? 'contrast raises muscle attenuation' : 'values are from a non-contrast study'} (ACR QCT IV.H).`,
+        },
+      ],
+    });
+  }
+  sections.push(
+    {
+      id: 'follow-up',
+      heading: 'Follow up',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text:
+            q.followUp ??
+            'Consider a follow-up bone density study on the same scanner when it would change management.',
+        },
+      ],
+    },
+    {
+      id: 'limitations',
+      heading: 'Limitations',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `${reportWording.standardStatements.bmdIsPartOfRisk} ${reportWording.standardStatements.notOnBmdAlone}`,
+        },
+      ],
+    },
+    reporterSection(ctx.reporter, reportDate),
+  );
+  return {
+    kind: 'qct',
+    title: 'Quantitative CT bone density report',
+    subtitle: `${ctx.patient.name}, ${ctx.patient.identifier.label ?? 'ID'} ${ctx.patient.identifier.value}, study ${longDate(q.examDate)}`,
+    sections,
+  };
+}
