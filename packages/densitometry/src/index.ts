@@ -26,6 +26,9 @@ export {
   defaultNoggThresholds,
   noggThresholdTableSchema,
   nhanes3HipReference,
+  acrQctSpineCategories,
+  iscdAdult,
+  iscdPaediatric,
   type NoggThresholdTable,
 } from './reference/reference-data.ts';
 export {

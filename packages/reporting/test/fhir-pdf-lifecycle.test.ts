@@ -33,7 +33,8 @@ describe('FHIR R4 bundle', () => {
   it('holds a DiagnosticReport coded LOINC 38269-7 with SNOMED conclusion codes, a Patient and a Practitioner', () => {
     expect(bundle.type).toBe('collection');
     expect(report?.code.coding?.[0]).toEqual({ system: 'http://loinc.org', code: '38269-7' });
-    // Femoral neck T -2.6 ≤ -2.5: osteoporosis (64859006); FRAX 18% at age 70 ≥ intervention: 391040000.
+    // Femoral neck T -2.6 ≤ -2.5: osteoporosis (64859006). FRAX hip 5.1% is above the hip intervention
+    // threshold at 70 (4.9% in the shipped table; major 18% is below 20%): high risk, 391040000.
     expect(report?.conclusionCode?.map((cc) => cc.coding?.[0]?.code)).toEqual(['64859006', '391040000']);
     expect(resources.map((r) => r?.resourceType).sort()).toEqual([
       'DiagnosticReport',

@@ -4,7 +4,7 @@ import type { BmdCategory, DxaAssessment, FractureRiskCategory } from '@quantrad
 // "Increased (high) fracture risk and osteoporotic bone density"; "No increased fracture risk and low
 // bone density (osteopenia)". One WHO term only, the one that classified.
 
-const BMD_PHRASE: Record<BmdCategory, string> = {
+export const BMD_PHRASE: Record<BmdCategory, string> = {
   normal: 'normal bone density',
   low_bone_density: 'low bone density (osteopenia)',
   osteoporosis: 'osteoporotic bone density',

@@ -1,4 +1,13 @@
-import { qctSpineCategory, whoCategory, zScoreCategory, type BmdCategory } from '@quantrad/densitometry';
+import {
+  acrQctSpineCategories,
+  iscdAdult,
+  iscdPaediatric,
+  qctSpineCategory,
+  whoCategory,
+  zScoreCategory,
+  type BmdCategory,
+} from '@quantrad/densitometry';
+import { BMD_PHRASE } from '../dxa/integrated-statement.ts';
 import type { ReportBlock, ReportDocument, ReportSection } from '../document/report-document.ts';
 import { longDate, signedScore } from '../document/format-values.ts';
 import { reporterSection } from '../document/reporter-section.ts';
@@ -6,13 +15,6 @@ import { reportWording } from '../reference/report-data.ts';
 import { siteArea } from '../dxa/site-names.ts';
 import type { QctReportContext } from './qct-report-context.ts';
 
-const WORDS: Record<BmdCategory, string> = {
-  normal: 'normal bone density',
-  low_bone_density: 'low bone density (osteopenia)',
-  osteoporosis: 'osteoporotic bone density',
-  within_expected_range: 'bone density within the expected range for age',
-  below_expected_range: 'bone density below the expected range for age',
-};
 const SEVERITY: readonly BmdCategory[] = [
   'normal',
   'within_expected_range',
@@ -106,7 +108,7 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
       ? 'Bone density could not be classified from this study.'
       : child && deciding.category === 'below_expected_range'
         ? `Low bone mineral density for age (below the expected range for age), at ${deciding.name}.` // ACR QCT IV.E
-        : `${WORDS[deciding.category].charAt(0).toUpperCase()}${WORDS[deciding.category].slice(1)}, decided by ${deciding.name} (${deciding.value}).`;
+        : `${BMD_PHRASE[deciding.category].charAt(0).toUpperCase()}${BMD_PHRASE[deciding.category].slice(1)}, decided by ${deciding.name} (${deciding.value}).`;
   const columns = ['Site', 'BMD', child || q.population === 'adult_z_score' ? 'Z-score' : 'Score used'];
   const blocks: ReportBlock[] = [
     { kind: 'paragraph', text: summary, emphasis: true },
@@ -115,13 +117,14 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
   if (q.population === 'adult_t_score' && q.spine !== undefined) {
     blocks.push({
       kind: 'paragraph',
-      text: 'The spine is categorised by its trabecular bone density in mg/cm³ (above 120 normal, 80 to 120 low, below 80 in the osteoporosis range; ACR), not by a spine QCT T-score, which would overestimate fracture risk.',
+      text: `The spine is categorised by its trabecular bone density in mg/cm³ (above ${String(acrQctSpineCategories.normalAboveMgCm3)} normal, ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} to ${String(acrQctSpineCategories.normalAboveMgCm3)} low, below ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} in the osteoporosis range; ACR QCT IV.C.2), not by a spine QCT T-score, which would overestimate fracture risk.`,
     });
   }
   if (q.population !== 'adult_t_score') {
+    const limit = (child ? iscdPaediatric : iscdAdult).zScoreBelowExpectedRangeAtMost.toFixed(1);
     blocks.push({
       kind: 'paragraph',
-      text: 'Z-scores above -2.0 are within the expected range for age; -2.0 or lower is below the expected range for age (ACR QCT V.C).',
+      text: `Z-scores above ${limit} are within the expected range for age; ${limit} or lower is below the expected range for age (ACR QCT V.C).`,
     });
   }
   const technical: string[] = [
@@ -149,7 +152,7 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
                 : p.significant
                   ? 'a statistically significant change'
                   : 'no statistically significant change';
-          return `Compared with ${longDate(p.date)} at the ${where} (${COMPARABILITY[p.comparability] ?? p.comparability}, previous value ${String(p.value)}): ${verdict}.`;
+          return `Compared with ${longDate(p.date)} at the ${where} (${COMPARABILITY[p.comparability] ?? p.comparability}, previous value ${p.site === 'spine' ? `${String(p.value)} mg/cm³` : `${p.value.toFixed(3)} g/cm²`}): ${verdict}.`;
         });
   const sections: ReportSection[] = [
     {
