@@ -51,7 +51,7 @@ export type {
   FractureRiskThresholds,
 } from './types/fracture-risk-result.ts';
 export type { FurtherInvestigationFlag, FlagCode } from './types/further-investigation-flag.ts';
-export type { FollowUpRecommendation } from './types/follow-up.ts';
+export type { FollowUpBasis, FollowUpRecommendation } from './types/follow-up.ts';
 export type { ExcludedVertebra } from './types/excluded-vertebra.ts';
 export type { Population } from './types/population.ts';
 export type { ScoreSource } from './types/score-source.ts';

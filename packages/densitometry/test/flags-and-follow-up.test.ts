@@ -84,11 +84,14 @@ describe('follow-up interval (ROS Figure 1)', () => {
     ).toBe(2);
     expect(assessExam(exam(young)).followUp).toEqual({
       intervalYears: 5,
-      reason: 'ROS Figure 1: periodic reassessment of need for treatment using DXA, e.g. every 5 years',
+      basis: 'periodic_reassessment',
+      reason: 'to reassess whether treatment is needed',
+      source: 'ROS Figure 1: periodic reassessment of need for treatment using DXA, e.g. every 5 years',
       treatmentReview: null,
     });
     expect(
-      assessExam(exam({ ...young, clinical: { onOsteoporosisTreatment: true } })).followUp.treatmentReview,
+      assessExam(exam({ ...young, clinical: { onOsteoporosisTreatment: true } })).followUp.treatmentReview
+        ?.text,
     ).toMatch(
       /after 5 years of oral alendronate, risedronate or ibandronate, or after 3 years of intravenous zoledronate/,
     );
@@ -102,7 +105,7 @@ describe('follow-up interval (ROS Figure 1)', () => {
         fractureRisk: { tool: 'FRAX', withBmd: true, majorOsteoporoticPercent: 12, hipPercent: 1 },
       }),
     );
-    expect(a.followUp.intervalYears).toBe(2);
+    expect(a.followUp).toMatchObject({ intervalYears: 2, basis: 'treatment_to_be_considered' });
   });
 });
 

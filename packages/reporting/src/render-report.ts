@@ -3,7 +3,11 @@ import type { ReportDocument } from './document/report-document.ts';
 import { clinicalDiagnosisOfOsteoporosis } from './dxa/clinical-diagnosis.ts';
 import { integratedStatement } from './dxa/integrated-statement.ts';
 import { primaryCareCodes } from './dxa/primary-care-codes.ts';
+import { dxaMeasurements } from './fhir/dxa-measurements.ts';
 import { fhirBundle } from './fhir/fhir-bundle.ts';
+import type { Measurement } from './fhir/measurement.ts';
+import { perfusionMeasurements } from './fhir/perfusion-measurements.ts';
+import { qctMeasurements } from './fhir/qct-measurements.ts';
 import { stableUuid } from './fhir/stable-uuid.ts';
 import type { AnyReportContext } from './report-context.ts';
 import type { ReportFormat } from './render/report-format.ts';
@@ -42,6 +46,12 @@ function conclusionOf(
   return { text: first?.kind === 'paragraph' ? first.text : document.title, codes: [] };
 }
 
+function measurementsOf(c: AnyReportContext): Measurement[] {
+  if (c.kind === 'dxa') return dxaMeasurements(c.context.assessment);
+  if (c.kind === 'qct') return qctMeasurements(c.context.qct);
+  return perfusionMeasurements(c.context.perfusion);
+}
+
 export function reportBundle(
   c: AnyReportContext,
   document: ReportDocument,
@@ -66,7 +76,7 @@ export function reportBundle(
     conclusion: conclusion.text,
     conclusionCodes: conclusion.codes,
     presentedText: renderText(document),
-    ...(c.kind === 'dxa' ? { assessment: c.context.assessment } : {}),
+    measurements: measurementsOf(c),
   });
 }
 

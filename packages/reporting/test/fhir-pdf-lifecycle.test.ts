@@ -75,6 +75,88 @@ describe('FHIR R4 bundle', () => {
   });
 });
 
+describe('FHIR R4 bundle for QCT and CT perfusion', () => {
+  function observationsOf(name: string): Observation[] {
+    const c = loadCase(name);
+    return (reportBundle(c.context, c.document, '2026-10-05').entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === 'Observation' ? [e.resource] : [],
+    );
+  }
+  const byCode = (obs: Observation[]) =>
+    Object.fromEntries(
+      obs.map((o) => [`${o.code.coding?.[0]?.code ?? ''}|${o.bodySite?.text ?? ''}`, o.valueQuantity]),
+    );
+
+  it('QCT adult: CTXA hip BMD and T-scores per site, spine trabecular vBMD in mg/cm3, local codes', () => {
+    const obs = observationsOf('13-qct-adult');
+    expect(obs.every((o) => o.code.coding?.[0]?.system === 'urn:quantrad:fhir:measurement')).toBe(true);
+    expect(byCode(obs)).toEqual({
+      'ctxa-hip-bmd|left femoral_neck': {
+        value: 0.62,
+        unit: 'g/cm²',
+        system: 'http://unitsofmeasure.org',
+        code: 'g/cm2',
+      },
+      'ctxa-hip-t-score|left femoral_neck': {
+        value: -1.9,
+        unit: 'T-score',
+        system: 'http://unitsofmeasure.org',
+        code: '1',
+      },
+      'ctxa-hip-z-score|left femoral_neck': {
+        value: -0.4,
+        unit: 'Z-score',
+        system: 'http://unitsofmeasure.org',
+        code: '1',
+      },
+      'ctxa-hip-bmd|left total_hip': {
+        value: 0.75,
+        unit: 'g/cm²',
+        system: 'http://unitsofmeasure.org',
+        code: 'g/cm2',
+      },
+      'ctxa-hip-t-score|left total_hip': {
+        value: -1.5,
+        unit: 'T-score',
+        system: 'http://unitsofmeasure.org',
+        code: '1',
+      },
+      'qct-spine-trabecular-vbmd|L1-L2': {
+        value: 72,
+        unit: 'mg/cm³',
+        system: 'http://unitsofmeasure.org',
+        code: 'mg/cm3',
+      },
+    });
+  });
+  it('QCT child: the spine Z-score and no T-score', () => {
+    const codes = observationsOf('14-qct-child').map((o) => o.code.coding?.[0]?.code);
+    expect(codes).toEqual(['qct-spine-trabecular-vbmd', 'qct-spine-z-score']);
+  });
+  it('CT perfusion: core 12 mL, hypoperfusion 96 mL, mismatch 84 mL and ratio 96/12 = 8.0, CTDIvol 240 mGy', () => {
+    const values = observationsOf('15-ct-perfusion').map((o) => [
+      o.code.coding?.[0]?.code,
+      o.valueQuantity?.value,
+    ]);
+    expect(values).toEqual([
+      ['ctp-core-volume', 12],
+      ['ctp-hypoperfusion-volume', 96],
+      ['ctp-mismatch-volume', 84],
+      ['ctp-mismatch-ratio', 8],
+      ['ctp-ctdivol', 240],
+    ]);
+  });
+  it('CT perfusion with no core: no mismatch ratio observation', () => {
+    const codes = observationsOf('16-ct-perfusion-motion-dose-alert').map((o) => o.code.coding?.[0]?.code);
+    expect(codes).toEqual([
+      'ctp-core-volume',
+      'ctp-hypoperfusion-volume',
+      'ctp-mismatch-volume',
+      'ctp-ctdivol',
+    ]);
+  });
+});
+
 describe('PDF', () => {
   it('reads back with every section heading, in order, and the integrated statement', async () => {
     const c = loadCase('08-very-high-risk-specialist');

@@ -1,24 +1,7 @@
-import {
-  describeSite,
-  type AssessedSite,
-  type BmdCategory,
-  type DxaAssessment,
-  type FlagCode,
-} from '@quantrad/densitometry';
+import { describeSite, type AssessedSite, type DxaAssessment, type FlagCode } from '@quantrad/densitometry';
+import { bmdPhrase } from '@quantrad/reporting';
 
-// Wording follows ROS 4.6 / Appendix 4A: "low bone density (osteopenia)", never "osteopenia" alone; for
-// children the ACR QCT IV.E term, with no T-score and no "osteopenia" or "osteoporosis" (ISCD Pediatric).
-const CATEGORY_TEXT: Record<BmdCategory, string> = {
-  normal: 'normal bone density',
-  low_bone_density: 'low bone density (osteopenia)',
-  osteoporosis: 'osteoporosis',
-  within_expected_range: 'within the expected range for age',
-  below_expected_range: 'below the expected range for age',
-};
-
-const PAEDIATRIC_BELOW_TEXT =
-  'below the expected range for age (low bone mineral mass or bone mineral density for age)';
-
+// Category words are the report's (ROS 4.6 / Appendix 4A; ISCD Pediatric for children): one set for both.
 const FLAG_TEXT: Record<FlagCode, string> = {
   vfa_indicated: 'Vertebral fracture assessment indicated',
   low_z_score: 'Low for age',
@@ -65,11 +48,8 @@ export function formatAssessmentText(a: DxaAssessment): string {
   if (a.classification === null) {
     lines.push('Classification: not classified (see warnings)');
   } else {
-    const c = a.classification;
-    const text =
-      paediatric && c.category === 'below_expected_range' ? PAEDIATRIC_BELOW_TEXT : CATEGORY_TEXT[c.category];
-    lines.push(`Classification: ${text}`);
-    lines.push(`  ${c.reason}`);
+    lines.push(`Classification: ${bmdPhrase(a)}`);
+    lines.push(`  ${a.classification.reason}`);
   }
   if (a.excludedVertebrae.length > 0) {
     lines.push(
@@ -104,9 +84,11 @@ export function formatAssessmentText(a: DxaAssessment): string {
     for (const f of a.flags) lines.push(`  - ${FLAG_TEXT[f.code]}: ${f.reason}`);
   }
   lines.push(
-    `Follow-up: ${a.followUp.intervalYears === null ? '' : `consider repeat DXA in ${a.followUp.intervalYears} years: `}${a.followUp.reason}`,
+    `Follow-up: ${a.followUp.intervalYears === null ? '' : `consider repeat DXA in ${String(a.followUp.intervalYears)} years: `}${a.followUp.reason} (${a.followUp.source})`,
   );
-  if (a.followUp.treatmentReview !== null) lines.push(`Treatment review: ${a.followUp.treatmentReview}`);
+  if (a.followUp.treatmentReview !== null) {
+    lines.push(`Treatment review: ${a.followUp.treatmentReview.text} (${a.followUp.treatmentReview.source})`);
+  }
   if (a.warnings.length > 0) {
     lines.push('Warnings:');
     for (const w of a.warnings) lines.push(`  - ${w}`);

@@ -66,21 +66,21 @@ const iscdPaediatricSchema = z.strictObject({
   belowExpectedRangeTerm: z.string(),
   belowExpectedRangeTermSource: z.string(),
   followUpReason: z.string(),
+  followUpSource: z.string(),
   heightAdjustmentSource: z.string(),
 });
+
+const followUpInterval = z.strictObject({ years: z.number(), reason: z.string(), source: z.string() });
 
 const rosSchema = z.strictObject({
   source: z.string(),
   weightChangeWarningAtLeastKg: z.number(),
   weightChangeSource: z.string(),
   followUp: z.strictObject({
-    treatmentMonitoringYears: z.number(),
-    treatmentMonitoringSource: z.string(),
-    boneLosingMedicationYears: z.number(),
-    boneLosingMedicationSource: z.string(),
-    periodicReassessmentYears: z.number(),
-    periodicReassessmentSource: z.string(),
-    treatmentReview: z.string(),
+    treatmentMonitoring: followUpInterval,
+    boneLosingMedication: followUpInterval,
+    periodicReassessment: followUpInterval,
+    treatmentReview: z.strictObject({ text: z.string(), source: z.string() }),
   }),
 });
 

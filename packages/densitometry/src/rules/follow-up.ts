@@ -14,34 +14,47 @@ export function recommendFollowUp(
 ): FollowUpRecommendation {
   const f = rosGuideline.followUp;
   if (population === 'paediatric') {
-    return { intervalYears: null, reason: iscdPaediatric.followUpReason, treatmentReview: null };
+    return {
+      intervalYears: null,
+      basis: 'paediatric',
+      reason: iscdPaediatric.followUpReason,
+      source: iscdPaediatric.followUpSource,
+      treatmentReview: null,
+    };
   }
   // ROS Appendix 4C: say when medication review is due where medication is taken or recommended.
-  const onTreatment = (reason: string): FollowUpRecommendation => ({
-    intervalYears: f.treatmentMonitoringYears,
-    reason: `${reason}: ${f.treatmentMonitoringSource}`,
+  const monitorTreatment = (
+    basis: 'on_treatment' | 'treatment_to_be_considered',
+  ): FollowUpRecommendation => ({
+    intervalYears: f.treatmentMonitoring.years,
+    basis,
+    reason: f.treatmentMonitoring.reason,
+    source: f.treatmentMonitoring.source,
     treatmentReview: f.treatmentReview,
   });
-  if (input.clinical?.onOsteoporosisTreatment === true) return onTreatment('on bone-strengthening treatment');
-  if (fractureRisk?.category === 'high' || fractureRisk?.category === 'very_high') {
-    return onTreatment(
-      // ROS 4.6: "increased (high) fracture risk", never "high fracture risk" alone.
-      `treatment to be considered (increased (${fractureRisk.category.replace('_', ' ')}) fracture risk)`,
-    );
+  if (input.clinical?.onOsteoporosisTreatment === true) return monitorTreatment('on_treatment');
+  if (
+    fractureRisk?.category === 'high' ||
+    fractureRisk?.category === 'very_high' ||
+    classification?.category === 'osteoporosis'
+  ) {
+    return monitorTreatment('treatment_to_be_considered');
   }
-  if (classification?.category === 'osteoporosis')
-    return onTreatment('osteoporotic bone density, treatment to be considered');
   const boneLosing = input.clinical?.boneLosingMedication ?? [];
   if (boneLosing.length > 0 || (input.clinical?.glucocorticoidMgPerDay ?? 0) > 0) {
     return {
-      intervalYears: f.boneLosingMedicationYears,
-      reason: `on medication that causes bone loss: ${f.boneLosingMedicationSource}`,
+      intervalYears: f.boneLosingMedication.years,
+      basis: 'bone_losing_medication',
+      reason: f.boneLosingMedication.reason,
+      source: f.boneLosingMedication.source,
       treatmentReview: null,
     };
   }
   return {
-    intervalYears: f.periodicReassessmentYears,
-    reason: f.periodicReassessmentSource,
+    intervalYears: f.periodicReassessment.years,
+    basis: 'periodic_reassessment',
+    reason: f.periodicReassessment.reason,
+    source: f.periodicReassessment.source,
     treatmentReview: null,
   };
 }

@@ -122,8 +122,16 @@ export const dxaAssessmentSchema = z.strictObject({
   ),
   followUp: z.strictObject({
     intervalYears: z.number().nullable(),
+    basis: z.enum([
+      'paediatric',
+      'on_treatment',
+      'treatment_to_be_considered',
+      'bone_losing_medication',
+      'periodic_reassessment',
+    ]),
     reason: z.string(),
-    treatmentReview: z.string().nullable(),
+    source: z.string(),
+    treatmentReview: z.strictObject({ text: z.string(), source: z.string() }).nullable(),
   }),
   warnings: z.array(z.string()),
 });

@@ -8,10 +8,9 @@ import type {
   Practitioner,
   Resource,
 } from '@medplum/fhirtypes';
-import type { DxaAssessment } from '@quantrad/densitometry';
 import type { PatientContext, ReporterContext } from '../context/report-context-schema.ts';
-import { reportedSites } from '../dxa/results-table.ts';
 import { fhirCodes } from '../reference/report-data.ts';
+import type { Measurement } from './measurement.ts';
 
 // FHIR R4: a collection Bundle holding the DiagnosticReport, its Observations, the Patient and the
 // Practitioner, joined by urn:uuid references. Codes are cited data (data/fhir-codes.json).
@@ -48,13 +47,6 @@ function practitionerResource(r: ReporterContext): Practitioner {
   };
 }
 
-type SiteKey = keyof typeof fhirCodes.dxaObservations;
-
-function siteKey(site: string): SiteKey {
-  if (site === 'total_hip' || site === 'femoral_neck' || site === 'radius_33') return site;
-  return 'spine';
-}
-
 export interface BundleInput {
   ids: { report: string; patient: string; practitioner: string; observation: (n: number) => string };
   kind: 'dxa' | 'qct' | 'ct_perfusion';
@@ -66,48 +58,26 @@ export interface BundleInput {
   conclusion: string;
   conclusionCodes: (readonly [string, string])[];
   presentedText: string;
-  assessment?: DxaAssessment;
+  measurements: Measurement[];
 }
 
-function dxaObservations(a: DxaAssessment, input: BundleInput): Observation[] {
-  const observations: Observation[] = [];
-  for (const s of reportedSites(a)) {
-    const key = siteKey(s.site);
-    const codes = fhirCodes.dxaObservations[key];
-    const sided =
-      (s.side === 'left' ? codes.left : s.side === 'right' ? codes.right : undefined) ?? codes.any;
-    const body = fhirCodes.bodySites[key];
-    const bodySite: CodeableConcept = {
-      coding: [{ system: sys.snomed, code: body[0], display: body[1] }],
-      text: `${s.side ? `${s.side} ` : ''}${s.site}`,
-    };
-    const values: [readonly [string, string], number | null, string, string][] = [
-      [sided.bmd, s.bmdGcm2, 'g/cm2', 'g/cm²'],
-      // ISCD 2019: no T-score for children or Z-score adults.
-      [sided.tScore, a.population === 'adult_t_score' ? s.tScore : null, '1', 'T-score'],
-      [sided.zScore, s.zScoreHeightAdjusted ?? s.zScore, '1', 'Z-score'],
-    ];
-    for (const [[code, display], value, unitCode, unit] of values) {
-      if (value === null) continue;
-      observations.push({
-        resourceType: 'Observation',
-        status: input.status === 'preliminary' ? 'preliminary' : 'final',
-        category: [{ coding: [{ system: sys.observationCategory, code: 'imaging' }] }],
-        code: { coding: [{ system: sys.loinc, code, display }], text: display },
-        subject: { reference: `urn:uuid:${input.ids.patient}` },
-        effectiveDateTime: input.effectiveDate,
-        performer: [{ reference: `urn:uuid:${input.ids.practitioner}` }],
-        valueQuantity: { value, unit, system: sys.ucum, code: unitCode },
-        bodySite,
-      });
-    }
-  }
-  return observations;
+function observation(m: Measurement, input: BundleInput): Observation {
+  return {
+    resourceType: 'Observation',
+    status: input.status === 'preliminary' ? 'preliminary' : 'final',
+    category: [{ coding: [{ system: sys.observationCategory, code: 'imaging' }] }],
+    code: m.code,
+    subject: { reference: `urn:uuid:${input.ids.patient}` },
+    effectiveDateTime: input.effectiveDate,
+    performer: [{ reference: `urn:uuid:${input.ids.practitioner}` }],
+    valueQuantity: { value: m.value, unit: m.unit, system: sys.ucum, code: m.unitCode },
+    ...(m.bodySite ? { bodySite: m.bodySite } : {}),
+  };
 }
 
 /** The report as a FHIR R4 Bundle (DiagnosticReport + Observations + Patient + Practitioner). */
 export function fhirBundle(input: BundleInput): Bundle {
-  const observations = input.assessment === undefined ? [] : dxaObservations(input.assessment, input);
+  const observations = input.measurements.map((m) => observation(m, input));
   const reportCode = fhirCodes.reports[input.kind];
   const report: DiagnosticReport = {
     resourceType: 'DiagnosticReport',

@@ -19,6 +19,14 @@ const wordingSchema = sourced({
   clinicalDiagnosis: sourced({ fractureSites: z.array(z.string()), fromAgeYears: z.number() }),
   signposting: sourced({ general: z.array(z.string()), transgender: z.string(), contactGp: z.string() }),
   ethnicity: sourced({ tScoreReference: z.string(), limitation: z.string() }),
+  followUp: sourced({
+    repeatScanBecause: z.strictObject({
+      on_treatment: z.string(),
+      treatment_to_be_considered: z.string(),
+      bone_losing_medication: z.string(),
+      periodic_reassessment: z.string(),
+    }),
+  }),
 });
 
 const fraxSchema = sourced({
@@ -37,7 +45,9 @@ const codesSchema = sourced({
     ucum: z.string(),
     observationCategory: z.string(),
     diagnosticServiceSection: z.string(),
+    local: z.string(),
   }),
+  localSource: z.string(),
   reports: z.record(
     z.enum(['dxa', 'qct', 'ct_perfusion']),
     z.strictObject({ code: z.string(), text: z.string() }),
@@ -46,7 +56,15 @@ const codesSchema = sourced({
     z.enum(['spine', 'total_hip', 'femoral_neck', 'radius_33']),
     z.strictObject({ any: siteCodes, left: siteCodes.optional(), right: siteCodes.optional() }),
   ),
-  bodySites: z.record(z.enum(['spine', 'total_hip', 'femoral_neck', 'radius_33']), coding),
+  qctObservations: z.record(
+    z.enum(['hipBmd', 'hipTScore', 'hipZScore', 'spineTrabecularBmd', 'spineZScore']),
+    coding,
+  ),
+  perfusionObservations: z.record(
+    z.enum(['coreVolume', 'hypoperfusionVolume', 'mismatchVolume', 'mismatchRatio', 'ctdiVol']),
+    coding,
+  ),
+  bodySites: z.record(z.enum(['spine', 'total_hip', 'femoral_neck', 'radius_33', 'brain']), coding),
   conclusions: z.record(z.enum(['osteoporosis', 'low_bone_density', 'increased_fracture_risk']), coding),
 });
 

@@ -1,18 +1,21 @@
 import type { ReportBlock, ReportSection } from '../../document/report-document.ts';
 import { capitalise, type Pronouns } from '../../terminology/pronouns.ts';
+import { reportWording } from '../../reference/report-data.ts';
 import type { DxaReportContext } from '../dxa-report-context.ts';
 
 /** ROS Appendix 4C: follow up and monitoring. */
 export function followUpSection(ctx: DxaReportContext, p: Pronouns, medicineInPlay: boolean): ReportSection {
   const f = ctx.assessment.followUp;
   const specialist = ctx.referral.referrer.role === 'specialist';
+  // ROS Figure 1: the interval and its reason, in lay words.
   const items: string[] = [
-    f.intervalYears === null
+    f.basis === 'paediatric' || f.intervalYears === null
       ? `Repeat scan: ${f.reason}.`
-      : `Consider a repeat DXA scan in ${String(f.intervalYears)} years. Reason: ${f.reason}.`,
+      : `Consider a repeat DXA scan in ${String(f.intervalYears)} years ${reportWording.followUp.repeatScanBecause[f.basis]}.`,
   ];
+  // NOGG: when bone-strengthening treatment is reviewed.
   if (medicineInPlay && f.treatmentReview !== null)
-    items.push(`Medication review: consider a treatment review; ${f.treatmentReview}.`);
+    items.push(`Medication review: ${f.treatmentReview.text}; consider a review at that time.`);
   if (medicineInPlay && ctx.assessment.population !== 'paediatric') {
     items.push(
       specialist
