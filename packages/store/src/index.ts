@@ -1,0 +1,23 @@
+export type { Database, DatabaseKind } from './database.ts';
+export type { Row, SqlExecutor } from './sql-executor.ts';
+export { openDatabase, describeDatabase, type OpenOptions } from './open-database.ts';
+export { openPgliteDatabase } from './pglite-database.ts';
+export { openPostgresDatabase } from './postgres-database.ts';
+export {
+  migrate,
+  loadMigrations,
+  splitStatements,
+  type Migration,
+  type MigrationResult,
+} from './migrations.ts';
+export { createStore, repositories, type Repositories, type Store } from './store.ts';
+export {
+  auditEventHash,
+  canonicalJson,
+  type AuditChainProblem,
+  type AuditChainVerification,
+} from './repositories/audit-repository.ts';
+export * from './types/user-records.ts';
+export * from './types/audit-records.ts';
+export * from './types/referral-records.ts';
+export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';

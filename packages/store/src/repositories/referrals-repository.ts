@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type { SqlExecutor } from '../sql-executor.ts';
+import {
+  REFERRAL_METHODS,
+  REFERRAL_SOURCES,
+  REFERRAL_STATES,
+  RETURN_REASONS,
+  type ReferralEventRecord,
+  type ReferralRecord,
+  type ReferralState,
+} from '../types/referral-records.ts';
+import { nullableText, parseRow, parseRows } from './row.ts';
+
+const criteriaMatch = z.object({
+  meetsCriteria: z.boolean(),
+  matched: z.array(z.object({ id: z.string(), text: z.string(), source: z.string() })),
+  unmatched: z.array(z.object({ id: z.string(), reason: z.string() })),
+  criteriaVersion: z.string(),
+});
+
+const referralRow = z
+  .object({
+    id: z.string(),
+    patient_id: z.string(),
+    referrer_id: z.string(),
+    source: z.enum(REFERRAL_SOURCES),
+    examination: z.enum(['dxa', 'qct']),
+    indications: z.array(z.string()),
+    clinical_information: z.string(),
+    signed_by_referrer: z.boolean(),
+    method: z.enum(REFERRAL_METHODS),
+    received_at: z.string(),
+    criteria_match: criteriaMatch,
+    state: z.enum(REFERRAL_STATES),
+    authorisation: z.enum(['practitioner_justified', 'operator_under_written_criteria']).nullable(),
+    decided_by: nullableText,
+    decided_at: nullableText,
+    decision_reason: nullableText,
+    return_reason: z.enum(RETURN_REASONS).nullable(),
+    version: z.number(),
+  })
+  .transform((r): ReferralRecord => ({
+    id: r.id,
+    patientId: r.patient_id,
+    referrerId: r.referrer_id,
+    source: r.source,
+    examination: r.examination,
+    indications: r.indications,
+    clinicalInformation: r.clinical_information,
+    signedByReferrer: r.signed_by_referrer,
+    method: r.method,
+    receivedAt: r.received_at,
+    criteriaMatch: r.criteria_match,
+    state: r.state,
+    authorisation: r.authorisation,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    decisionReason: r.decision_reason,
+    returnReason: r.return_reason,
+    version: r.version,
+  }));
+
+const eventRow = z
+  .object({
+    referral_id: z.string(),
+    seq: z.number(),
+    at: z.string(),
+    actor_id: nullableText,
+    from_state: z.enum(REFERRAL_STATES).nullable(),
+    to_state: z.enum(REFERRAL_STATES),
+    reason: nullableText,
+  })
+  .transform((r): ReferralEventRecord => ({
+    referralId: r.referral_id,
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    fromState: r.from_state,
+    toState: r.to_state,
+    reason: r.reason,
+  }));
+
+export interface ReferralListFilter {
+  state?: ReferralState;
+  patientId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ReferralsRepository {
+  insert(r: ReferralRecord, actorId: string | null): Promise<void>;
+  byId(id: string): Promise<ReferralRecord | null>;
+  decide(
+    before: ReferralRecord,
+    after: Pick<
+      ReferralRecord,
+      'state' | 'authorisation' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'returnReason'
+    >,
+  ): Promise<ReferralRecord | null>;
+  list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }>;
+  events(referralId: string): Promise<ReferralEventRecord[]>;
+}
+
+export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
+  async function addEvent(e: Omit<ReferralEventRecord, 'seq'>): Promise<void> {
+    await sql.query(
+      `INSERT INTO referral_event (referral_id, seq, at, actor_id, from_state, to_state, reason)
+       VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM referral_event WHERE referral_id = $1), $2, $3, $4, $5, $6)`,
+      [e.referralId, e.at, e.actorId, e.fromState, e.toState, e.reason],
+    );
+  }
+  return {
+    async insert(r: ReferralRecord, actorId: string | null): Promise<void> {
+      await sql.query(
+        `INSERT INTO referral (id, patient_id, referrer_id, source, examination, indications, clinical_information,
+           signed_by_referrer, method, received_at, criteria_match, state, authorisation, decided_by, decided_at,
+           decision_reason, return_reason, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        [
+          r.id,
+          r.patientId,
+          r.referrerId,
+          r.source,
+          r.examination,
+          JSON.stringify(r.indications),
+          r.clinicalInformation,
+          r.signedByReferrer,
+          r.method,
+          r.receivedAt,
+          JSON.stringify(r.criteriaMatch),
+          r.state,
+          r.authorisation,
+          r.decidedBy,
+          r.decidedAt,
+          r.decisionReason,
+          r.returnReason,
+          r.version,
+        ],
+      );
+      await addEvent({
+        referralId: r.id,
+        at: r.receivedAt,
+        actorId,
+        fromState: null,
+        toState: r.state,
+        reason: null,
+      });
+    },
+    async byId(id: string): Promise<ReferralRecord | null> {
+      return parseRow(referralRow, await sql.query('SELECT * FROM referral WHERE id = $1', [id]), 'referral');
+    },
+    /**
+     * Records a decision, only if the referral is still at the version the decision was made on: a
+     * second person deciding at the same moment gets null and nothing changes.
+     */
+    async decide(
+      before: ReferralRecord,
+      after: Pick<
+        ReferralRecord,
+        'state' | 'authorisation' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'returnReason'
+      >,
+    ): Promise<ReferralRecord | null> {
+      const rows = await sql.query(
+        `UPDATE referral SET state = $3, authorisation = $4, decided_by = $5, decided_at = $6, decision_reason = $7,
+           return_reason = $8, version = version + 1
+         WHERE id = $1 AND version = $2 RETURNING *`,
+        [
+          before.id,
+          before.version,
+          after.state,
+          after.authorisation,
+          after.decidedBy,
+          after.decidedAt,
+          after.decisionReason,
+          after.returnReason,
+        ],
+      );
+      const updated = parseRow(referralRow, rows, 'referral');
+      if (updated) {
+        await addEvent({
+          referralId: before.id,
+          at: after.decidedAt ?? new Date().toISOString(),
+          actorId: after.decidedBy,
+          fromState: before.state,
+          toState: after.state,
+          reason: after.decisionReason,
+        });
+      }
+      return updated;
+    },
+    async list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }> {
+      const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR patient_id = $2)`;
+      const params = [filter.state ?? null, filter.patientId ?? null];
+      const items = parseRows(
+        referralRow,
+        await sql.query(`SELECT * FROM referral WHERE ${where} ORDER BY received_at, id LIMIT $3 OFFSET $4`, [
+          ...params,
+          filter.limit,
+          filter.offset,
+        ]),
+        'referral',
+      );
+      const [count] = await sql.query(`SELECT count(*)::int AS n FROM referral WHERE ${where}`, params);
+      return { items, total: z.object({ n: z.number() }).parse(count).n };
+    },
+    async events(referralId: string): Promise<ReferralEventRecord[]> {
+      return parseRows(
+        eventRow,
+        await sql.query('SELECT * FROM referral_event WHERE referral_id = $1 ORDER BY seq', [referralId]),
+        'referral_event',
+      );
+    },
+  };
+}

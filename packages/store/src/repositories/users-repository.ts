@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import type { SqlExecutor } from '../sql-executor.ts';
+import { ROLES, type EntitlementRecord, type SessionRecord, type UserRecord } from '../types/user-records.ts';
+import { nullableText, parseRow, parseRows } from './row.ts';
+
+const userRow = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    display_name: z.string(),
+    password_hash: z.string(),
+    totp_secret: nullableText,
+    totp_confirmed_at: nullableText,
+    failed_sign_ins: z.number(),
+    locked_until: nullableText,
+    disabled_at: nullableText,
+    created_at: z.string(),
+  })
+  .transform((r): UserRecord => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    totpSecret: r.totp_secret,
+    totpConfirmedAt: r.totp_confirmed_at,
+    failedSignIns: r.failed_sign_ins,
+    lockedUntil: r.locked_until,
+    disabledAt: r.disabled_at,
+    createdAt: r.created_at,
+  }));
+
+const entitlementRow = z
+  .object({
+    id: z.string(),
+    user_id: z.string(),
+    role: z.enum(ROLES),
+    scope: z.string(),
+    valid_from: z.string(),
+    valid_until: nullableText,
+    granted_by: nullableText,
+    revoked_at: nullableText,
+    note: nullableText,
+  })
+  .transform((r): EntitlementRecord => ({
+    id: r.id,
+    userId: r.user_id,
+    role: r.role,
+    scope: r.scope,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    grantedBy: r.granted_by,
+    revokedAt: r.revoked_at,
+    note: r.note,
+  }));
+
+const sessionRow = z
+  .object({
+    token_hash: z.string(),
+    user_id: z.string(),
+    created_at: z.string(),
+    expires_at: z.string(),
+    idle_expires_at: z.string(),
+    second_factor_at: nullableText,
+    ended_at: nullableText,
+    from_address: nullableText,
+  })
+  .transform((r): SessionRecord => ({
+    tokenHash: r.token_hash,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    idleExpiresAt: r.idle_expires_at,
+    secondFactorAt: r.second_factor_at,
+    endedAt: r.ended_at,
+    fromAddress: r.from_address,
+  }));
+
+export interface UsersRepository {
+  insert(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'passwordHash'>): Promise<UserRecord>;
+  byUsername(username: string): Promise<UserRecord | null>;
+  byId(id: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  setSignInState(id: string, failedSignIns: number, lockedUntil: string | null): Promise<void>;
+  setTotp(id: string, secret: string | null, confirmedAt: string | null): Promise<void>;
+  replaceRecoveryCodes(userId: string, codeHashes: readonly string[]): Promise<void>;
+  useRecoveryCode(userId: string, codeHash: string, at: string): Promise<boolean>;
+  unusedRecoveryCodeCount(userId: string): Promise<number>;
+  insertEntitlement(e: EntitlementRecord): Promise<void>;
+  entitlements(userId: string): Promise<EntitlementRecord[]>;
+  insertSession(s: SessionRecord): Promise<void>;
+  session(tokenHash: string): Promise<SessionRecord | null>;
+  updateSession(
+    tokenHash: string,
+    change: { idleExpiresAt?: string; secondFactorAt?: string; endedAt?: string },
+  ): Promise<void>;
+}
+
+export function usersRepository(sql: SqlExecutor): UsersRepository {
+  return {
+    async insert(
+      u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'passwordHash'>,
+    ): Promise<UserRecord> {
+      const rows = await sql.query(
+        'INSERT INTO app_user (id, username, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING *',
+        [u.id, u.username, u.displayName, u.passwordHash],
+      );
+      const user = parseRow(userRow, rows, 'app_user');
+      if (!user) throw new Error('app_user insert returned no row');
+      return user;
+    },
+    async byUsername(username: string): Promise<UserRecord | null> {
+      return parseRow(
+        userRow,
+        await sql.query('SELECT * FROM app_user WHERE username = $1', [username]),
+        'app_user',
+      );
+    },
+    async byId(id: string): Promise<UserRecord | null> {
+      return parseRow(userRow, await sql.query('SELECT * FROM app_user WHERE id = $1', [id]), 'app_user');
+    },
+    async list(): Promise<UserRecord[]> {
+      return parseRows(userRow, await sql.query('SELECT * FROM app_user ORDER BY username'), 'app_user');
+    },
+    async setSignInState(id: string, failedSignIns: number, lockedUntil: string | null): Promise<void> {
+      await sql.query('UPDATE app_user SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1', [
+        id,
+        failedSignIns,
+        lockedUntil,
+      ]);
+    },
+    async setTotp(id: string, secret: string | null, confirmedAt: string | null): Promise<void> {
+      await sql.query('UPDATE app_user SET totp_secret = $2, totp_confirmed_at = $3 WHERE id = $1', [
+        id,
+        secret,
+        confirmedAt,
+      ]);
+    },
+    async replaceRecoveryCodes(userId: string, codeHashes: readonly string[]): Promise<void> {
+      await sql.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+      for (const hash of codeHashes) {
+        await sql.query('INSERT INTO recovery_code (user_id, code_hash) VALUES ($1, $2)', [userId, hash]);
+      }
+    },
+    /** Marks an unused recovery code used; false when there is no such unused code. */
+    async useRecoveryCode(userId: string, codeHash: string, at: string): Promise<boolean> {
+      const rows = await sql.query(
+        'UPDATE recovery_code SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING code_hash',
+        [userId, codeHash, at],
+      );
+      return rows.length === 1;
+    },
+    async unusedRecoveryCodeCount(userId: string): Promise<number> {
+      const [row] = await sql.query(
+        'SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL',
+        [userId],
+      );
+      return z.object({ n: z.number() }).parse(row).n;
+    },
+    async insertEntitlement(e: EntitlementRecord): Promise<void> {
+      await sql.query(
+        `INSERT INTO entitlement (id, user_id, role, scope, valid_from, valid_until, granted_by, revoked_at, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [e.id, e.userId, e.role, e.scope, e.validFrom, e.validUntil, e.grantedBy, e.revokedAt, e.note],
+      );
+    },
+    async entitlements(userId: string): Promise<EntitlementRecord[]> {
+      return parseRows(
+        entitlementRow,
+        await sql.query('SELECT * FROM entitlement WHERE user_id = $1 ORDER BY role, valid_from', [userId]),
+        'entitlement',
+      );
+    },
+    async insertSession(s: SessionRecord): Promise<void> {
+      await sql.query(
+        `INSERT INTO user_session (token_hash, user_id, created_at, expires_at, idle_expires_at, second_factor_at,
+           ended_at, from_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          s.tokenHash,
+          s.userId,
+          s.createdAt,
+          s.expiresAt,
+          s.idleExpiresAt,
+          s.secondFactorAt,
+          s.endedAt,
+          s.fromAddress,
+        ],
+      );
+    },
+    async session(tokenHash: string): Promise<SessionRecord | null> {
+      return parseRow(
+        sessionRow,
+        await sql.query('SELECT * FROM user_session WHERE token_hash = $1', [tokenHash]),
+        'user_session',
+      );
+    },
+    async updateSession(
+      tokenHash: string,
+      change: { idleExpiresAt?: string; secondFactorAt?: string; endedAt?: string },
+    ): Promise<void> {
+      await sql.query(
+        `UPDATE user_session SET idle_expires_at = coalesce($2, idle_expires_at),
+           second_factor_at = coalesce($3, second_factor_at), ended_at = coalesce($4, ended_at)
+         WHERE token_hash = $1`,
+        [tokenHash, change.idleExpiresAt ?? null, change.secondFactorAt ?? null, change.endedAt ?? null],
+      );
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Database } from './database.ts';
+import { auditRepository, type AuditRepository } from './repositories/audit-repository.ts';
+import { patientsRepository, type PatientsRepository } from './repositories/patients-repository.ts';
+import { referralsRepository, type ReferralsRepository } from './repositories/referrals-repository.ts';
+import { usersRepository, type UsersRepository } from './repositories/users-repository.ts';
+import type { SqlExecutor } from './sql-executor.ts';
+
+/** Every repository, bound to the database or to one open transaction. */
+export interface Repositories {
+  users: UsersRepository;
+  audit: AuditRepository;
+  patients: PatientsRepository;
+  referrals: ReferralsRepository;
+}
+
+export function repositories(sql: SqlExecutor): Repositories {
+  return {
+    users: usersRepository(sql),
+    audit: auditRepository(sql),
+    patients: patientsRepository(sql),
+    referrals: referralsRepository(sql),
+  };
+}
+
+/** The Store port the service works through: repositories, and transactions over them. */
+export interface Store extends Repositories {
+  readonly db: Database;
+  /** One use case, one transaction: all of it is kept, or none of it. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createStore(db: Database): Store {
+  return {
+    db,
+    ...repositories(db),
+    transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
+  };
+}
