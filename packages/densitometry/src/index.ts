@@ -55,3 +55,4 @@ export type { FollowUpBasis, FollowUpRecommendation } from './types/follow-up.ts
 export type { ExcludedVertebra } from './types/excluded-vertebra.ts';
 export type { Population } from './types/population.ts';
 export type { ScoreSource } from './types/score-source.ts';
+export { ageInYears } from './rules/age.ts';

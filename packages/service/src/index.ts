@@ -1,0 +1,25 @@
+export type { ServiceContext } from './context.ts';
+export type { Actor } from './actor.ts';
+export { entitlementFor, currentRoles } from './actor.ts';
+export { authorise, ROLE_NAMES } from './authorise.ts';
+export { ok, fail, type Outcome, type ServiceError, type ErrorCode } from './outcome.ts';
+export { securityPolicy } from './reference/security-policy.ts';
+export {
+  defaultReferralCriteria,
+  waitingTimes,
+  type ReferralCriteria,
+} from './reference/referral-criteria.ts';
+export { hashPassword, verifyPassword, passwordProblem } from './security/password.ts';
+export { newTotpSecret, totpCode, totpUri, totpValid } from './security/totp.ts';
+export { signIn, completeSecondFactor, signOut, type SignInResult } from './security/sign-in.ts';
+export { beginTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from './security/totp-enrolment.ts';
+export { actorForToken, openSession } from './security/session.ts';
+export { createUser, type UserSummary } from './users/create-user.ts';
+export { provisionUser } from './users/provision-user.ts';
+export { newUserSchema, entitlementInputSchema, type NewUser } from './users/user-input.ts';
+export { matchReferralCriteria } from './referrals/match-criteria.ts';
+export { registerReferral } from './referrals/register-referral.ts';
+export { authoriseReferral, returnReferral, cancelReferral } from './referrals/decide-referral.ts';
+export { listReferrals, getReferral, referralListSchema, type Page } from './referrals/read-referrals.ts';
+export { referralView, type ReferralView } from './referrals/referral-view.ts';
+export { newReferralSchema, patientInputSchema, type NewReferral } from './referrals/referral-input.ts';

@@ -1,0 +1,97 @@
+import { REFERRAL_STATES, type ReferralEventRecord, type Role } from '@quantrad/store';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorise } from '../authorise.ts';
+import type { ServiceContext } from '../context.ts';
+import { notFound, ok, type Outcome } from '../outcome.ts';
+import { validate } from '../validate.ts';
+import { referralView, type ReferralView } from './referral-view.ts';
+
+const READERS: readonly Role[] = [
+  'irmer_practitioner',
+  'operator',
+  'reporter',
+  'service_manager',
+  'administrator',
+];
+
+export const referralListSchema = z.strictObject({
+  state: z.enum(REFERRAL_STATES).optional(),
+  patientId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The referral worklist, oldest first so the six-week clock is worked in order (ROS 4.4). Audited. */
+export async function listReferrals(
+  ctx: ServiceContext,
+  input: unknown,
+): Promise<Outcome<Page<ReferralView>>> {
+  const parsed = validate(referralListSchema, input);
+  if (!parsed.ok) return parsed;
+  const q = parsed.value;
+  const allowed = await authorise(ctx, READERS, '*', {
+    entityType: 'referral',
+    entityId: null,
+    patientId: q.patientId ?? null,
+    what: 'reading referrals',
+    action: 'read',
+  });
+  if (!allowed.ok) return allowed;
+  const page = await ctx.store.referrals.list({
+    limit: q.limit,
+    offset: q.offset,
+    ...(q.state ? { state: q.state } : {}),
+    ...(q.patientId ? { patientId: q.patientId } : {}),
+  });
+  await ctx.store.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'read',
+      entityType: 'referral',
+      entityId: null,
+      patientId: q.patientId ?? null,
+      detail: { list: { state: q.state ?? null, offset: q.offset }, ids: page.items.map((r) => r.id) },
+    }),
+  );
+  const now = ctx.now();
+  return ok({
+    items: page.items.map((r) => referralView(r, now)),
+    total: page.total,
+    limit: q.limit,
+    offset: q.offset,
+  });
+}
+
+/** One referral with its history of states. Audited. */
+export async function getReferral(
+  ctx: ServiceContext,
+  referralId: string,
+): Promise<Outcome<ReferralView & { history: ReferralEventRecord[] }>> {
+  const referral = await ctx.store.referrals.byId(referralId);
+  if (!referral) return notFound('referral', referralId);
+  const allowed = await authorise(ctx, READERS, '*', {
+    entityType: 'referral',
+    entityId: referral.id,
+    patientId: referral.patientId,
+    what: 'reading a referral',
+    action: 'read',
+  });
+  if (!allowed.ok) return allowed;
+  const history = await ctx.store.referrals.events(referral.id);
+  await ctx.store.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'read',
+      entityType: 'referral',
+      entityId: referral.id,
+      patientId: referral.patientId,
+    }),
+  );
+  return ok({ ...referralView(referral, ctx.now()), history });
+}

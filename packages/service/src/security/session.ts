@@ -1,0 +1,47 @@
+import type { SessionRecord, Store, UserRecord } from '@quantrad/store';
+import { actorFrom, type Actor } from '../actor.ts';
+import { fail, ok, type Outcome } from '../outcome.ts';
+import { securityPolicy } from '../reference/security-policy.ts';
+import { addMinutes } from '../time.ts';
+import { sha256Hex } from './tokens.ts';
+
+export interface OpenSession {
+  session: SessionRecord;
+  user: UserRecord;
+}
+
+/** The session a token names, if it is open: not signed out, not past its absolute or idle limit. */
+export async function openSession(store: Store, token: string, now: Date): Promise<Outcome<OpenSession>> {
+  const session = await store.users.session(sha256Hex(token));
+  if (!session) return fail('unauthenticated', 'not signed in');
+  if (session.endedAt !== null) return fail('unauthenticated', 'this session was signed out');
+  const at = now.toISOString();
+  if (session.expiresAt <= at || session.idleExpiresAt <= at)
+    return fail('unauthenticated', 'the session has expired: sign in again');
+  const user = await store.users.byId(session.userId);
+  if (!user || user.disabledAt !== null) return fail('unauthenticated', 'this account is disabled');
+  return ok({ session, user });
+}
+
+/**
+ * The actor behind a bearer token, for every request: the session must be open and past its second
+ * factor (ACR remote scanning: two-factor authentication). Each use extends the idle limit.
+ */
+export async function actorForToken(store: Store, token: string, now: Date): Promise<Outcome<Actor>> {
+  const open = await openSession(store, token, now);
+  if (!open.ok) return open;
+  const { session, user } = open.value;
+  if (session.secondFactorAt === null) {
+    return fail(
+      'unauthenticated',
+      user.totpConfirmedAt === null
+        ? 'set up two-factor authentication to continue'
+        : 'enter the code from your authenticator app to continue',
+    );
+  }
+  const idle = addMinutes(now, securityPolicy.session.idleMinutes).toISOString();
+  await store.users.updateSession(session.tokenHash, {
+    idleExpiresAt: idle < session.expiresAt ? idle : session.expiresAt,
+  });
+  return ok(actorFrom(user, await store.users.entitlements(user.id)));
+}
