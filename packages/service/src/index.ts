@@ -1,6 +1,6 @@
 export type { ServiceContext } from './context.ts';
 export type { Actor } from './actor.ts';
-export { entitlementFor, currentRoles } from './actor.ts';
+export { actorFrom, entitlementFor, currentRoles } from './actor.ts';
 export { authorise, ROLE_NAMES } from './authorise.ts';
 export { ok, fail, type Outcome, type ServiceError, type ErrorCode } from './outcome.ts';
 export { securityPolicy } from './reference/security-policy.ts';

@@ -1,0 +1,81 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { sendError } from './http-errors.ts';
+import type { ServerDeps } from './request-context.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { referralRoutes } from './routes/referral-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
+
+export interface ServerOptions extends ServerDeps {
+  logger?: boolean;
+}
+
+/** The HTTP service: JSON under /api, the OpenAPI document at /api/openapi.json, health at /api/health. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false, bodyLimit: 5 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const place = (error.validationContext ?? 'body') as string;
+      const path = (first?.instancePath ?? '')
+        .split('/')
+        .filter((p) => p !== '')
+        .join('.');
+      const field = path === '' ? place : path;
+      return sendError(reply, {
+        code: 'invalid',
+        message: `${field}: ${first?.message ?? 'invalid'}`,
+        field,
+      });
+    }
+    const status =
+      typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
+    if (status >= 400 && status < 500) {
+      const message = error instanceof Error ? error.message : 'bad request';
+      return sendError(reply, { code: 'invalid', message });
+    }
+    reply.log.error(error);
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'the server failed; nothing was changed' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'quantrad',
+        version: '0.1.0',
+        description: 'Bone densitometry and quantitative CT service API',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/health', async () => {
+    await options.store.db.query('SELECT 1');
+    return { status: 'ok', database: options.store.db.kind };
+  });
+  authRoutes(app, options);
+  userRoutes(app, options);
+  referralRoutes(app, options);
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.ready();
+  return app;
+}

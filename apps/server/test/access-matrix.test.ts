@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, TEST_BACKENDS, type Role } from '@quantrad/store';
+import { bearer, httpFixture, type HttpFixture } from './http-fixture.ts';
+
+// Every route × every role: allowed (the route's success status) or denied (403). Written by hand from
+// the duty holders' tasks (ROS 4.1, 4.3-4.4; IR(ME)R): only an IR(ME)R practitioner justifies; an
+// operator authorises only under written criteria; referrers, physicists and auditors do not work the
+// referral list; only an administrator adds users.
+
+interface RouteCase {
+  name: string;
+  allowed: readonly Role[];
+  request: (f: HttpFixture, role: Role) => Promise<{ method: 'GET' | 'POST'; url: string; payload?: object }>;
+  success: number;
+}
+
+const STAFF_READERS: readonly Role[] = [
+  'irmer_practitioner',
+  'operator',
+  'reporter',
+  'service_manager',
+  'administrator',
+];
+
+let patientCounter = 0;
+function referralBody(): object {
+  patientCounter += 1;
+  return {
+    patient: {
+      identifier: `matrix-${String(patientCounter)}`,
+      familyName: 'Matrix',
+      givenNames: 'Test',
+      birthDate: '1950-01-01',
+      address: '1 Test Road',
+      sex: 'female',
+    },
+    referrerId: '0b7d8a4e-6f1c-4d1e-9f0a-000000000001',
+    source: 'gp',
+    examination: 'dxa',
+    indications: ['fragility_fracture'],
+    clinicalInformation: 'Wrist fracture from standing height at 70.',
+    signedByReferrer: true,
+    method: 'electronic',
+  };
+}
+
+/** A fresh received referral, registered by the operator, for a decision route to act on. */
+async function freshReferral(f: HttpFixture): Promise<string> {
+  const created = await f.app.inject({
+    method: 'POST',
+    url: '/api/referrals',
+    headers: bearer(f, 'operator'),
+    payload: referralBody(),
+  });
+  return created.json<{ id: string }>().id;
+}
+
+const ROUTES: RouteCase[] = [
+  {
+    name: 'GET /api/referrals',
+    allowed: STAFF_READERS,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/referrals' }),
+  },
+  {
+    name: 'GET /api/referrals/:id',
+    allowed: STAFF_READERS,
+    success: 200,
+    request: async (f) => ({ method: 'GET', url: `/api/referrals/${await freshReferral(f)}` }),
+  },
+  {
+    name: 'POST /api/referrals',
+    allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator'],
+    success: 201,
+    request: () => Promise.resolve({ method: 'POST', url: '/api/referrals', payload: referralBody() }),
+  },
+  {
+    name: 'POST /api/referrals/:id/authorise (practitioner justified)',
+    allowed: ['irmer_practitioner'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/referrals/${await freshReferral(f)}/authorise`,
+      payload: { basis: 'practitioner_justified' },
+    }),
+  },
+  {
+    name: 'POST /api/referrals/:id/authorise (operator under written criteria)',
+    allowed: ['operator'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/referrals/${await freshReferral(f)}/authorise`,
+      payload: { basis: 'operator_under_written_criteria' },
+    }),
+  },
+  {
+    name: 'POST /api/referrals/:id/return',
+    allowed: ['irmer_practitioner', 'operator'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/referrals/${await freshReferral(f)}/return`,
+      payload: { reason: 'inadequate_information', note: 'Please give the fracture history' },
+    }),
+  },
+  {
+    name: 'POST /api/referrals/:id/cancel',
+    allowed: ['irmer_practitioner', 'operator', 'service_manager', 'administrator'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/referrals/${await freshReferral(f)}/cancel`,
+      payload: { reason: 'Patient declined' },
+    }),
+  },
+  {
+    name: 'POST /api/users',
+    allowed: ['administrator'],
+    success: 201,
+    request: (_f, role) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: `new.${role}`, displayName: 'New user', password: 'a long new password' },
+      }),
+  },
+];
+
+for (const backend of TEST_BACKENDS) {
+  describe(`access matrix on ${backend.name}`, () => {
+    let f: HttpFixture;
+    beforeAll(async () => {
+      f = await httpFixture(await backend.open());
+    }, 60_000);
+    afterAll(() => f.close());
+
+    for (const route of ROUTES) {
+      it(route.name, async () => {
+        const outcomes: Record<string, number> = {};
+        const expected: Record<string, number> = {};
+        for (const role of ROLES) {
+          const r = await route.request(f, role);
+          const response = await f.app.inject({ ...r, headers: bearer(f, role) });
+          outcomes[role] = response.statusCode;
+          expected[role] = route.allowed.includes(role) ? route.success : 403;
+        }
+        expect(outcomes).toEqual(expected);
+      });
+    }
+
+    it('answers 401 on every route without a session', async () => {
+      for (const route of ROUTES) {
+        const r = await route.request(f, 'administrator');
+        expect((await f.app.inject(r)).statusCode, route.name).toBe(401);
+      }
+    });
+  });
+}
