@@ -1,4 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  auditVerify,
+  databaseBackup,
+  databaseRestore,
+  type DatabaseOptions,
+  type KeyOptions,
+} from './commands/database-commands.ts';
 import { demo } from './commands/demo.ts';
 import { dxaAssess, type DxaAssessOptions } from './commands/dxa-assess.ts';
 import { dxaPrecision } from './commands/dxa-precision.ts';
@@ -98,6 +105,40 @@ function buildProgram(io: CliIo): Command {
         await report(contextPath, options, io);
       },
     );
+  const db = program
+    .command('db')
+    .description('the service database: backup and restore (ROS 4.15)')
+    .exitOverride();
+  const dataOption = (): Option =>
+    new Option(
+      '--data <dir>',
+      'embedded database folder (default QUANTRAD_DATA or ./data; DATABASE_URL wins)',
+    );
+  db.command('backup')
+    .description('write an encrypted, verified backup of the whole database to FILE')
+    .argument('<file>', 'backup file to write')
+    .addOption(dataOption())
+    .option('--key-file <file>', 'file holding the passphrase (else QUANTRAD_BACKUP_KEY)')
+    .action(async (file: string, options: DatabaseOptions & KeyOptions) => {
+      await databaseBackup(file, options, io);
+    });
+  db.command('restore')
+    .description('restore a backup into an empty database, checking every row and the audit trail')
+    .argument('<file>', 'backup file written by quantrad db backup')
+    .addOption(dataOption())
+    .option('--key-file <file>', 'file holding the passphrase (else QUANTRAD_BACKUP_KEY)')
+    .action(async (file: string, options: DatabaseOptions & KeyOptions) => {
+      await databaseRestore(file, options, io);
+    });
+  program
+    .command('audit')
+    .description('the audit trail')
+    .command('verify')
+    .description('check the hash chain: any edited, inserted or deleted event is reported')
+    .addOption(dataOption())
+    .action(async (options: DatabaseOptions) => {
+      await auditVerify(options, io);
+    });
   return program;
 }
 

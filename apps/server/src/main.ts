@@ -48,13 +48,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const app = await buildServer({ store, now });
   const address = await app.listen({ port, host });
 
-  console.log(
-    `quantrad is running at ${address}  (API under ${address}/api, OpenAPI at ${address}/api/openapi.json)`,
-  );
   if (!args['no-demo']) {
-    console.log(
-      seeded ? '\nDemo data added. Demo users (never use these for real patients):' : '\nDemo users:',
-    );
+    console.log(seeded ? 'Demo data added. Demo users (never use these for real patients):' : 'Demo users:');
     for (const u of demoUsers()) {
       console.log(
         `  ${u.role.padEnd(24)} ${u.username.padEnd(13)} password ${u.password.padEnd(28)} TOTP secret ${u.totpSecret}`,
@@ -63,9 +58,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const first = demoUsers()[0];
     if (first)
       console.log(
-        `  authenticator apps take an otpauth URI, e.g. ${totpUri(first.totpSecret, first.username)}`,
+        `  authenticator apps take an otpauth URI, e.g. ${totpUri(first.totpSecret, first.username)}\n`,
       );
   }
+  // Printed last, so the URL is the line a person sees and a supervisor can wait for.
+  console.log(
+    `quantrad is running at ${address}  (API under ${address}/api, OpenAPI at ${address}/api/openapi.json)`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -21,3 +21,12 @@ export * from './types/user-records.ts';
 export * from './types/audit-records.ts';
 export * from './types/referral-records.ts';
 export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
+export {
+  exportDatabase,
+  restoreDatabase,
+  backupSchema,
+  type DatabaseBackup,
+  type RestoreResult,
+} from './backup/database-backup.ts';
+export { encryptBackup, decryptBackup } from './backup/backup-encryption.ts';
+export { BACKUP_TABLES } from './backup/backup-tables.ts';

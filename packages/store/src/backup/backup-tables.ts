@@ -1,0 +1,15 @@
+/**
+ * Every table a backup holds, parents before children so a restore never breaks a foreign key.
+ * A test fails when a migration adds a table that is not here.
+ */
+export const BACKUP_TABLES = [
+  'app_user',
+  'recovery_code',
+  'entitlement',
+  'user_session',
+  'patient',
+  'referrer',
+  'referral',
+  'referral_event',
+  'audit_event',
+] as const;
