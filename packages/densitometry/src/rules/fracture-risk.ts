@@ -167,6 +167,7 @@ export function classifyFractureRisk(
     majorOsteoporoticPercent: risk.majorOsteoporoticPercent,
     hipPercent: risk.hipPercent,
     thresholdTable: table.id,
+    thresholdsProvisional: table.status === 'provisional',
   };
   if (table.status === 'provisional' && table.statusNote)
     reasons.push(`thresholds provisional: ${table.statusNote}`);

@@ -14,6 +14,8 @@ export interface FractureRiskResult {
     hip: FractureRiskThresholds;
   } | null;
   thresholdTable: string;
+  /** The threshold table is not the published one (its reasons say why): report its figures as approximate. */
+  thresholdsProvisional: boolean;
   reasons: string[];
 }
 

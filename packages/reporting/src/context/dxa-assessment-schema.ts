@@ -105,6 +105,7 @@ export const dxaAssessmentSchema = z.strictObject({
       thresholdAgeYears: z.number().nullable(),
       thresholds: z.strictObject({ majorOsteoporotic: thresholds, hip: thresholds }).nullable(),
       thresholdTable: z.string(),
+      thresholdsProvisional: z.boolean(),
       reasons: z.array(z.string()),
     })
     .nullable(),

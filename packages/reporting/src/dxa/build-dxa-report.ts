@@ -14,6 +14,12 @@ import { reasonsSection } from './sections/reasons-for-referral.ts';
 import { technicalSection } from './sections/technical.ts';
 
 /** The DXA report in the ROS Appendix 4C order, as a format-neutral document. */
+/** Taking steroid tablets now: the GP is to be told when the dose goes up rather than when they start. */
+function onSteroids(ctx: DxaReportContext): boolean {
+  const c = ctx.assessment.exam.clinical;
+  return (c.glucocorticoidMgPerDay ?? 0) > 0 || (c.boneLosingMedication ?? []).includes('glucocorticoid');
+}
+
 export function buildDxaReport(ctx: DxaReportContext, today: string): ReportDocument {
   const reportDate = ctx.reportDate ?? today;
   const pronouns = resolvePronouns(ctx.patient.pronouns);
@@ -44,7 +50,12 @@ export function buildDxaReport(ctx: DxaReportContext, today: string): ReportDocu
       interpretation,
       followUpSection(ctx, pronouns, medicineInPlay),
       technicalSection(ctx, pronouns),
-      furtherInformationSection(ctx.service, transgender, ctx.assessment.population === 'paediatric'),
+      furtherInformationSection(
+        ctx.service,
+        transgender,
+        ctx.assessment.population === 'paediatric',
+        onSteroids(ctx),
+      ),
       reporterSection(ctx.reporter, reportDate),
     ],
   };

@@ -64,7 +64,8 @@ export function buildPerfusionReport(ctx: PerfusionReportContext, today: string)
       emphasis: true,
     });
   const alert = s.ctdiVolMGy >= ctPerfusionLimits.ctdiVolAlertMGy;
-  const doseText = `CTDIvol ${s.ctdiVolMGy.toFixed(0)} mGy${s.dlpMGyCm === undefined ? '' : `, DLP ${s.dlpMGyCm.toFixed(0)} mGy·cm`}: ${alert ? `at or above the alert level of ${String(ctPerfusionLimits.ctdiVolAlertMGy / 1000)} Gy CTDIvol; refer for review by the Qualified Medical Physicist and supervising physician (ACR CTP VII).` : `below the alert level of ${String(ctPerfusionLimits.ctdiVolAlertMGy / 1000)} Gy CTDIvol.`}`;
+  // ACR CTP VII: the CTDIvol alert level and review (the UK service's medical physics expert).
+  const doseText = `CTDIvol ${s.ctdiVolMGy.toFixed(0)} mGy${s.dlpMGyCm === undefined ? '' : `, DLP ${s.dlpMGyCm.toFixed(0)} mGy·cm`}: ${alert ? `at or above the alert level of ${String(ctPerfusionLimits.ctdiVolAlertMGy / 1000)} Gy CTDIvol; refer for review by the medical physics expert and the supervising radiologist.` : `below the alert level of ${String(ctPerfusionLimits.ctdiVolAlertMGy / 1000)} Gy CTDIvol.`}`;
   const sections: ReportSection[] = [
     {
       id: 'study',

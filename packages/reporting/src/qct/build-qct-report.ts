@@ -117,14 +117,15 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
   if (q.population === 'adult_t_score' && q.spine !== undefined) {
     blocks.push({
       kind: 'paragraph',
-      text: `The spine is categorised by its trabecular bone density in mg/cm³ (above ${String(acrQctSpineCategories.normalAboveMgCm3)} normal, ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} to ${String(acrQctSpineCategories.normalAboveMgCm3)} low, below ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} in the osteoporosis range; ACR QCT IV.C.2), not by a spine QCT T-score, which would overestimate fracture risk.`,
+      // ACR QCT IV.C.2: spine categories in mg/cm³, never a WHO category from a spine QCT T-score.
+      text: `The spine is categorised by its trabecular bone density in mg/cm³ (above ${String(acrQctSpineCategories.normalAboveMgCm3)} normal, ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} to ${String(acrQctSpineCategories.normalAboveMgCm3)} low, below ${String(acrQctSpineCategories.osteoporosisBelowMgCm3)} in the osteoporosis range), not by a spine QCT T-score, which would overestimate fracture risk.`,
     });
   }
   if (q.population !== 'adult_t_score') {
     const limit = (child ? iscdPaediatric : iscdAdult).zScoreBelowExpectedRangeAtMost.toFixed(1);
     blocks.push({
       kind: 'paragraph',
-      text: `Z-scores above ${limit} are within the expected range for age; ${limit} or lower is below the expected range for age (ACR QCT V.C).`,
+      text: `Z-scores above ${limit} are within the expected range for age; ${limit} or lower is below the expected range for age.`, // ACR QCT V.C
     });
   }
   const technical: string[] = [
@@ -192,7 +193,7 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
             q.incidentalFindings.length > 0
               ? q.incidentalFindings.map(
                   (f) =>
-                    `${f}. A fragility fracture may be a reason to consider treatment whatever the bone density (ACR QCT V.F).`,
+                    `${f}. A fragility fracture may be a reason to consider treatment whatever the bone density.`, // ACR QCT V.F
                 )
               : ['None relevant to bone health.'],
         },
@@ -207,7 +208,7 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
       blocks: [
         {
           kind: 'paragraph',
-          text: `Muscle at ${m.level}: cross-sectional area ${m.areaCm2.toFixed(1)} cm², attenuation ${m.attenuationHu.toFixed(0)} HU${m.skeletalMuscleIndexCm2M2 === undefined ? '' : `, skeletal muscle index ${m.skeletalMuscleIndexCm2M2.toFixed(1)} cm²/m²`}. There are no consensus cut points; ${q.contrast ? 'contrast raises muscle attenuation' : 'values are from a non-contrast study'} (ACR QCT IV.H).`,
+          text: `Muscle at ${m.level}: cross-sectional area ${m.areaCm2.toFixed(1)} cm², attenuation ${m.attenuationHu.toFixed(0)} HU${m.skeletalMuscleIndexCm2M2 === undefined ? '' : `, skeletal muscle index ${m.skeletalMuscleIndexCm2M2.toFixed(1)} cm²/m²`}. There are no consensus cut points; ${q.contrast ? 'contrast raises muscle attenuation' : 'values are from a non-contrast study'}.`, // ACR QCT IV.H
         },
       ],
     });

@@ -14,10 +14,15 @@ function sourced<T extends z.ZodRawShape>(
 const wordingSchema = sourced({
   title: z.string(),
   standardStatements: z.strictObject({ bmdIsPartOfRisk: z.string(), notOnBmdAlone: z.string() }),
-  lifestyle: sourced({ items: z.array(z.string()) }),
+  lifestyle: sourced({ items: z.array(z.string()), adultItems: z.array(z.string()) }),
   falls: sourced({ askFromAgeYears: z.number() }),
   clinicalDiagnosis: sourced({ fractureSites: z.array(z.string()), fromAgeYears: z.number() }),
-  signposting: sourced({ general: z.array(z.string()), transgender: z.string(), contactGp: z.string() }),
+  signposting: sourced({
+    general: z.array(z.string()),
+    transgender: z.string(),
+    contactGp: z.string(),
+    contactGpOnSteroids: z.string(),
+  }),
   ethnicity: sourced({ tScoreReference: z.string(), limitation: z.string() }),
   followUp: sourced({
     repeatScanBecause: z.strictObject({

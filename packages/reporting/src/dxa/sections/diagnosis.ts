@@ -6,6 +6,11 @@ import { integratedStatement } from '../integrated-statement.ts';
 import { primaryCareCodes } from '../primary-care-codes.ts';
 import { siteInWords } from '../site-names.ts';
 
+/** A probability as the reader needs it: one decimal place at most. */
+function percent(value: number): string {
+  return `${String(Number(value.toFixed(1)))}%`;
+}
+
 function aboveOrBelow(percent: number, t: FractureRiskThresholds): string {
   return percent >= t.interventionPercent ? 'above' : 'below';
 }
@@ -18,10 +23,18 @@ export function fractureRiskLines(r: FractureRiskResult, ageYears: number): stri
   ];
   if (r.thresholds !== null && r.thresholdAgeYears !== null) {
     const t = r.thresholds;
+    // A provisional table's figures are not NOGG's own: said as approximate (see the fracture-risk reasons).
+    const about = r.thresholdsProvisional ? 'about ' : '';
     lines.push(
-      `NOGG intervention thresholds at age ${String(ageYears)}${ageYears > r.thresholdAgeYears ? ` (the same from age ${String(r.thresholdAgeYears)})` : ''}: major osteoporotic fracture ${String(t.majorOsteoporotic.interventionPercent)}% (the result is ${aboveOrBelow(r.majorOsteoporoticPercent, t.majorOsteoporotic)} it); hip fracture ${String(t.hip.interventionPercent)}% (the result is ${aboveOrBelow(r.hipPercent, t.hip)} it).`,
-      `NOGG very high risk thresholds: major osteoporotic fracture ${String(t.majorOsteoporotic.veryHighRiskPercent)}%, hip fracture ${String(t.hip.veryHighRiskPercent)}%.`,
+      `NOGG intervention thresholds at age ${String(ageYears)}${ageYears > r.thresholdAgeYears ? ` (the same from age ${String(r.thresholdAgeYears)})` : ''}: major osteoporotic fracture ${about}${percent(t.majorOsteoporotic.interventionPercent)} (the result is ${aboveOrBelow(r.majorOsteoporoticPercent, t.majorOsteoporotic)} it); hip fracture ${about}${percent(t.hip.interventionPercent)} (the result is ${aboveOrBelow(r.hipPercent, t.hip)} it).`,
+      // ROS 4.6: "increased (very high) fracture risk", never "very high risk" alone.
+      `NOGG thresholds for increased (very high) fracture risk: major osteoporotic fracture ${about}${percent(t.majorOsteoporotic.veryHighRiskPercent)}, hip fracture ${about}${percent(t.hip.veryHighRiskPercent)}.`,
     );
+    if (r.thresholdsProvisional) {
+      lines.push(
+        'These thresholds are approximate: they were derived by the NOGG method, not taken from the published NOGG table.',
+      );
+    }
   } else {
     lines.push('The NOGG thresholds do not cover this result, so it was not compared with them.');
   }
@@ -33,7 +46,7 @@ function classifyingSentence(a: DxaAssessment): string | null {
   if (c === null) return null;
   const kind =
     c.scoreKind === 't_score' ? 'T-score' : c.scoreKind === 'z_score' ? 'Z-score' : 'height-adjusted Z-score';
-  return `The result that decides this is at ${siteInWords(c)}: ${kind} ${signedScore(c.score)}.`;
+  return `The bone density category is based on the lowest result, at ${siteInWords(c)}: ${kind} ${signedScore(c.score)}.`;
 }
 
 /** ROS Appendix 4C: diagnosis and results summary. */
@@ -47,7 +60,8 @@ export function diagnosisSection(ctx: DxaReportContext, clinicalDiagnosis: strin
   if (clinicalDiagnosis !== null) {
     blocks.push({
       kind: 'paragraph',
-      text: `The clinical diagnosis of osteoporosis is made because of a ${clinicalDiagnosis}, whatever the bone density (ROS pre-agreed circumstances).`,
+      // ROS Appendix 4A: a clinical diagnosis of osteoporosis in the pre-agreed circumstances.
+      text: `The clinical diagnosis of osteoporosis is made because of a ${clinicalDiagnosis}; it does not depend on the bone density result.`,
     });
   }
   const codes = primaryCareCodes(a, clinicalDiagnosis);

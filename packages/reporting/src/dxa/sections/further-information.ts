@@ -7,6 +7,7 @@ export function furtherInformationSection(
   service: ServiceContext,
   transgenderGuidance: boolean,
   child: boolean,
+  onSteroids: boolean,
 ): ReportSection {
   const s = reportWording.signposting;
   const local = [service.adviceLine, service.email].filter((v): v is string => v !== undefined);
@@ -15,7 +16,7 @@ export function furtherInformationSection(
     ...(child ? s.general.slice(0, 1) : s.general),
     ...(transgenderGuidance ? [s.transgender] : []),
     ...(local.length > 0 ? [`${service.name} advice: ${local.join(', ')}.`] : []),
-    s.contactGp,
+    onSteroids ? s.contactGpOnSteroids : s.contactGp,
   ];
   return { id: 'further-information', heading: 'Further information', blocks: [{ kind: 'list', items }] };
 }

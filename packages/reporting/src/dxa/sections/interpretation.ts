@@ -19,7 +19,8 @@ function layResult(a: DxaAssessment, p: Pronouns, clinicalDiagnosis: boolean): s
     case 'osteoporosis':
       return `The scan shows osteoporotic bone density: bone density is low enough to be in the osteoporosis range, lowest at ${where}.`;
     case 'low_bone_density':
-      return `The scan shows low bone density (osteopenia), lowest at ${where}: bone density is below the average for a healthy young adult but not in the osteoporosis range.${clinicalDiagnosis ? '' : ' This is common with age and is not a disease in itself.'}`;
+      // ROS 4.6: one WHO term per report, so the osteoporosis range is not named here.
+      return `The scan shows low bone density (osteopenia), lowest at ${where}: bone density is a little below the average for a healthy young adult.${clinicalDiagnosis ? '' : ' This is common with age and is not a disease in itself.'}`;
     case 'normal':
       return 'The scan shows normal bone density.';
     case 'within_expected_range':
@@ -52,8 +53,8 @@ function treatmentAdvice(ctx: DxaReportContext, p: Pronouns, specialistReferrer:
   if (category === 'very_high') {
     lines.push(
       specialistReferrer
-        ? 'Consider bone-strengthening medicine: the fracture risk is in the NOGG very high risk range, where NOGG advises considering a bone-building (anabolic) medicine first.'
-        : 'Consider bone-strengthening medicine: the fracture risk is in the NOGG very high risk range, where NOGG advises considering referral to a specialist for a bone-building (anabolic) medicine first.',
+        ? 'Consider bone-strengthening medicine: the fracture risk is increased (very high), and for increased (very high) fracture risk NOGG advises considering a bone-building (anabolic) medicine first.'
+        : 'Consider bone-strengthening medicine: the fracture risk is increased (very high), and for increased (very high) fracture risk NOGG advises considering referral to a specialist for a bone-building (anabolic) medicine first.',
     );
   } else if (category === 'high') {
     lines.push(
@@ -169,7 +170,14 @@ export function interpretationSection(
   }
   blocks.push(
     { kind: 'subheading', text: 'Lifestyle' },
-    { kind: 'list', items: reportWording.lifestyle.items },
+    {
+      kind: 'list',
+      // Smoking and alcohol advice is for adults (ROS 4.6: individualised recommendations).
+      items: [
+        ...reportWording.lifestyle.items,
+        ...(a.population === 'paediatric' ? [] : reportWording.lifestyle.adultItems),
+      ],
+    },
   );
   const asksAboutFalls =
     a.ageYears >= reportWording.falls.askFromAgeYears || ctx.referral.fallsRiskFactors.length > 0;

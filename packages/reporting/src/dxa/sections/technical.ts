@@ -10,10 +10,13 @@ import { siteInWords } from '../site-names.ts';
 
 function scoreUsed(a: DxaAssessment): string {
   if (a.population === 'adult_t_score')
-    return 'The T-score (comparison with a healthy young adult) was used to classify bone density, at the lowest of the spine and hip (WHO criteria, ISCD 2019).';
+    // WHO criteria as ISCD 2019 applies them: the lowest T-score of lumbar spine, total hip and femoral neck.
+    return 'The T-score (comparison with a healthy young adult) was used to classify bone density, using the lowest T-score of the lower spine, total hip and femoral neck.';
   if (a.population === 'adult_z_score')
-    return 'The Z-score (comparison with people of the same age and sex) was used, as for premenopausal women and men under 50, for whom the young-adult comparison and its categories do not apply (ISCD 2019).';
-  return 'The Z-score (comparison with children of the same age and sex) was used, as for all children and young people (ISCD Pediatric 2019).';
+    // ISCD 2019: Z-scores, not T-scores, for premenopausal women and men under 50.
+    return 'The Z-score (comparison with people of the same age and sex) was used, as for premenopausal women and men under 50, for whom the young-adult comparison and its categories do not apply.';
+  // ISCD Pediatric 2019: Z-scores for all children.
+  return 'The Z-score (comparison with children of the same age and sex) was used, as for all children and young people.';
 }
 
 function referenceDatabase(a: DxaAssessment): string {
@@ -39,13 +42,15 @@ export function changeInPlainWords(c: SerialChange): string {
   const moved =
     c.changeGcm2 < 0 ? `fallen by ${size}` : c.changeGcm2 > 0 ? `risen by ${size}` : 'not changed';
   const head = `Since ${since}, bone density at ${where} has ${moved}.`;
+  // ROS 4.6: results from different scanners should not be used to guide clinical decisions, so no
+  // figure is printed that a reader could act on.
   if (!c.comparable)
-    return `${head} The scans were on different scanners without a cross-calibration, so this difference is not reliable and should not be used to guide clinical decisions.`;
+    return `The scan of ${since} was on a different scanner without a cross-calibration, so results at ${where} cannot be compared and no change is reported; this scan is the new starting point for future comparisons.`;
   if (c.significant === null || c.lscGcm2 === null)
     return `${head} The service has no measured precision for this scanner and site, so it cannot say whether this is a real change.`;
   const lsc = `${c.lscGcm2.toFixed(3)} g/cm²`;
   if (!c.significant)
-    return `${head} This is smaller than the smallest change this scanner can reliably detect (${lsc}), so it is not a real change and is not clinically significant.`;
+    return `${head} This is within the scanner's measurement error (the smallest change it can reliably detect is ${lsc}), so bone density here is best described as stable.`;
   return c.direction === 'loss'
     ? `${head} This is larger than the smallest change this scanner can reliably detect (${lsc}), so it is a real loss of bone density, and it is clinically significant.`
     : `${head} This is larger than the smallest change this scanner can reliably detect (${lsc}), so it is a real gain in bone density.`;
@@ -82,7 +87,10 @@ function reliability(a: DxaAssessment): string[] {
       items.push(`The scan of ${longDate(p.date)} was on a different scanner (${p.scannerId ?? ''}).`);
   }
   const exclusionWarning = /excluded from the spine/;
-  for (const w of a.warnings.filter((w) => !exclusionWarning.test(w))) items.push(`Analysis note: ${w}.`);
+  // Engine warnings name their source for the reporter; the report gives the words without it.
+  const citation = /\s*\((?:ISCD|ROS|ACR|NOGG)[^)]*\)$/;
+  for (const w of a.warnings.filter((w) => !exclusionWarning.test(w)))
+    items.push(`Analysis note: ${w.replace(citation, '')}.`);
   return items.length > 0
     ? items
     : ['No artefacts or technical problems were recorded; the measurements are considered reliable.'];
