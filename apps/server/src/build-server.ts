@@ -8,8 +8,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { sendError } from './http-errors.ts';
 import type { ServerDeps } from './request-context.ts';
+import { appointmentRoutes } from './routes/appointment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
+import { scannerRoutes } from './routes/scanner-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 
 export interface ServerOptions extends ServerDeps {
@@ -75,6 +77,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   authRoutes(app, options);
   userRoutes(app, options);
   referralRoutes(app, options);
+  scannerRoutes(app, options);
+  appointmentRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import {
   actorFrom,
   authoriseReferral,
+  bookAppointment,
   cancelReferral,
   provisionUser,
+  recordDailyQc,
   registerReferral,
+  registerScanner,
   returnReferral,
   type NewReferral,
   type ServiceContext,
@@ -33,6 +36,25 @@ const ROLE_USERS: [string, string, Role][] = [
   ['manager', 'Morgan Manager, service manager', 'service_manager'],
   ['auditor', 'Ada Auditor', 'auditor'],
 ];
+
+const DEMO_SCANNERS = [
+  {
+    id: 'DXA-1',
+    modality: 'dxa',
+    manufacturer: 'Hologic',
+    model: 'Horizon A',
+    softwareVersion: '13.6.1',
+    location: 'Bone Density Unit, Royal United Hospital, Combe Park, Bath BA1 3NG',
+  },
+  {
+    id: 'CT-1',
+    modality: 'ct',
+    manufacturer: 'Siemens',
+    model: 'SOMATOM go.Top',
+    softwareVersion: null,
+    location: 'CT suite, Royal United Hospital, Combe Park, Bath BA1 3NG',
+  },
+] as const;
 
 function demoSecret(username: string): string {
   return new Secret({ buffer: createHash('sha1').update(`quantrad-demo-${username}`).digest().buffer })
@@ -122,8 +144,25 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
   const operator = actors.get('operator');
   const practitioner = actors.get('irmer_practitioner');
   if (!operator || !practitioner) throw new Error('demo users missing');
+  const physicist = actors.get('medical_physics_expert');
+  if (!physicist) throw new Error('demo physicist missing');
+  for (const scanner of DEMO_SCANNERS) {
+    const added = await registerScanner(physicist, scanner);
+    if (!added.ok) throw new Error(`demo scanner: ${added.error.message}`);
+  }
+  // ROS 5.1: the day's QC phantom scan has passed on DXA-1, so patients can be scanned on it today.
+  await recordDailyQc(operator, {
+    scannerId: 'DXA-1',
+    passed: true,
+    measurements: { phantomBmdGcm2: 1.021 },
+  });
   const { gp, rheumatologist } = await referrers(store);
   const daysAgo = (d: number): string => new Date(now().getTime() - d * 86_400_000).toISOString();
+  const atHourInDays = (hourUtc: number, days: number): string => {
+    const day = new Date(now().getTime() + days * 86_400_000);
+    day.setUTCHours(hourUtc, 0, 0, 0);
+    return day.toISOString();
+  };
   const base = {
     source: 'gp',
     examination: 'dxa',
@@ -158,12 +197,19 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
         clinicalInformation: 'Coeliac disease diagnosed last year; back pain. Please assess bone density.',
         receivedAt: daysAgo(10),
       },
-      then: (id) =>
-        authoriseReferral(practitioner, {
+      then: async (id) => {
+        await authoriseReferral(practitioner, {
           referralId: id,
           basis: 'practitioner_justified',
           note: 'Malabsorption',
-        }),
+        });
+        const booked = await bookAppointment(operator, {
+          referralId: id,
+          scannerId: 'DXA-1',
+          startsAt: atHourInDays(9, 7),
+        });
+        if (!booked.ok) throw new Error(`demo appointment: ${booked.error.message}`);
+      },
     },
     {
       input: {

@@ -55,7 +55,101 @@ async function freshReferral(f: HttpFixture): Promise<string> {
   return created.json<{ id: string }>().id;
 }
 
+/** A fresh referral authorised by the IR(ME)R practitioner, ready to book. */
+async function authorisedReferral(f: HttpFixture): Promise<string> {
+  const id = await freshReferral(f);
+  await f.app.inject({
+    method: 'POST',
+    url: `/api/referrals/${id}/authorise`,
+    headers: bearer(f, 'irmer_practitioner'),
+    payload: { basis: 'practitioner_justified' },
+  });
+  return id;
+}
+
+let slot = 0;
+/** A distinct future half-hour on DXA-1 for each booking. */
+function nextSlot(): string {
+  slot += 1;
+  return new Date(Date.parse('2026-12-07T08:00:00Z') + slot * 30 * 60_000).toISOString();
+}
+
+/** A fresh booked appointment, booked by the operator. */
+async function bookedAppointment(f: HttpFixture): Promise<string> {
+  const booked = await f.app.inject({
+    method: 'POST',
+    url: '/api/appointments',
+    headers: bearer(f, 'operator'),
+    payload: { referralId: await authorisedReferral(f), scannerId: 'DXA-1', startsAt: nextSlot() },
+  });
+  return booked.json<{ id: string }>().id;
+}
+
+const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'];
+
 const ROUTES: RouteCase[] = [
+  {
+    name: 'GET /api/scanners',
+    allowed: ROLES,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/scanners' }),
+  },
+  {
+    name: 'POST /api/scanners',
+    allowed: ['medical_physics_expert', 'administrator'],
+    success: 201,
+    request: (_f, role) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/scanners',
+        payload: {
+          id: `DXA-${role.replace(/_/g, '-')}`,
+          modality: 'dxa',
+          manufacturer: 'GE',
+          model: 'Lunar iDXA',
+          location: 'Unit 2',
+        },
+      }),
+  },
+  {
+    name: 'POST /api/scanners/:id/daily-qc',
+    allowed: ['operator', 'medical_physics_expert'],
+    success: 201,
+    request: () =>
+      Promise.resolve({ method: 'POST', url: '/api/scanners/DXA-1/daily-qc', payload: { passed: true } }),
+  },
+  {
+    name: 'GET /api/appointments',
+    allowed: ['operator', 'administrator', 'service_manager', 'irmer_practitioner', 'reporter'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/appointments?from=2026-11-30' }),
+  },
+  {
+    name: 'POST /api/appointments',
+    allowed: BOOKERS,
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: '/api/appointments',
+      payload: { referralId: await authorisedReferral(f), scannerId: 'DXA-1', startsAt: nextSlot() },
+    }),
+  },
+  {
+    name: 'POST /api/appointments/:id/cancel',
+    allowed: BOOKERS,
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/appointments/${await bookedAppointment(f)}/cancel`,
+      payload: { requestedBy: 'patient', reason: 'Away' },
+    }),
+  },
+  {
+    name: 'POST /api/appointments/reminders',
+    allowed: BOOKERS,
+    success: 200,
+    request: () => Promise.resolve({ method: 'POST', url: '/api/appointments/reminders' }),
+  },
   {
     name: 'GET /api/referrals',
     allowed: STAFF_READERS,

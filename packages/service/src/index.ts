@@ -23,3 +23,29 @@ export { authoriseReferral, returnReferral, cancelReferral } from './referrals/d
 export { listReferrals, getReferral, referralListSchema, type Page } from './referrals/read-referrals.ts';
 export { referralView, type ReferralView } from './referrals/referral-view.ts';
 export { newReferralSchema, patientInputSchema, type NewReferral } from './referrals/referral-input.ts';
+export {
+  registerScanner,
+  recordDailyQc,
+  dailyQcPassed,
+  listScanners,
+  type ScannerStatus,
+  newScannerSchema,
+  dailyQcSchema,
+} from './scanners/scanner-use-cases.ts';
+export { bookAppointment, type BookedAppointment } from './appointments/book-appointment.ts';
+export {
+  cancelAppointment,
+  rebookAppointment,
+  recordDidNotAttend,
+  sendDueReminders,
+  type DidNotAttendResult,
+} from './appointments/change-appointment.ts';
+export {
+  bookAppointmentSchema,
+  cancelAppointmentSchema,
+  rebookAppointmentSchema,
+  didNotAttendSchema,
+} from './appointments/appointment-input.ts';
+export { appointmentPolicy } from './reference/appointment-policy.ts';
+export { ukDateTime } from './appointments/appointment-letter.ts';
+export { listAppointments, appointmentListSchema } from './appointments/list-appointments.ts';

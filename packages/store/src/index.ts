@@ -20,6 +20,7 @@ export {
 export * from './types/user-records.ts';
 export * from './types/audit-records.ts';
 export * from './types/referral-records.ts';
+export * from './types/appointment-records.ts';
 export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
 export {
   exportDatabase,

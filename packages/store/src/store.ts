@@ -1,4 +1,9 @@
 import type { Database } from './database.ts';
+import {
+  appointmentsRepository,
+  type AppointmentsRepository,
+} from './repositories/appointments-repository.ts';
+import { scannersRepository, type ScannersRepository } from './repositories/scanners-repository.ts';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.ts';
 import { patientsRepository, type PatientsRepository } from './repositories/patients-repository.ts';
 import { referralsRepository, type ReferralsRepository } from './repositories/referrals-repository.ts';
@@ -11,6 +16,8 @@ export interface Repositories {
   audit: AuditRepository;
   patients: PatientsRepository;
   referrals: ReferralsRepository;
+  scanners: ScannersRepository;
+  appointments: AppointmentsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -19,6 +26,8 @@ export function repositories(sql: SqlExecutor): Repositories {
     audit: auditRepository(sql),
     patients: patientsRepository(sql),
     referrals: referralsRepository(sql),
+    scanners: scannersRepository(sql),
+    appointments: appointmentsRepository(sql),
   };
 }
 

@@ -11,5 +11,9 @@ export const BACKUP_TABLES = [
   'referrer',
   'referral',
   'referral_event',
+  'scanner',
+  'daily_qc',
+  'appointment',
+  'correspondence',
   'audit_event',
 ] as const;

@@ -38,7 +38,14 @@ export const REFERRAL_SOURCES = [
   'other',
 ] as const;
 export const REFERRAL_METHODS = ['electronic', 'email', 'post', 'choose_and_book', 'order_comms'] as const;
-export const REFERRAL_STATES = ['received', 'authorised', 'returned', 'cancelled'] as const;
+export const REFERRAL_STATES = [
+  'received',
+  'authorised',
+  'returned',
+  'cancelled',
+  'discharged',
+  'scanned',
+] as const;
 export const RETURN_REASONS = ['inadequate_information', 'inappropriate_indication', 'unsigned'] as const;
 
 export type ReferralState = (typeof REFERRAL_STATES)[number];

@@ -1,0 +1,42 @@
+import type { AppointmentRecord, PatientRecord, ScannerRecord } from '@quantrad/store';
+import { appointmentLetter } from '../reference/appointment-policy.ts';
+
+/** A date and time as a UK patient reads it: "Tuesday 1 December 2026 at 09:30" (UK time). */
+export function ukDateTime(iso: string): string {
+  const at = new Date(iso);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  // NHS style, without the comma ICU puts after the weekday.
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+}
+
+/** The appointment letter (ROS 4.4; Appendix 4B), as plain text for print or the patient portal. */
+export function appointmentLetterText(
+  p: PatientRecord,
+  a: AppointmentRecord,
+  scanner: ScannerRecord,
+): string {
+  const l = appointmentLetter;
+  return [
+    `${p.givenNames} ${p.familyName}`,
+    p.address,
+    '',
+    l.title.toUpperCase(),
+    '',
+    `Your appointment is on ${ukDateTime(a.startsAt)}, at ${scanner.location}.`,
+    '',
+    ...l.paragraphs.flatMap((para) => [para, '']),
+    'Enclosed:',
+    ...l.enclosures.map((e) => `- ${e}`),
+  ].join('\n');
+}
