@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { scannerRoutes } from './routes/scanner-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { visitRoutes } from './routes/visit-routes.ts';
 
 export interface ServerOptions extends ServerDeps {
   logger?: boolean;
@@ -79,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   referralRoutes(app, options);
   scannerRoutes(app, options);
   appointmentRoutes(app, options);
+  visitRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

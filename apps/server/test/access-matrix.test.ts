@@ -87,6 +87,23 @@ async function bookedAppointment(f: HttpFixture): Promise<string> {
 
 const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'];
 
+/** An appointment booked for today on DXA-1 (daily QC passed in the demo data), for a scan visit. */
+let visitSlot = 0;
+async function appointmentToday(f: HttpFixture): Promise<string> {
+  visitSlot += 1;
+  const booked = await f.app.inject({
+    method: 'POST',
+    url: '/api/appointments',
+    headers: bearer(f, 'operator'),
+    payload: {
+      referralId: await authorisedReferral(f),
+      scannerId: 'DXA-1',
+      startsAt: new Date(Date.parse('2026-11-23T09:30:00Z') + visitSlot * 30 * 60_000).toISOString(),
+    },
+  });
+  return booked.json<{ id: string }>().id;
+}
+
 const ROUTES: RouteCase[] = [
   {
     name: 'GET /api/scanners',
@@ -142,6 +159,25 @@ const ROUTES: RouteCase[] = [
       method: 'POST',
       url: `/api/appointments/${await bookedAppointment(f)}/cancel`,
       payload: { requestedBy: 'patient', reason: 'Away' },
+    }),
+  },
+  {
+    name: 'POST /api/visits',
+    allowed: ['operator'],
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: '/api/visits',
+      payload: {
+        appointmentId: await appointmentToday(f),
+        identity: { name: true, birthDate: true, address: true, examination: true },
+        pregnancy: { childBearingCapacity: false, status: 'not_applicable' },
+        heightCm: 160,
+        weightKg: 60,
+        consent: true,
+        contraindications: { recentNuclearMedicine: false, recentContrast: false },
+        sitesScanned: ['lumbar_spine', 'left_hip'],
+      },
     }),
   },
   {

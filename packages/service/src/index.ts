@@ -49,3 +49,5 @@ export {
 export { appointmentPolicy } from './reference/appointment-policy.ts';
 export { ukDateTime } from './appointments/appointment-letter.ts';
 export { listAppointments, appointmentListSchema } from './appointments/list-appointments.ts';
+export { recordScanVisit } from './visits/record-scan-visit.ts';
+export { scanVisitSchema, type ScanVisitInput } from './visits/scan-visit-input.ts';

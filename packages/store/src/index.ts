@@ -21,6 +21,7 @@ export * from './types/user-records.ts';
 export * from './types/audit-records.ts';
 export * from './types/referral-records.ts';
 export * from './types/appointment-records.ts';
+export * from './types/scan-visit-record.ts';
 export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
 export {
   exportDatabase,
@@ -31,3 +32,4 @@ export {
 } from './backup/database-backup.ts';
 export { encryptBackup, decryptBackup } from './backup/backup-encryption.ts';
 export { BACKUP_TABLES } from './backup/backup-tables.ts';
+export { questionnaireSchema, type QuestionnaireAnswers } from './types/questionnaire.ts';

@@ -3,6 +3,7 @@ import {
   appointmentsRepository,
   type AppointmentsRepository,
 } from './repositories/appointments-repository.ts';
+import { scanVisitsRepository, type ScanVisitsRepository } from './repositories/scan-visits-repository.ts';
 import { scannersRepository, type ScannersRepository } from './repositories/scanners-repository.ts';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.ts';
 import { patientsRepository, type PatientsRepository } from './repositories/patients-repository.ts';
@@ -18,6 +19,7 @@ export interface Repositories {
   referrals: ReferralsRepository;
   scanners: ScannersRepository;
   appointments: AppointmentsRepository;
+  scanVisits: ScanVisitsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -28,6 +30,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     referrals: referralsRepository(sql),
     scanners: scannersRepository(sql),
     appointments: appointmentsRepository(sql),
+    scanVisits: scanVisitsRepository(sql),
   };
 }
 

@@ -15,5 +15,6 @@ export const BACKUP_TABLES = [
   'daily_qc',
   'appointment',
   'correspondence',
+  'scan_visit',
   'audit_event',
 ] as const;
