@@ -10,7 +10,10 @@ import { bearer, httpFixture, type HttpFixture } from './http-fixture.ts';
 interface RouteCase {
   name: string;
   allowed: readonly Role[];
-  request: (f: HttpFixture, role: Role) => Promise<{ method: 'GET' | 'POST'; url: string; payload?: object }>;
+  request: (
+    f: HttpFixture,
+    role: Role,
+  ) => Promise<{ method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object }>;
   success: number;
 }
 
@@ -83,6 +86,30 @@ async function bookedAppointment(f: HttpFixture): Promise<string> {
     payload: { referralId: await authorisedReferral(f), scannerId: 'DXA-1', startsAt: nextSlot() },
   });
   return booked.json<{ id: string }>().id;
+}
+
+/** A visit scanned today on DXA-1, recorded by the operator. */
+async function scannedVisitToday(f: HttpFixture): Promise<string> {
+  const visit = await f.app.inject({
+    method: 'POST',
+    url: '/api/visits',
+    headers: bearer(f, 'operator'),
+    payload: visitBody(await appointmentToday(f)),
+  });
+  return visit.json<{ id: string }>().id;
+}
+
+function visitBody(appointmentId: string): object {
+  return {
+    appointmentId,
+    identity: { name: true, birthDate: true, address: true, examination: true },
+    pregnancy: { childBearingCapacity: false, status: 'not_applicable' },
+    heightCm: 160,
+    weightKg: 60,
+    consent: true,
+    contraindications: { recentNuclearMedicine: false, recentContrast: false },
+    sitesScanned: ['lumbar_spine', 'left_hip'],
+  };
 }
 
 const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'];
@@ -168,15 +195,33 @@ const ROUTES: RouteCase[] = [
     request: async (f) => ({
       method: 'POST',
       url: '/api/visits',
+      payload: visitBody(await appointmentToday(f)),
+    }),
+  },
+  {
+    name: 'PUT /api/scanners/:id/lsc',
+    allowed: ['medical_physics_expert'],
+    success: 200,
+    request: () =>
+      Promise.resolve({
+        method: 'PUT',
+        url: '/api/scanners/DXA-1/lsc',
+        payload: { site: 'spine', lscGcm2: 0.03, source: 'Precision study 2026' },
+      }),
+  },
+  {
+    name: 'POST /api/results/dxa',
+    allowed: ['operator', 'reporter'],
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: '/api/results/dxa',
       payload: {
-        appointmentId: await appointmentToday(f),
-        identity: { name: true, birthDate: true, address: true, examination: true },
-        pregnancy: { childBearingCapacity: false, status: 'not_applicable' },
-        heightCm: 160,
-        weightKg: 60,
-        consent: true,
-        contraindications: { recentNuclearMedicine: false, recentContrast: false },
-        sitesScanned: ['lumbar_spine', 'left_hip'],
+        visitId: await scannedVisitToday(f),
+        sites: [
+          { site: 'L1-L4', bmdGcm2: 0.9, tScore: -1.3 },
+          { site: 'total_hip', side: 'left', bmdGcm2: 0.8, tScore: -1.2 },
+        ],
       },
     }),
   },

@@ -3,6 +3,7 @@ import {
   appointmentsRepository,
   type AppointmentsRepository,
 } from './repositories/appointments-repository.ts';
+import { resultsRepository, type ResultsRepository } from './repositories/results-repository.ts';
 import { scanVisitsRepository, type ScanVisitsRepository } from './repositories/scan-visits-repository.ts';
 import { scannersRepository, type ScannersRepository } from './repositories/scanners-repository.ts';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.ts';
@@ -20,6 +21,7 @@ export interface Repositories {
   scanners: ScannersRepository;
   appointments: AppointmentsRepository;
   scanVisits: ScanVisitsRepository;
+  results: ResultsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -31,6 +33,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     scanners: scannersRepository(sql),
     appointments: appointmentsRepository(sql),
     scanVisits: scanVisitsRepository(sql),
+    results: resultsRepository(sql),
   };
 }
 

@@ -77,12 +77,12 @@ function checkExclusionsUnique(
   });
 }
 
-const excludedVertebraSchema = z.strictObject({
+export const excludedVertebraSchema = z.strictObject({
   vertebra: z.enum(VERTEBRAE),
   reason: z.string().min(1, { error: 'must say why the vertebra is excluded' }),
 });
 
-const technicalNoteSchema = z.strictObject({
+export const technicalNoteSchema = z.strictObject({
   kind: z.enum(['artefact', 'positioning', 'movement', 'other']),
   site: siteLabelSchema.optional(),
   side: side.optional(),
@@ -185,7 +185,7 @@ export const clinicalSchema = z.strictObject({
     .optional(),
 });
 
-const fractureRiskSchema = z
+export const fractureRiskSchema = z
   .strictObject({
     tool: z.enum(['FRAX', 'QFracture']),
     withBmd: z.boolean(),

@@ -16,5 +16,7 @@ export const BACKUP_TABLES = [
   'appointment',
   'correspondence',
   'scan_visit',
+  'scanner_lsc',
+  'dxa_result',
   'audit_event',
 ] as const;

@@ -4,7 +4,6 @@ import { questionnaireSchema } from '../types/questionnaire.ts';
 import { SCAN_SITES, type ScanVisitRecord } from '../types/scan-visit-record.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
-
 const visitRow = z
   .object({
     id: z.string(),
