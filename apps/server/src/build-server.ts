@@ -11,6 +11,7 @@ import type { ServerDeps } from './request-context.ts';
 import { appointmentRoutes } from './routes/appointment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
 import { scannerRoutes } from './routes/scanner-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
@@ -83,6 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   appointmentRoutes(app, options);
   visitRoutes(app, options);
   resultRoutes(app, options);
+  reportRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -8,6 +8,8 @@ import {
   recordDailyQc,
   registerReferral,
   registerScanner,
+  setReporterProfile,
+  setServiceDetails,
   returnReferral,
   type NewReferral,
   type ServiceContext,
@@ -155,6 +157,21 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     scannerId: 'DXA-1',
     passed: true,
     measurements: { phantomBmdGcm2: 1.021 },
+  });
+  const admin = actors.get('administrator');
+  const reporterUser = actors.get('reporter')?.actor;
+  if (!admin || !reporterUser) throw new Error('demo administrator or reporter missing');
+  await setServiceDetails(admin, {
+    name: 'Bath Bone Density Service',
+    address: 'Royal United Hospital, Combe Park, Bath BA1 3NG',
+    adviceLine: '01225 000000',
+    email: 'bone.density@example.nhs.uk',
+  });
+  await setReporterProfile(admin, {
+    userId: reporterUser.userId,
+    title: 'Consultant Rheumatologist',
+    registrationBody: 'GMC',
+    registrationNumber: '1234567',
   });
   const { gp, rheumatologist } = await referrers(store);
   const daysAgo = (d: number): string => new Date(now().getTime() - d * 86_400_000).toISOString();

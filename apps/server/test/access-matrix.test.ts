@@ -115,6 +115,7 @@ function visitBody(appointmentId: string): object {
 const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'];
 
 /** An appointment booked for today on DXA-1 (daily QC passed in the demo data), for a scan visit. */
+// Half-hour slots on DXA-1 from 09:35 on the fixture's day: room for 29 visits before midnight UTC.
 let visitSlot = 0;
 async function appointmentToday(f: HttpFixture): Promise<string> {
   visitSlot += 1;
@@ -125,7 +126,7 @@ async function appointmentToday(f: HttpFixture): Promise<string> {
     payload: {
       referralId: await authorisedReferral(f),
       scannerId: 'DXA-1',
-      startsAt: new Date(Date.parse('2026-11-23T09:30:00Z') + visitSlot * 30 * 60_000).toISOString(),
+      startsAt: new Date(Date.parse('2026-11-23T09:05:00Z') + visitSlot * 30 * 60_000).toISOString(),
     },
   });
   return booked.json<{ id: string }>().id;
@@ -226,6 +227,32 @@ const ROUTES: RouteCase[] = [
     }),
   },
   {
+    name: 'PUT /api/service-details',
+    allowed: ['administrator', 'service_manager'],
+    success: 200,
+    request: () =>
+      Promise.resolve({
+        method: 'PUT',
+        url: '/api/service-details',
+        payload: { name: 'Bath Bone Density Service', address: 'Royal United Hospital, Bath' },
+      }),
+  },
+  {
+    name: 'POST /api/reports',
+    allowed: ['reporter'],
+    success: 201,
+    request: async (f) => {
+      const visitId = await scannedVisitToday(f);
+      await f.app.inject({
+        method: 'POST',
+        url: '/api/results/dxa',
+        headers: bearer(f, 'operator'),
+        payload: { visitId, sites: [{ site: 'L1-L4', bmdGcm2: 0.9, tScore: -1.3 }] },
+      });
+      return { method: 'POST', url: '/api/reports', payload: { visitId } };
+    },
+  },
+  {
     name: 'POST /api/appointments/reminders',
     allowed: BOOKERS,
     success: 200,
@@ -306,6 +333,9 @@ for (const backend of TEST_BACKENDS) {
   describe(`access matrix on ${backend.name}`, () => {
     let f: HttpFixture;
     beforeAll(async () => {
+      // Each backend starts from its own empty diary.
+      slot = 0;
+      visitSlot = 0;
       f = await httpFixture(await backend.open());
     }, 60_000);
     afterAll(() => f.close());

@@ -53,3 +53,22 @@ export { recordScanVisit } from './visits/record-scan-visit.ts';
 export { scanVisitSchema, type ScanVisitInput } from './visits/scan-visit-input.ts';
 export { enterDxaResults, setScannerLsc, type DxaResult } from './results/enter-dxa-results.ts';
 export { dxaResultsSchema, scannerLscSchema, type DxaResultsInput } from './results/results-input.ts';
+export {
+  draftDxaReport,
+  reviseDxaReport,
+  signDxaReport,
+  amendDxaReport,
+  issueReport,
+  renderServiceReport,
+  setReporterProfile,
+  setServiceDetails,
+  type ReportSummary,
+} from './reports/report-use-cases.ts';
+export {
+  draftReportSchema,
+  reviseReportSchema,
+  amendReportSchema,
+  reporterProfileSchema,
+  serviceDetailsSchema,
+  type DraftReportInput,
+} from './reports/report-input.ts';

@@ -23,6 +23,7 @@ export * from './types/referral-records.ts';
 export * from './types/appointment-records.ts';
 export * from './types/scan-visit-record.ts';
 export * from './types/result-records.ts';
+export * from './types/report-records.ts';
 export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
 export {
   exportDatabase,

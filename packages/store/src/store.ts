@@ -3,6 +3,7 @@ import {
   appointmentsRepository,
   type AppointmentsRepository,
 } from './repositories/appointments-repository.ts';
+import { reportsRepository, type ReportsRepository } from './repositories/reports-repository.ts';
 import { resultsRepository, type ResultsRepository } from './repositories/results-repository.ts';
 import { scanVisitsRepository, type ScanVisitsRepository } from './repositories/scan-visits-repository.ts';
 import { scannersRepository, type ScannersRepository } from './repositories/scanners-repository.ts';
@@ -22,6 +23,7 @@ export interface Repositories {
   appointments: AppointmentsRepository;
   scanVisits: ScanVisitsRepository;
   results: ResultsRepository;
+  reports: ReportsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -34,6 +36,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     appointments: appointmentsRepository(sql),
     scanVisits: scanVisitsRepository(sql),
     results: resultsRepository(sql),
+    reports: reportsRepository(sql),
   };
 }
 

@@ -18,5 +18,9 @@ export const BACKUP_TABLES = [
   'scan_visit',
   'scanner_lsc',
   'dxa_result',
+  'reporter_profile',
+  'service_details',
+  'report',
+  'report_version',
   'audit_event',
 ] as const;
