@@ -1,6 +1,6 @@
 import type { AuditAction, EntitlementRecord, Role } from '@quantrad/store';
 import { entitlementFor, type Actor } from './actor.ts';
-import { recordAudit } from './audit/record-audit.ts';
+import { recordStandaloneAudit } from './audit/record-audit.ts';
 import type { ServiceContext } from './context.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { isoDate } from './time.ts';
@@ -51,15 +51,13 @@ export async function authorise(
   const message = lapsed
     ? `your ${ROLE_NAMES[lapsed.role]} entitlement lapsed on ${lapsed.validUntil ?? ''}: ${attempt.what} needs a current entitlement`
     : `${attempt.what} needs the ${needed} entitlement${scope === '*' ? '' : ` for ${scope}`}`;
-  await ctx.store.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: attempt.action ?? 'update',
-      entityType: attempt.entityType,
-      entityId: attempt.entityId,
-      patientId: attempt.patientId,
-      outcome: 'denied',
-      detail: { attempted: attempt.what, reason: message },
-    }),
-  );
+  await recordStandaloneAudit(ctx, {
+    action: attempt.action ?? 'update',
+    entityType: attempt.entityType,
+    entityId: attempt.entityId,
+    patientId: attempt.patientId,
+    outcome: 'denied',
+    detail: { attempted: attempt.what, reason: message },
+  });
   return fail('forbidden', message);
 }

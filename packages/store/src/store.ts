@@ -1,4 +1,6 @@
 import type { Database } from './database.ts';
+import { auditGroupCommit } from './repositories/audit-group-commit.ts';
+import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
   type AppointmentsRepository,
@@ -45,6 +47,8 @@ export interface Store extends Repositories {
   readonly db: Database;
   /** One use case, one transaction: all of it is kept, or none of it. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** A stand-alone audit event (a read, a refusal), group-committed; resolves once it is durable. */
+  appendAudit(input: AuditEventInput): Promise<void>;
 }
 
 export function createStore(db: Database): Store {
@@ -52,5 +56,6 @@ export function createStore(db: Database): Store {
     db,
     ...repositories(db),
     transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
+    appendAudit: auditGroupCommit(db),
   };
 }

@@ -104,6 +104,17 @@ for (const backend of TEST_BACKENDS) {
       ]);
     });
 
+    it('group-commits stand-alone audit events: each is durable when its promise resolves, the chain whole', async () => {
+      await db.query('DELETE FROM audit_event');
+      await Promise.all(Array.from({ length: 50 }, (_, n) => store.appendAudit(auditInput(n))));
+      const v = await store.audit.verify();
+      expect(v.problems).toEqual([]);
+      expect(v.events).toBe(50);
+      // Arrival order is chain order: the first call's event is event 1.
+      const [first] = await store.audit.list({ limit: 1 });
+      expect(first?.entityId).toBe('p0');
+    });
+
     it('never forks the chain when many transactions append at once', async () => {
       await db.query('DELETE FROM audit_event');
       await Promise.all(

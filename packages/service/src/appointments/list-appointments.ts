@@ -1,6 +1,6 @@
 import type { AppointmentRecord, Role } from '@quantrad/store';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, ok, type Outcome } from '../outcome.ts';
@@ -41,14 +41,12 @@ export async function listAppointments(
   if (!allowed.ok) return allowed;
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
   const items = await ctx.store.appointments.between(`${q.from}T00:00:00.000Z`, end, q.scannerId);
-  await ctx.store.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'read',
-      entityType: 'appointment',
-      entityId: null,
-      patientId: null,
-      detail: { from: q.from, to, scannerId: q.scannerId ?? null, ids: items.map((a) => a.id) },
-    }),
-  );
+  await recordStandaloneAudit(ctx, {
+    action: 'read',
+    entityType: 'appointment',
+    entityId: null,
+    patientId: null,
+    detail: { from: q.from, to, scannerId: q.scannerId ?? null, ids: items.map((a) => a.id) },
+  });
   return ok(items);
 }

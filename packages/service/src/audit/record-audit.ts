@@ -1,4 +1,4 @@
-import type { AuditAction, AuditOutcome, Repositories } from '@quantrad/store';
+import type { AuditAction, AuditEventInput, AuditOutcome, Repositories } from '@quantrad/store';
 import { currentRoles } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { isoDate } from '../time.ts';
@@ -12,10 +12,9 @@ export interface AuditFact {
   detail?: Record<string, unknown>;
 }
 
-/** One audit event for what the actor did, written in the same transaction as the change it records. */
-export async function recordAudit(tx: Repositories, ctx: ServiceContext, fact: AuditFact): Promise<void> {
+function auditInput(ctx: ServiceContext, fact: AuditFact): AuditEventInput {
   const now = ctx.now();
-  await tx.audit.append({
+  return {
     at: now.toISOString(),
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,
@@ -27,5 +26,18 @@ export async function recordAudit(tx: Repositories, ctx: ServiceContext, fact: A
     fromAddress: ctx.fromAddress,
     outcome: fact.outcome ?? 'success',
     detail: fact.detail ?? {},
-  });
+  };
+}
+
+/** One audit event for what the actor did, written in the same transaction as the change it records. */
+export async function recordAudit(tx: Repositories, ctx: ServiceContext, fact: AuditFact): Promise<void> {
+  await tx.audit.append(auditInput(ctx, fact));
+}
+
+/**
+ * An audit event with no change to go with it (a read, a refusal, a failed sign-in): group-committed
+ * with others arriving at the same time, and durable before the caller goes on.
+ */
+export function recordStandaloneAudit(ctx: ServiceContext, fact: AuditFact): Promise<void> {
+  return ctx.store.appendAudit(auditInput(ctx, fact));
 }

@@ -1,6 +1,6 @@
 import { REFERRAL_STATES, type ReferralEventRecord, type Role } from '@quantrad/store';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound, ok, type Outcome } from '../outcome.ts';
@@ -51,15 +51,13 @@ export async function listReferrals(
     ...(q.state ? { state: q.state } : {}),
     ...(q.patientId ? { patientId: q.patientId } : {}),
   });
-  await ctx.store.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'read',
-      entityType: 'referral',
-      entityId: null,
-      patientId: q.patientId ?? null,
-      detail: { list: { state: q.state ?? null, offset: q.offset }, ids: page.items.map((r) => r.id) },
-    }),
-  );
+  await recordStandaloneAudit(ctx, {
+    action: 'read',
+    entityType: 'referral',
+    entityId: null,
+    patientId: q.patientId ?? null,
+    detail: { list: { state: q.state ?? null, offset: q.offset }, ids: page.items.map((r) => r.id) },
+  });
   const now = ctx.now();
   return ok({
     items: page.items.map((r) => referralView(r, now)),
@@ -85,13 +83,11 @@ export async function getReferral(
   });
   if (!allowed.ok) return allowed;
   const history = await ctx.store.referrals.events(referral.id);
-  await ctx.store.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'read',
-      entityType: 'referral',
-      entityId: referral.id,
-      patientId: referral.patientId,
-    }),
-  );
+  await recordStandaloneAudit(ctx, {
+    action: 'read',
+    entityType: 'referral',
+    entityId: referral.id,
+    patientId: referral.patientId,
+  });
   return ok({ ...referralView(referral, ctx.now()), history });
 }

@@ -9,7 +9,7 @@ import {
   type ReportState,
 } from '@quantrad/reporting';
 import type { ReportRow, Role } from '@quantrad/store';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit, recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
@@ -402,14 +402,12 @@ export async function renderServiceReport(
       status: record.state === 'draft' ? 'preliminary' : record.state === 'signed' ? 'final' : 'amended',
     },
   );
-  await ctx.store.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'read',
-      entityType: 'report',
-      entityId: row.id,
-      patientId: row.patientId,
-      detail: { format },
-    }),
-  );
+  await recordStandaloneAudit(ctx, {
+    action: 'read',
+    entityType: 'report',
+    entityId: row.id,
+    patientId: row.patientId,
+    detail: { format },
+  });
   return ok(rendered);
 }

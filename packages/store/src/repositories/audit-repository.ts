@@ -75,50 +75,68 @@ export interface AuditChainVerification {
 
 export interface AuditRepository {
   append(input: AuditEventInput): Promise<AuditEventRecord>;
+  appendMany(inputs: readonly AuditEventInput[]): Promise<AuditEventRecord[]>;
   list(filter: { patientId?: string; afterSeq?: number; limit: number }): Promise<AuditEventRecord[]>;
   verify(pageSize?: number): Promise<AuditChainVerification>;
 }
 
 export function auditRepository(sql: SqlExecutor): AuditRepository {
+  /** Appends events in order under one chain lock, in one INSERT. */
+  async function appendMany(inputs: readonly AuditEventInput[]): Promise<AuditEventRecord[]> {
+    if (inputs.length === 0) return [];
+    await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+    const [last] = await sql.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+    const tail = last ? z.object({ seq: z.number(), hash: z.string() }).parse(last) : null;
+    let seq = tail?.seq ?? 0;
+    let prevHash = tail?.hash ?? GENESIS_HASH;
+    const events: AuditEventRecord[] = [];
+    for (const input of inputs) {
+      seq += 1;
+      // Round-trip the detail through JSON so what is hashed is exactly what jsonb gives back.
+      const detail = JSON.parse(JSON.stringify(input.detail)) as Record<string, unknown>;
+      const unhashed = { ...input, at: new Date(input.at).toISOString(), detail, seq, prevHash };
+      const event: AuditEventRecord = { ...unhashed, hash: auditEventHash(unhashed) };
+      events.push(event);
+      prevHash = event.hash;
+    }
+    const columns = 14;
+    const values = events
+      .map(
+        (_, i) =>
+          `(${Array.from({ length: columns }, (__, c) => `$${String(i * columns + c + 1)}`).join(', ')})`,
+      )
+      .join(', ');
+    await sql.query(
+      `INSERT INTO audit_event (seq, at, actor_id, actor_name, actor_roles, action, entity_type, entity_id,
+         patient_id, from_address, outcome, detail, prev_hash, hash) VALUES ${values}`,
+      events.flatMap((e) => [
+        e.seq,
+        e.at,
+        e.actorId,
+        e.actorName,
+        e.actorRoles,
+        e.action,
+        e.entityType,
+        e.entityId,
+        e.patientId,
+        e.fromAddress,
+        e.outcome,
+        JSON.stringify(e.detail),
+        e.prevHash,
+        e.hash,
+      ]),
+    );
+    return events;
+  }
+
   return {
     /** Appends one event to the chain. Call inside the transaction whose change it records. */
     async append(input: AuditEventInput): Promise<AuditEventRecord> {
-      await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-      const [last] = await sql.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-      const tail = last ? z.object({ seq: z.number(), hash: z.string() }).parse(last) : null;
-      // Round-trip the detail through JSON so what is hashed is exactly what jsonb gives back.
-      const detail = JSON.parse(JSON.stringify(input.detail)) as Record<string, unknown>;
-      const unhashed = {
-        ...input,
-        at: new Date(input.at).toISOString(),
-        detail,
-        seq: (tail?.seq ?? 0) + 1,
-        prevHash: tail?.hash ?? GENESIS_HASH,
-      };
-      const event: AuditEventRecord = { ...unhashed, hash: auditEventHash(unhashed) };
-      await sql.query(
-        `INSERT INTO audit_event (seq, at, actor_id, actor_name, actor_roles, action, entity_type, entity_id,
-           patient_id, from_address, outcome, detail, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          event.seq,
-          event.at,
-          event.actorId,
-          event.actorName,
-          event.actorRoles,
-          event.action,
-          event.entityType,
-          event.entityId,
-          event.patientId,
-          event.fromAddress,
-          event.outcome,
-          JSON.stringify(event.detail),
-          event.prevHash,
-          event.hash,
-        ],
-      );
+      const [event] = await appendMany([input]);
+      if (!event) throw new Error('audit append wrote nothing');
       return event;
     },
+    appendMany,
     async list(filter: {
       patientId?: string;
       afterSeq?: number;

@@ -191,17 +191,23 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
     async list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }> {
       const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR patient_id = $2)`;
       const params = [filter.state ?? null, filter.patientId ?? null];
+      // One round trip: the page and, on every row, the total the filter matches.
+      const rows = await sql.query(
+        `SELECT *, count(*) OVER ()::int AS total_count FROM referral WHERE ${where}
+         ORDER BY received_at, id LIMIT $3 OFFSET $4`,
+        [...params, filter.limit, filter.offset],
+      );
+      if (rows.length === 0 && filter.offset > 0) {
+        const [count] = await sql.query(`SELECT count(*)::int AS n FROM referral WHERE ${where}`, params);
+        return { items: [], total: z.object({ n: z.number() }).parse(count).n };
+      }
+      const total = z.object({ total_count: z.number() }).optional().parse(rows[0])?.total_count ?? 0;
       const items = parseRows(
         referralRow,
-        await sql.query(`SELECT * FROM referral WHERE ${where} ORDER BY received_at, id LIMIT $3 OFFSET $4`, [
-          ...params,
-          filter.limit,
-          filter.offset,
-        ]),
+        rows.map(({ total_count: _, ...row }) => row),
         'referral',
       );
-      const [count] = await sql.query(`SELECT count(*)::int AS n FROM referral WHERE ${where}`, params);
-      return { items, total: z.object({ n: z.number() }).parse(count).n };
+      return { items, total };
     },
     async events(referralId: string): Promise<ReferralEventRecord[]> {
       return parseRows(
