@@ -10,6 +10,7 @@ import { sendError } from './http-errors.ts';
 import type { ServerDeps } from './request-context.ts';
 import { appointmentRoutes } from './routes/appointment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { investigationRoutes } from './routes/investigation-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
@@ -85,6 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   visitRoutes(app, options);
   resultRoutes(app, options);
   reportRoutes(app, options);
+  investigationRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

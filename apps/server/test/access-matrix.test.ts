@@ -253,6 +253,21 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: 'POST /api/investigations',
+    allowed: ['reporter', 'irmer_practitioner', 'operator'],
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: '/api/investigations',
+      payload: {
+        referralId: await freshReferral(f),
+        kind: 'falls_service',
+        reason: 'Two falls this year',
+        status: 'requested',
+      },
+    }),
+  },
+  {
     name: 'POST /api/appointments/reminders',
     allowed: BOOKERS,
     success: 200,

@@ -72,3 +72,8 @@ export {
   serviceDetailsSchema,
   type DraftReportInput,
 } from './reports/report-input.ts';
+export {
+  recordFurtherInvestigation,
+  furtherInvestigationSchema,
+  recommendFromFlags,
+} from './investigations/further-investigations.ts';

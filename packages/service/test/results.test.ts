@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { enterDxaResults, registerScanner, setScannerLsc } from '../src/index.ts';
+import { enterDxaResults, recordFurtherInvestigation, registerScanner, setScannerLsc } from '../src/index.ts';
 import { scannedVisit } from './pathway-helpers.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
@@ -121,6 +121,54 @@ for (const backend of TEST_BACKENDS) {
         'L1-L4/': [-0.035, true],
         'femoral_neck/left': [-0.005, false],
         'total_hip/left': [-0.01, false],
+      });
+    });
+
+    it('records the investigations the results call for as recommended, once per visit (ROS 4.7)', async () => {
+      const { visitId, referralId } = await scannedVisit(f, operator, gp, 'DXA-1', {
+        ...patient,
+        identifier: 'steroids-1',
+      });
+      const results = {
+        visitId,
+        menopause: 'post',
+        clinical: { glucocorticoidMgPerDay: 7.5, glucocorticoidMonths: 6 },
+        sites: [
+          { site: 'L1-L4', bmdGcm2: 0.86, tScore: -1.7 },
+          { site: 'total_hip', side: 'left', bmdGcm2: 0.74, tScore: -2.1 },
+        ],
+      } as const;
+      const first = await enterDxaResults(f.ctx(operator), results);
+      if (!first.ok) throw new Error(first.error.message);
+      // ISCD 2019: glucocorticoids ≥ 5 mg/day for ≥ 3 months with T below -1.0 call for VFA.
+      expect(first.value.assessment.flags.map((fl) => fl.code)).toContain('vfa_indicated');
+      await enterDxaResults(f.ctx(operator), results);
+      const patientId = first.value.patientId;
+      const recommended = await f.store.investigations.forPatient(patientId);
+      expect(recommended.map((i) => [i.kind, i.status])).toEqual([
+        ['vertebral_fracture_assessment', 'recommended'],
+      ]);
+      const done = await recordFurtherInvestigation(f.ctx(operator), {
+        referralId,
+        visitId,
+        kind: 'vertebral_fracture_assessment',
+        reason: 'Recommended at the scan',
+        status: 'done',
+        outcome: 'No vertebral fracture T4 to L4',
+      });
+      expect(done).toMatchObject({
+        ok: true,
+        value: { status: 'done', outcome: 'No vertebral fracture T4 to L4' },
+      });
+      expect(
+        await recordFurtherInvestigation(f.ctx(physicist), {
+          referralId,
+          kind: 'blood_tests',
+          reason: 'x',
+          status: 'requested',
+        }),
+      ).toMatchObject({
+        error: { code: 'forbidden' },
       });
     });
 

@@ -24,6 +24,7 @@ export * from './types/appointment-records.ts';
 export * from './types/scan-visit-record.ts';
 export * from './types/result-records.ts';
 export * from './types/report-records.ts';
+export * from './types/further-investigation-record.ts';
 export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
 export {
   exportDatabase,

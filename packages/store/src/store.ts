@@ -5,6 +5,10 @@ import {
   appointmentsRepository,
   type AppointmentsRepository,
 } from './repositories/appointments-repository.ts';
+import {
+  investigationsRepository,
+  type InvestigationsRepository,
+} from './repositories/investigations-repository.ts';
 import { reportsRepository, type ReportsRepository } from './repositories/reports-repository.ts';
 import { resultsRepository, type ResultsRepository } from './repositories/results-repository.ts';
 import { scanVisitsRepository, type ScanVisitsRepository } from './repositories/scan-visits-repository.ts';
@@ -26,6 +30,7 @@ export interface Repositories {
   scanVisits: ScanVisitsRepository;
   results: ResultsRepository;
   reports: ReportsRepository;
+  investigations: InvestigationsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -39,6 +44,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     scanVisits: scanVisitsRepository(sql),
     results: resultsRepository(sql),
     reports: reportsRepository(sql),
+    investigations: investigationsRepository(sql),
   };
 }
 

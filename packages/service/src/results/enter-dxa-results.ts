@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
+import { recommendFromFlags } from '../investigations/further-investigations.ts';
 import { validate } from '../validate.ts';
 import { dxaResultsSchema, scannerLscSchema } from './results-input.ts';
 
@@ -153,6 +154,8 @@ export async function enterDxaResults(ctx: ServiceContext, input: unknown): Prom
       enteredAt: ctx.now().toISOString(),
     };
     await tx.results.insertResult(record);
+    // ROS 4.7: the investigations the results call for are recorded as recommended.
+    await recommendFromFlags(tx, assessment, visit, record.enteredBy, record.enteredAt);
     await recordAudit(tx, ctx, {
       action: versions.length === 0 ? 'create' : 'update',
       entityType: 'dxa_result',

@@ -22,5 +22,6 @@ export const BACKUP_TABLES = [
   'service_details',
   'report',
   'report_version',
+  'further_investigation',
   'audit_event',
 ] as const;
