@@ -77,3 +77,8 @@ export {
   furtherInvestigationSchema,
   recommendFromFlags,
 } from './investigations/further-investigations.ts';
+export {
+  importDxaResultsCsv,
+  importResultsCsvSchema,
+  sitesFromVendorCsv,
+} from './results/import-results-csv.ts';

@@ -1,3 +1,4 @@
+import { idempotencyRepository, type IdempotencyRepository } from './repositories/idempotency-repository.ts';
 import type { Database } from './database.ts';
 import { auditGroupCommit } from './repositories/audit-group-commit.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
@@ -31,6 +32,7 @@ export interface Repositories {
   results: ResultsRepository;
   reports: ReportsRepository;
   investigations: InvestigationsRepository;
+  idempotency: IdempotencyRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -45,6 +47,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     results: resultsRepository(sql),
     reports: reportsRepository(sql),
     investigations: investigationsRepository(sql),
+    idempotency: idempotencyRepository(sql),
   };
 }
 

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { dxaResultsSchema, enterDxaResults, setScannerLsc } from '@quantrad/service';
+import {
+  dxaResultsSchema,
+  enterDxaResults,
+  importDxaResultsCsv,
+  importResultsCsvSchema,
+  setScannerLsc,
+} from '@quantrad/service';
 import { z } from 'zod';
 import { sendOutcome } from '../http-errors.ts';
 import { requestContext, type ServerDeps } from '../request-context.ts';
@@ -19,6 +25,28 @@ export function resultRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) =>
       sendOutcome(reply, await enterDxaResults(await requestContext(deps, request), request.body), 201),
+  );
+  r.post(
+    '/api/results/dxa/import',
+    {
+      schema: {
+        tags: ['results'],
+        summary:
+          'Import a visit’s results from the scanner’s CSV export; send Idempotency-Key to make retries safe',
+        body: importResultsCsvSchema,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await importDxaResultsCsv(
+          await requestContext(deps, request),
+          request.body,
+          request.headers['idempotency-key'] ?? null,
+        ),
+        201,
+      ),
   );
   r.put(
     '/api/scanners/:id/lsc',

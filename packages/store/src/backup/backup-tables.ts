@@ -23,5 +23,6 @@ export const BACKUP_TABLES = [
   'report',
   'report_version',
   'further_investigation',
+  'idempotency_key',
   'audit_event',
 ] as const;

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { ServiceContext } from '../context.ts';
+import { fail, ok, type Outcome } from '../outcome.ts';
+import { vendorResultCsv, type VendorCsvFormat } from '../reference/vendor-result-csv.ts';
+import { validate } from '../validate.ts';
+import { enterDxaResults, type DxaResult } from './enter-dxa-results.ts';
+
+export const importResultsCsvSchema = z.strictObject({
+  visitId: z.uuid(),
+  vendor: z.string().refine((v) => v in vendorResultCsv.formats, {
+    error: `must be one of ${Object.keys(vendorResultCsv.formats).join(', ')}`,
+  }),
+  csv: z.string().min(1).max(200_000),
+  menopause: z.enum(['pre', 'peri', 'post']).optional(),
+});
+
+type Site = Record<string, string | number>;
+
+/** The CSV rows as exam sites, or the first problem with its row and column. */
+export function sitesFromVendorCsv(csv: string, format: VendorCsvFormat): Outcome<Site[]> {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(csv, { columns: true, bom: true, trim: true, skip_empty_lines: true });
+  } catch (error) {
+    return fail('invalid', `csv: ${error instanceof Error ? error.message : String(error)}`, 'csv');
+  }
+  const c = format.columns;
+  const first = rows[0];
+  if (!first) return fail('invalid', 'csv: has no result rows', 'csv');
+  for (const required of [c.region, c.bmd]) {
+    if (!(required in first)) return fail('invalid', `csv: no "${required}" column`, 'csv');
+  }
+  const sites: Site[] = [];
+  for (const [i, row] of rows.entries()) {
+    const line = `csv row ${String(i + 2)}`;
+    const regionText = row[c.region] ?? '';
+    const site = format.regions[regionText];
+    if (site === undefined)
+      return fail('invalid', `${line}: region "${regionText}" is not in the ${c.region} mapping`, 'csv');
+    const out: Site = { site };
+    const sideText = row[c.side];
+    if (sideText !== undefined && sideText !== '') {
+      const side = format.sides[sideText];
+      if (side === undefined) return fail('invalid', `${line}: side "${sideText}" is not recognised`, 'csv');
+      out['side'] = side;
+    }
+    for (const [key, column] of [
+      ['bmdGcm2', c.bmd],
+      ['tScore', c.tScore],
+      ['zScore', c.zScore],
+      ['bmcG', c.bmc],
+      ['areaCm2', c.area],
+    ] as const) {
+      const text = row[column];
+      if (text === undefined || text === '') continue;
+      const value = Number(text);
+      if (!Number.isFinite(value))
+        return fail('invalid', `${line}: ${column} "${text}" is not a number`, 'csv');
+      out[key] = value;
+    }
+    if (out['bmdGcm2'] === undefined) return fail('invalid', `${line}: ${c.bmd} is empty`, 'csv');
+    sites.push(out);
+  }
+  return ok(sites);
+}
+
+/**
+ * Imports a visit's results from the scanner's CSV export. With an idempotency key, a retried import
+ * (same key, same body) returns the first answer and changes nothing; the same key with a different body
+ * is refused.
+ */
+export async function importDxaResultsCsv(
+  ctx: ServiceContext,
+  input: unknown,
+  idempotencyKey: string | null,
+): Promise<Outcome<DxaResult>> {
+  const parsed = validate(importResultsCsvSchema, input);
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
+  const format = vendorResultCsv.formats[r.vendor];
+  if (!format) return fail('invalid', 'vendor: unknown', 'vendor');
+  const run = async (): Promise<Outcome<DxaResult>> => {
+    const sites = sitesFromVendorCsv(r.csv, format);
+    if (!sites.ok) return sites;
+    return enterDxaResults(ctx, {
+      visitId: r.visitId,
+      sites: sites.value,
+      source: `csv:${r.vendor}`,
+      ...(r.menopause !== undefined ? { menopause: r.menopause } : {}),
+    });
+  };
+  if (idempotencyKey === null) return run();
+  if (!ctx.actor) return fail('unauthenticated', 'sign in to continue');
+  const actorId = ctx.actor.userId;
+  const hash = createHash('sha256').update(JSON.stringify(r)).digest('hex');
+  const claimed = await ctx.store.idempotency.claim(actorId, idempotencyKey, hash, ctx.now().toISOString());
+  if (!claimed) {
+    const seen = await ctx.store.idempotency.get(actorId, idempotencyKey);
+    if (seen?.requestHash !== hash)
+      return fail('conflict', 'Idempotency-Key: was used for a different request', 'Idempotency-Key');
+    if (seen.response === null)
+      return fail('conflict', 'Idempotency-Key: the first request is still running');
+    // Stored by this function, below, from an Outcome<DxaResult>: the first answer, returned again.
+    return seen.response as Outcome<DxaResult>;
+  }
+  const outcome = await run();
+  await ctx.store.idempotency.complete(actorId, idempotencyKey, outcome);
+  return outcome;
+}
