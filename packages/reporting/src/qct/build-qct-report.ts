@@ -145,15 +145,30 @@ export function buildQctReport(ctx: QctReportContext, today: string): ReportDocu
       : q.priors.map((p) => {
           const where =
             p.site === 'spine' ? 'spine' : siteArea({ site: p.site, side: p.side ?? null }).toLowerCase();
+          const unit = p.site === 'spine' ? 'mg/cm³' : 'g/cm²';
+          const shown = (v: number): string => (p.site === 'spine' ? v.toFixed(0) : v.toFixed(3));
+          const now =
+            p.site === 'spine'
+              ? q.spine?.trabecularBmdMgCm3
+              : q.hipSites.find((h) => h.site === p.site && (h.side ?? null) === (p.side ?? null))?.bmdGcm2;
+          const basis = `${longDate(p.date)}, ${COMPARABILITY[p.comparability] ?? p.comparability}`;
+          // ACR QCT IV.F: only comparable studies are compared; a change is stated with its direction and size.
+          if (p.comparability === 'not_comparable' || now === undefined)
+            return `The ${where} study of ${basis} (${shown(p.value)} ${unit}) cannot be compared with this one, so no change is stated.`;
+          const diff = now - p.value;
+          const moved =
+            diff === 0
+              ? `is unchanged at ${shown(now)} ${unit}`
+              : `has ${diff < 0 ? 'fallen' : 'risen'} from ${shown(p.value)} to ${shown(now)} ${unit} (${diff < 0 ? '−' : '+'}${shown(Math.abs(diff))} ${unit}, ${diff < 0 ? '−' : '+'}${Math.abs((diff / p.value) * 100).toFixed(1)}%)`;
           const verdict =
-            p.comparability === 'not_comparable'
-              ? 'not comparable, so no change is stated'
-              : p.significant === null
-                ? 'significance not assessed (scanner precision not known)'
-                : p.significant
-                  ? 'a statistically significant change'
-                  : 'no statistically significant change';
-          return `Compared with ${longDate(p.date)} at the ${where} (${COMPARABILITY[p.comparability] ?? p.comparability}, previous value ${p.site === 'spine' ? `${String(p.value)} mg/cm³` : `${p.value.toFixed(3)} g/cm²`}): ${verdict}.`;
+            p.significant === null
+              ? 'whether this is more than measurement error cannot be said (scanner precision not known)'
+              : p.significant
+                ? diff < 0
+                  ? 'this is more than the measurement error, so it is a real loss of bone'
+                  : 'this is more than the measurement error, so it is a real gain'
+                : 'this is within the measurement error, so bone density is best described as stable';
+          return `Bone density at the ${where} ${moved} since ${basis}: ${verdict}.`;
         });
   const sections: ReportSection[] = [
     {
