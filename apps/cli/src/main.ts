@@ -11,6 +11,7 @@ import { dxaAssess, type DxaAssessOptions } from './commands/dxa-assess.ts';
 import { dxaPrecision } from './commands/dxa-precision.ts';
 import { report } from './commands/report.ts';
 import { REPORT_FORMATS, type ReportFormat } from '@quantrad/reporting';
+import { totpCode } from '@quantrad/service';
 import { processIo, type CliIo } from './io/cli-io.ts';
 import { InputError } from './io/input-error.ts';
 
@@ -138,6 +139,15 @@ function buildProgram(io: CliIo): Command {
     .addOption(dataOption())
     .action(async (options: DatabaseOptions) => {
       await auditVerify(options, io);
+    });
+  program
+    .command('totp')
+    .description('the current sign-in code for an authenticator secret (for the demo users npm start prints)')
+    .argument('<secret>', 'base32 TOTP secret')
+    .action((secret: string) => {
+      if (!/^[A-Z2-7]+=*$/i.test(secret))
+        throw new InputError('secret: must be base32 (letters A-Z and digits 2-7)');
+      io.out(`${totpCode(secret.toUpperCase(), new Date())}\n`);
     });
   return program;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { totpValid } from '@quantrad/service';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli, tempFile } from './run-cli.ts';
 
@@ -237,5 +238,18 @@ describe('quantrad demo', () => {
     const run = await runCli(['demo']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Fracture risk (NOGG): very high');
+  });
+});
+
+describe('quantrad totp', () => {
+  it('prints the six-digit code of a base32 secret, and refuses anything else', async () => {
+    const run = await runCli(['totp', 'JBSWY3DPEHPK3PXP']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d{6}\n$/);
+    // the code the service would accept for that secret right now (one step of drift either side)
+    expect(totpValid('JBSWY3DPEHPK3PXP', run.stdout.trim(), new Date())).toBe(true);
+    const bad = await runCli(['totp', 'not-base32!']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('secret: must be base32');
   });
 });
