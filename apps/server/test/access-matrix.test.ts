@@ -115,8 +115,54 @@ function visitBody(appointmentId: string): object {
 const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'];
 
 /** An appointment booked for today on DXA-1 (daily QC passed in the demo data), for a scan visit. */
-// Half-hour slots on DXA-1 from 09:35 on the fixture's day: room for 29 visits before midnight UTC.
+// Half-hour slots from 09:05 on the fixture's day on four DXA scanners with passed QC: room for over
+// a hundred visits before midnight UTC.
+const MATRIX_SCANNERS = ['DXA-1', 'DXA-M2', 'DXA-M3', 'DXA-M4'] as const;
 let visitSlot = 0;
+
+async function addMatrixScanners(f: HttpFixture): Promise<void> {
+  for (const id of MATRIX_SCANNERS.slice(1)) {
+    await f.app.inject({
+      method: 'POST',
+      url: '/api/scanners',
+      headers: bearer(f, 'medical_physics_expert'),
+      payload: { id, modality: 'dxa', manufacturer: 'Hologic', model: 'Horizon A', location: 'Unit 2' },
+    });
+    await f.app.inject({
+      method: 'POST',
+      url: `/api/scanners/${id}/daily-qc`,
+      headers: bearer(f, 'operator'),
+      payload: { passed: true },
+    });
+  }
+}
+
+/** A drafted report of a visit scanned today, with results entered. */
+async function draftedReport(f: HttpFixture): Promise<string> {
+  const visitId = await scannedVisitToday(f);
+  await f.app.inject({
+    method: 'POST',
+    url: '/api/results/dxa',
+    headers: bearer(f, 'operator'),
+    payload: { visitId, sites: [{ site: 'L1-L4', bmdGcm2: 0.9, tScore: -1.3 }] },
+  });
+  const draft = await f.app.inject({
+    method: 'POST',
+    url: '/api/reports',
+    headers: bearer(f, 'reporter'),
+    payload: { visitId },
+  });
+  return draft.json<{ id: string }>().id;
+}
+
+/** A drafted report, signed by the reporter. */
+async function signedReport(f: HttpFixture): Promise<string> {
+  const id = await draftedReport(f);
+  await f.app.inject({ method: 'POST', url: `/api/reports/${id}/sign`, headers: bearer(f, 'reporter') });
+  return id;
+}
+
+const HOLOGIC_CSV = 'Region,Side,BMD (g/cm2),T-score\nTotal,,0.900,-1.3\n';
 async function appointmentToday(f: HttpFixture): Promise<string> {
   visitSlot += 1;
   const booked = await f.app.inject({
@@ -125,8 +171,10 @@ async function appointmentToday(f: HttpFixture): Promise<string> {
     headers: bearer(f, 'operator'),
     payload: {
       referralId: await authorisedReferral(f),
-      scannerId: 'DXA-1',
-      startsAt: new Date(Date.parse('2026-11-23T09:05:00Z') + visitSlot * 30 * 60_000).toISOString(),
+      scannerId: MATRIX_SCANNERS[visitSlot % MATRIX_SCANNERS.length],
+      startsAt: new Date(
+        Date.parse('2026-11-23T09:05:00Z') + Math.floor(visitSlot / MATRIX_SCANNERS.length) * 30 * 60_000,
+      ).toISOString(),
     },
   });
   return booked.json<{ id: string }>().id;
@@ -268,6 +316,97 @@ const ROUTES: RouteCase[] = [
     }),
   },
   {
+    name: 'POST /api/appointments/:id/rebook',
+    allowed: BOOKERS,
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/appointments/${await bookedAppointment(f)}/rebook`,
+      payload: { startsAt: nextSlot(), reason: 'Patient asked' },
+    }),
+  },
+  {
+    // The fixture's clock stands before every booked appointment, so an allowed role gets past the
+    // entitlement check to the rule that the appointment has not started (409); others get 403.
+    name: 'POST /api/appointments/:id/did-not-attend',
+    allowed: BOOKERS,
+    success: 409,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/appointments/${await bookedAppointment(f)}/did-not-attend`,
+    }),
+  },
+  {
+    name: 'POST /api/results/dxa/import',
+    allowed: ['operator', 'reporter'],
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: '/api/results/dxa/import',
+      payload: { visitId: await scannedVisitToday(f), vendor: 'hologic', csv: HOLOGIC_CSV },
+    }),
+  },
+  {
+    name: 'GET /api/reports/:id',
+    allowed: ['reporter', 'operator', 'irmer_practitioner', 'service_manager', 'administrator'],
+    success: 200,
+    request: async (f) => ({ method: 'GET', url: `/api/reports/${await draftedReport(f)}` }),
+  },
+  {
+    name: 'POST /api/reports/:id/revise',
+    allowed: ['reporter'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/reports/${await draftedReport(f)}/revise`,
+      payload: { findings: { reporterComment: 'No change to the conclusion.' } },
+    }),
+  },
+  {
+    name: 'POST /api/reports/:id/sign',
+    allowed: ['reporter'],
+    success: 200,
+    request: async (f) => ({ method: 'POST', url: `/api/reports/${await draftedReport(f)}/sign` }),
+  },
+  {
+    name: 'POST /api/reports/:id/amend',
+    allowed: ['reporter'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/reports/${await signedReport(f)}/amend`,
+      payload: { reason: 'Typing error corrected' },
+    }),
+  },
+  {
+    name: 'POST /api/reports/:id/issue',
+    allowed: ['reporter', 'administrator', 'service_manager'],
+    success: 200,
+    request: async (f) => ({ method: 'POST', url: `/api/reports/${await signedReport(f)}/issue` }),
+  },
+  {
+    name: 'PUT /api/users/:id/reporter-profile',
+    allowed: ['administrator'],
+    success: 200,
+    request: async (f) => {
+      const created = await f.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: bearer(f, 'administrator'),
+        payload: {
+          username: `rep.${String(Math.random()).slice(2, 10)}`,
+          displayName: 'New reporter',
+          password: 'a long new password',
+        },
+      });
+      return {
+        method: 'PUT',
+        url: `/api/users/${created.json<{ id: string }>().id}/reporter-profile`,
+        payload: { title: 'Consultant Radiologist', registrationBody: 'GMC', registrationNumber: '7654321' },
+      };
+    },
+  },
+  {
     name: 'POST /api/appointments/reminders',
     allowed: BOOKERS,
     success: 200,
@@ -352,21 +491,26 @@ for (const backend of TEST_BACKENDS) {
       slot = 0;
       visitSlot = 0;
       f = await httpFixture(await backend.open());
+      await addMatrixScanners(f);
     }, 60_000);
     afterAll(() => f.close());
 
     for (const route of ROUTES) {
-      it(route.name, async () => {
-        const outcomes: Record<string, number> = {};
-        const expected: Record<string, number> = {};
-        for (const role of ROLES) {
-          const r = await route.request(f, role);
-          const response = await f.app.inject({ ...r, headers: bearer(f, role) });
-          outcomes[role] = response.statusCode;
-          expected[role] = route.allowed.includes(role) ? route.success : 403;
-        }
-        expect(outcomes).toEqual(expected);
-      });
+      it(
+        route.name,
+        async () => {
+          const outcomes: Record<string, number> = {};
+          const expected: Record<string, number> = {};
+          for (const role of ROLES) {
+            const r = await route.request(f, role);
+            const response = await f.app.inject({ ...r, headers: bearer(f, role) });
+            outcomes[role] = response.statusCode;
+            expected[role] = route.allowed.includes(role) ? route.success : 403;
+          }
+          expect(outcomes).toEqual(expected);
+        },
+        30_000,
+      );
     }
 
     it('answers 401 on every route without a session', async () => {
@@ -374,6 +518,6 @@ for (const backend of TEST_BACKENDS) {
         const r = await route.request(f, 'administrator');
         expect((await f.app.inject(r)).statusCode, route.name).toBe(401);
       }
-    });
+    }, 60_000);
   });
 }
