@@ -8,5 +8,10 @@ export default defineConfig({
       'apps/*/src/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
     ],
+    // Database suites open embedded PostgreSQL and sign users in with argon2id (slow on purpose); on a
+    // 2-core CI machine running files side by side their set-up can take tens of seconds. Timeouts are
+    // for hangs, not speed: speed is measured by npm run bench.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
   },
 });
