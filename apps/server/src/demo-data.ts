@@ -72,7 +72,10 @@ export function demoUsers(): DemoUser[] {
   }));
 }
 
-async function referrers(store: Store): Promise<{ gp: ReferrerRecord; rheumatologist: ReferrerRecord }> {
+async function referrers(
+  store: Store,
+  gpUserId: string,
+): Promise<{ gp: ReferrerRecord; rheumatologist: ReferrerRecord }> {
   const gp: ReferrerRecord = {
     id: '0b7d8a4e-6f1c-4d1e-9f0a-000000000001',
     name: 'Dr A. Patel',
@@ -83,7 +86,8 @@ async function referrers(store: Store): Promise<{ gp: ReferrerRecord; rheumatolo
     role: 'gp',
     entitledFrom: '2025-01-01',
     entitledUntil: null,
-    userId: null,
+    // The demo referrer signs in as this GP (electronic referral from their own log-on, ROS 4.3).
+    userId: gpUserId,
   };
   const rheumatologist: ReferrerRecord = {
     ...gp,
@@ -93,6 +97,7 @@ async function referrers(store: Store): Promise<{ gp: ReferrerRecord; rheumatolo
     registrationNumber: '7000002',
     organisation: 'Royal United Hospital, Bath',
     role: 'specialist',
+    userId: null,
   };
   await store.patients.insertReferrer(gp);
   await store.patients.insertReferrer(rheumatologist);
@@ -173,7 +178,9 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     registrationBody: 'GMC',
     registrationNumber: '1234567',
   });
-  const { gp, rheumatologist } = await referrers(store);
+  const referrerActor = actors.get('referrer')?.actor;
+  if (!referrerActor) throw new Error('demo referrer missing');
+  const { gp, rheumatologist } = await referrers(store, referrerActor.userId);
   const daysAgo = (d: number): string => new Date(now().getTime() - d * 86_400_000).toISOString();
   const atHourInDays = (hourUtc: number, days: number): string => {
     const day = new Date(now().getTime() + days * 86_400_000);

@@ -4,8 +4,8 @@ import { bearer, httpFixture, type HttpFixture } from './http-fixture.ts';
 
 // Every route × every role: allowed (the route's success status) or denied (403). Written by hand from
 // the duty holders' tasks (ROS 4.1, 4.3-4.4; IR(ME)R): only an IR(ME)R practitioner justifies; an
-// operator authorises only under written criteria; referrers, physicists and auditors do not work the
-// referral list; only an administrator adds users.
+// operator authorises only under written criteria; a referrer refers as themselves and sees only their
+// own referrals; physicists and auditors do not work the referral list; only an administrator adds users.
 
 interface RouteCase {
   name: string;
@@ -24,6 +24,8 @@ const STAFF_READERS: readonly Role[] = [
   'service_manager',
   'administrator',
 ];
+// The demo referrer signs in as the GP the matrix's referrals come from, so sees them (ROS 4.3).
+const REFERRAL_READERS: readonly Role[] = [...STAFF_READERS, 'referrer'];
 
 let patientCounter = 0;
 function referralBody(): object {
@@ -414,19 +416,19 @@ const ROUTES: RouteCase[] = [
   },
   {
     name: 'GET /api/referrals',
-    allowed: STAFF_READERS,
+    allowed: REFERRAL_READERS,
     success: 200,
     request: () => Promise.resolve({ method: 'GET', url: '/api/referrals' }),
   },
   {
     name: 'GET /api/referrals/:id',
-    allowed: STAFF_READERS,
+    allowed: REFERRAL_READERS,
     success: 200,
     request: async (f) => ({ method: 'GET', url: `/api/referrals/${await freshReferral(f)}` }),
   },
   {
     name: 'POST /api/referrals',
-    allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator'],
+    allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator', 'referrer'],
     success: 201,
     request: () => Promise.resolve({ method: 'POST', url: '/api/referrals', payload: referralBody() }),
   },

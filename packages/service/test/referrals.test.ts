@@ -308,6 +308,32 @@ for (const backend of TEST_BACKENDS) {
       expect(worklist.value.total).toBeGreaterThan(2);
     });
 
+    it('lets a referrer refer electronically as themselves, and see only their own referrals (ROS 4.3)', async () => {
+      const userId = await f.user('dr.osei', [{ role: 'referrer' }]);
+      const own = await f.referrer({ name: 'Dr K. Osei', role: 'specialist', userId });
+      const referrer = await f.signedIn('dr.osei');
+      const mine = await registerReferral(
+        f.ctx(referrer),
+        referral(
+          { referrerId: own.id, signedByReferrer: false },
+          { identifier: '222 333 4444', birthDate: '1961-02-02' },
+        ),
+      );
+      // Sent from the referrer's own log-on, which confirms responsibility: it counts as signed.
+      expect(mine).toMatchObject({ ok: true, value: { signedByReferrer: true, referrerId: own.id } });
+      expect(await registerReferral(f.ctx(referrer), referral({ referrerId: gp.id }))).toMatchObject({
+        error: { code: 'forbidden', field: 'referrerId' },
+      });
+      const listed = await listReferrals(f.ctx(referrer), {});
+      expect(listed.ok && listed.value.items.map((r) => r.referrerId)).toEqual([own.id]);
+      const others = await listReferrals(f.ctx(operator), { limit: 1 });
+      const otherId = others.ok ? others.value.items[0]?.id : undefined;
+      if (!otherId) throw new Error('no referral from the GP');
+      expect(await getReferral(f.ctx(referrer), otherId)).toMatchObject({
+        error: { code: 'forbidden', message: 'a referrer sees only their own referrals' },
+      });
+    });
+
     it('keeps the audit chain whole through all of it', async () => {
       expect((await f.store.audit.verify()).problems).toEqual([]);
     });

@@ -3,17 +3,34 @@ import { z } from 'zod';
 import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
-import { notFound, ok, type Outcome } from '../outcome.ts';
+import { fail, notFound, ok, type Outcome } from '../outcome.ts';
+import { entitlementFor, type Actor } from '../actor.ts';
+import { isoDate } from '../time.ts';
 import { validate } from '../validate.ts';
 import { referralView, type ReferralView } from './referral-view.ts';
 
-const READERS: readonly Role[] = [
+const STAFF_READERS: readonly Role[] = [
   'irmer_practitioner',
   'operator',
   'reporter',
   'service_manager',
   'administrator',
 ];
+const READERS: readonly Role[] = [...STAFF_READERS, 'referrer'];
+
+/**
+ * The referrer record whose referrals are all this actor may see, or null when the actor is service
+ * staff and sees every referral. A referrer sees only their own (ROS 4.3; data minimisation).
+ */
+async function onlyOwnReferrals(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<{ referrerId: string } | null | 'none'> {
+  const today = isoDate(ctx.now());
+  if (STAFF_READERS.some((r) => entitlementFor(actor, r, '*', today))) return null;
+  const own = await ctx.store.patients.referrerOfUser(actor.userId);
+  return own ? { referrerId: own.id } : 'none';
+}
 
 export const referralListSchema = z.strictObject({
   state: z.enum(REFERRAL_STATES).optional(),
@@ -45,7 +62,10 @@ export async function listReferrals(
     action: 'read',
   });
   if (!allowed.ok) return allowed;
+  const scope = await onlyOwnReferrals(ctx, allowed.value.actor);
+  if (scope === 'none') return fail('forbidden', 'your user is not linked to a referrer record');
   const page = await ctx.store.referrals.list({
+    ...(scope ? { referrerId: scope.referrerId } : {}),
     limit: q.limit,
     offset: q.offset,
     ...(q.state ? { state: q.state } : {}),
@@ -82,6 +102,18 @@ export async function getReferral(
     action: 'read',
   });
   if (!allowed.ok) return allowed;
+  const scope = await onlyOwnReferrals(ctx, allowed.value.actor);
+  if (scope !== null && (scope === 'none' || scope.referrerId !== referral.referrerId)) {
+    await recordStandaloneAudit(ctx, {
+      action: 'read',
+      entityType: 'referral',
+      entityId: referral.id,
+      patientId: referral.patientId,
+      outcome: 'denied',
+      detail: { reason: 'not the referrer of this referral' },
+    });
+    return fail('forbidden', 'a referrer sees only their own referrals');
+  }
   const history = await ctx.store.referrals.events(referral.id);
   await recordStandaloneAudit(ctx, {
     action: 'read',

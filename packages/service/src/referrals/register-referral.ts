@@ -14,6 +14,9 @@ import { referralView, type ReferralView } from './referral-view.ts';
 
 type PatientInput = Omit<PatientRecord, 'id'>;
 
+/** Service staff who register referrals received by post, email or order communications. */
+const REGISTRARS = ['operator', 'irmer_practitioner', 'service_manager', 'administrator'] as const;
+
 /** The fields that must agree when a referral names a patient already on the system (identity safety). */
 const IDENTITY_FIELDS = ['familyName', 'givenNames', 'birthDate', 'sex'] as const;
 
@@ -48,20 +51,24 @@ export async function registerReferral(
   const parsed = validate(newReferralSchema, input);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
-  const allowed = await authorise(
-    ctx,
-    ['operator', 'irmer_practitioner', 'service_manager', 'administrator'],
-    '*',
-    {
-      entityType: 'referral',
-      entityId: null,
-      patientId: null,
-      what: 'registering a referral',
-      action: 'create',
-    },
-  );
+  const allowed = await authorise(ctx, [...REGISTRARS, 'referrer'], '*', {
+    entityType: 'referral',
+    entityId: null,
+    patientId: null,
+    what: 'registering a referral',
+    action: 'create',
+  });
   if (!allowed.ok) return allowed;
   const now = ctx.now();
+  // ROS 4.3: a referrer refers electronically from their own log-on, which confirms their
+  // responsibility for the referral (it counts as signed); they refer only as themselves.
+  let signedByReferrer = r.signedByReferrer;
+  if (allowed.value.entitlement.role === 'referrer') {
+    const own = await ctx.store.patients.referrerOfUser(allowed.value.actor.userId);
+    if (!own || own.id !== r.referrerId)
+      return fail('forbidden', 'referrerId: a referrer refers only as themselves', 'referrerId');
+    signedByReferrer = true;
+  }
   const receivedAt = r.receivedAt !== undefined ? new Date(r.receivedAt).toISOString() : now.toISOString();
   if (receivedAt > now.toISOString()) return fail('invalid', 'receivedAt: is in the future', 'receivedAt');
   const receivedDate = receivedAt.slice(0, 10);
@@ -100,7 +107,7 @@ export async function registerReferral(
       examination: r.examination,
       indications: r.indications,
       clinicalInformation: r.clinicalInformation,
-      signedByReferrer: r.signedByReferrer,
+      signedByReferrer,
       method: r.method,
       receivedAt,
       criteriaMatch,

@@ -68,6 +68,8 @@ export interface PatientsRepository {
   insertReferrer(r: ReferrerRecord): Promise<void>;
   referrer(id: string): Promise<ReferrerRecord | null>;
   referrers(): Promise<ReferrerRecord[]>;
+  /** The referrer record a user signs in as, if any (electronic referral from the referrer's log-on). */
+  referrerOfUser(userId: string): Promise<ReferrerRecord | null>;
 }
 
 export function patientsRepository(sql: SqlExecutor): PatientsRepository {
@@ -127,6 +129,13 @@ export function patientsRepository(sql: SqlExecutor): PatientsRepository {
     },
     async referrer(id: string): Promise<ReferrerRecord | null> {
       return parseRow(referrerRow, await sql.query('SELECT * FROM referrer WHERE id = $1', [id]), 'referrer');
+    },
+    async referrerOfUser(userId: string): Promise<ReferrerRecord | null> {
+      return parseRow(
+        referrerRow,
+        await sql.query('SELECT * FROM referrer WHERE user_id = $1', [userId]),
+        'referrer',
+      );
     },
     async referrers(): Promise<ReferrerRecord[]> {
       return parseRows(referrerRow, await sql.query('SELECT * FROM referrer ORDER BY name'), 'referrer');

@@ -83,6 +83,7 @@ const eventRow = z
 export interface ReferralListFilter {
   state?: ReferralState;
   patientId?: string;
+  referrerId?: string;
   limit: number;
   offset: number;
 }
@@ -189,16 +190,21 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
       return updated;
     },
     async list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }> {
-      const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR patient_id = $2)`;
+      const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR patient_id = $2)
+        AND ($5::uuid IS NULL OR referrer_id = $5)`;
       const params = [filter.state ?? null, filter.patientId ?? null];
+      const referrerId = filter.referrerId ?? null;
       // One round trip: the page and, on every row, the total the filter matches.
       const rows = await sql.query(
         `SELECT *, count(*) OVER ()::int AS total_count FROM referral WHERE ${where}
          ORDER BY received_at, id LIMIT $3 OFFSET $4`,
-        [...params, filter.limit, filter.offset],
+        [...params, filter.limit, filter.offset, referrerId],
       );
       if (rows.length === 0 && filter.offset > 0) {
-        const [count] = await sql.query(`SELECT count(*)::int AS n FROM referral WHERE ${where}`, params);
+        const [count] = await sql.query(
+          `SELECT count(*)::int AS n FROM referral WHERE ${where.replaceAll('$5', '$3')}`,
+          [...params, referrerId],
+        );
         return { items: [], total: z.object({ n: z.number() }).parse(count).n };
       }
       const total = z.object({ total_count: z.number() }).optional().parse(rows[0])?.total_count ?? 0;
