@@ -64,6 +64,12 @@ for (const backend of TEST_BACKENDS) {
       physicist = await f.signedIn('phil.physicist');
       practitioner = await f.signedIn('pat.practitioner');
       gp = await f.referrer();
+      await f.store.reports.setServiceDetails({
+        name: 'Bath Bone Density Service',
+        address: 'Royal United Hospital, Bath BA1 3NG',
+        adviceLine: '01225 000000',
+        email: 'bone.density@example.nhs.uk',
+      });
       for (const [id, modality] of [
         ['DXA-1', 'dxa'],
         ['DXA-2', 'dxa'],
@@ -162,6 +168,10 @@ for (const backend of TEST_BACKENDS) {
         'Your appointment is on Tuesday 1 December 2026 at 09:30, at Bone Density Unit',
       );
       expect(letters[0]?.body).toContain('Bone health questionnaire (ROS Appendix 2)');
+      expect(
+        letters[0]?.body.startsWith('Bath Bone Density Service\nRoyal United Hospital, Bath BA1 3NG\n'),
+      ).toBe(true);
+      expect(letters[0]?.body).toContain('To contact us: 01225 000000, bone.density@example.nhs.uk.');
 
       expect(
         await bookAppointment(f.ctx(operator), {

@@ -1,4 +1,4 @@
-import type { AppointmentRecord, PatientRecord, ScannerRecord } from '@quantrad/store';
+import type { AppointmentRecord, PatientRecord, ScannerRecord, ServiceDetailsRecord } from '@quantrad/store';
 import { appointmentLetter } from '../reference/appointment-policy.ts';
 
 /** A date and time as a UK patient reads it: "Tuesday 1 December 2026 at 09:30" (UK time). */
@@ -25,9 +25,14 @@ export function appointmentLetterText(
   p: PatientRecord,
   a: AppointmentRecord,
   scanner: ScannerRecord,
+  service: ServiceDetailsRecord | null,
 ): string {
   const l = appointmentLetter;
+  const contact = [service?.adviceLine, service?.email].filter(
+    (v): v is string => v !== null && v !== undefined,
+  );
   return [
+    ...(service ? [service.name, service.address, ''] : []),
     `${p.givenNames} ${p.familyName}`,
     p.address,
     '',
@@ -36,6 +41,8 @@ export function appointmentLetterText(
     `Your appointment is on ${ukDateTime(a.startsAt)}, at ${scanner.location}.`,
     '',
     ...l.paragraphs.flatMap((para) => [para, '']),
+    // ROS 4.4: contact details, so the appointment can be changed.
+    ...(contact.length > 0 ? [`To contact us: ${contact.join(', ')}.`, ''] : []),
     'Enclosed:',
     ...l.enclosures.map((e) => `- ${e}`),
   ].join('\n');

@@ -150,7 +150,7 @@ export async function bookAppointment(
       recipient: `${patient.givenNames} ${patient.familyName}, ${patient.address}`,
       createdAt: now.toISOString(),
       createdBy: allowed.value.actor.userId,
-      body: appointmentLetterText(patient, appointment, scanner),
+      body: appointmentLetterText(patient, appointment, scanner, await tx.reports.serviceDetails()),
     });
     const view = bookedView(appointment, referral);
     await recordAudit(tx, ctx, {

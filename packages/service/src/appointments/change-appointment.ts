@@ -123,7 +123,7 @@ export async function rebookAppointment(
       recipient: `${patient.givenNames} ${patient.familyName}, ${patient.address}`,
       createdAt: now.toISOString(),
       createdBy: actorId,
-      body: appointmentLetterText(patient, moved, scanner),
+      body: appointmentLetterText(patient, moved, scanner, await tx.reports.serviceDetails()),
     });
     await recordAudit(tx, ctx, {
       action: 'update',

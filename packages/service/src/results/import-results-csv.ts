@@ -101,7 +101,10 @@ export async function importDxaResultsCsv(
     if (seen?.requestHash !== hash)
       return fail('conflict', 'Idempotency-Key: was used for a different request', 'Idempotency-Key');
     if (seen.response === null)
-      return fail('conflict', 'Idempotency-Key: the first request is still running');
+      return fail(
+        'conflict',
+        'Idempotency-Key: the first request with this key has not finished; if it failed, send the import again with a new key',
+      );
     // Stored by this function, below, from an Outcome<DxaResult>: the first answer, returned again.
     return seen.response as Outcome<DxaResult>;
   }
