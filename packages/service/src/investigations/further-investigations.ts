@@ -17,13 +17,16 @@ export const furtherInvestigationSchema = z.strictObject({
   outcome: z.string().trim().max(2000).optional(),
 });
 
-/** The engine's further-investigation flags (ROS 4.7; ISCD 2019) as the investigations they call for. */
-const KIND_OF_FLAG: Record<FlagCode, FurtherInvestigationRecord['kind']> = {
+/**
+ * The engine's further-investigation flags (ROS 4.7; ISCD 2019) as the investigations they call for.
+ * A spine re-analysis is work on this scan's images for the operator, not an investigation of the patient.
+ */
+const KIND_OF_FLAG: Record<FlagCode, FurtherInvestigationRecord['kind'] | null> = {
   vfa_indicated: 'vertebral_fracture_assessment',
   forearm_scan_indicated: 'forearm_scan',
   low_z_score: 'blood_tests',
   unexplained_bone_loss: 'blood_tests',
-  spine_reanalysis_needed: 'other',
+  spine_reanalysis_needed: null,
 };
 
 /**
@@ -43,6 +46,7 @@ export async function recommendFromFlags(
   const added: FurtherInvestigationRecord[] = [];
   for (const flag of a.flags) {
     const kind = KIND_OF_FLAG[flag.code];
+    if (kind === null) continue;
     if (existing.some((e) => e.kind === kind) || added.some((e) => e.kind === kind)) continue;
     const record: FurtherInvestigationRecord = {
       id: randomUUID(),
