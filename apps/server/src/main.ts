@@ -3,13 +3,16 @@ import { createStore, describeDatabase, openDatabase } from '@quantrad/store';
 import { totpUri } from '@quantrad/service';
 import { buildServer } from './build-server.ts';
 import { demoUsers, seedDemoData } from './demo-data.ts';
+import { isWorkerProcess, runWorker, startWorkers } from './worker-cluster.ts';
 
 // `npm start`: the service on PORT (default 8080) with the embedded database in QUANTRAD_DATA (default
 // ./data), or PostgreSQL when DATABASE_URL is set; demo data unless --no-demo. Stops cleanly on
-// SIGINT/SIGTERM: requests in flight finish, then the database closes.
+// SIGINT/SIGTERM: requests in flight finish, then the database closes. On PostgreSQL, --workers N
+// serves from N processes (worker-cluster.ts).
 
-const USAGE = `usage: npm start [-- --no-demo] [--port N] [--host H]
-  PORT, HOST, DATABASE_URL and QUANTRAD_DATA are read from the environment`;
+const USAGE = `usage: npm start [-- --no-demo] [--port N] [--host H] [--workers N]
+  PORT, HOST, DATABASE_URL, QUANTRAD_DATA and QUANTRAD_WORKERS are read from the environment;
+  more than one worker needs PostgreSQL (DATABASE_URL)`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -20,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'no-demo': { type: 'boolean', default: false },
         port: { type: 'string' },
         host: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -40,13 +44,43 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const host = args.host ?? process.env['HOST'] ?? '127.0.0.1';
   const dbOptions = { databaseUrl: process.env['DATABASE_URL'], dataDir: process.env['QUANTRAD_DATA'] };
+  if (isWorkerProcess()) {
+    await runWorker(dbOptions, { port, host });
+    return 0;
+  }
+  const workersText = args.workers ?? process.env['QUANTRAD_WORKERS'] ?? '1';
+  const workers = Number(workersText);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    console.error(`workers: must be a whole number from 1 to 64, not ${workersText}`);
+    return 2;
+  }
+  if (workers > 1 && !dbOptions.databaseUrl) {
+    console.error(
+      'workers: more than one worker needs PostgreSQL (set DATABASE_URL); the embedded database has a single writer',
+    );
+    return 2;
+  }
   console.log(`quantrad: opening ${describeDatabase(dbOptions)} …`);
   const db = await openDatabase(dbOptions);
   const store = createStore(db);
   const now = (): Date => new Date();
   const seeded = args['no-demo'] ? false : await seedDemoData(store, now);
-  const app = await buildServer({ store, now });
-  const address = await app.listen({ port, host });
+  // One process serves itself; with workers, the primary only migrates, seeds and supervises.
+  let address: string;
+  let close: () => Promise<void>;
+  if (workers === 1) {
+    const app = await buildServer({ store, now });
+    address = await app.listen({ port, host });
+    close = async () => {
+      await app.close();
+      await db.close();
+    };
+  } else {
+    await db.close();
+    const running = await startWorkers(workers, { port, host });
+    address = running.address;
+    close = running.stop;
+  }
 
   if (!args['no-demo']) {
     console.log(seeded ? 'Demo data added. Demo users (never use these for real patients):' : 'Demo users:');
@@ -63,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // Printed last, so the URL is the line a person sees and a supervisor can wait for.
   console.log(
-    `quantrad is running at ${address}  (API under ${address}/api, OpenAPI at ${address}/api/openapi.json)`,
+    `quantrad is running at ${address}  (API under ${address}/api, OpenAPI at ${address}/api/openapi.json${workers > 1 ? `; ${String(workers)} workers` : ''})`,
   );
 
   let stopping = false;
@@ -71,10 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (stopping) return;
     stopping = true;
     console.log(`\nquantrad: ${signal}: finishing requests in flight, then closing the database`);
-    void app
-      .close()
-      .then(() => db.close())
-      .then(() => process.exit(0));
+    void close().then(() => process.exit(0));
   };
   process.on('SIGINT', () => {
     stop('SIGINT');

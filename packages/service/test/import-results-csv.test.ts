@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
+import type { ServiceContext } from '../src/context.ts';
 import { importDxaResultsCsv, registerScanner, sitesFromVendorCsv } from '../src/index.ts';
 import { vendorResultCsv } from '../src/reference/vendor-result-csv.ts';
 import { scannedVisit } from './pathway-helpers.ts';
@@ -97,6 +98,61 @@ for (const backend of TEST_BACKENDS) {
       expect(await importDxaResultsCsv(f.ctx(operator), { ...body, vendor: 'acme' }, null)).toMatchObject({
         error: { field: 'vendor' },
       });
+    });
+
+    it('lets a retry run once the first attempt has stopped without an answer, and forgets keys after a day', async () => {
+      const { visitId } = await scannedVisit(f, operator, gp, 'DXA-1', {
+        identifier: 'csv-2',
+        familyName: 'Dunn',
+        givenNames: 'Mary',
+        birthDate: '1950-07-01',
+        address: '2 High Street',
+        sex: 'female',
+      });
+      const body = { visitId, vendor: 'hologic', csv: HOLOGIC_CSV, menopause: 'post' };
+      const key = 'import-stopped-001';
+      // The first attempt claims the key, then dies before its transaction commits.
+      const dying: ServiceContext = {
+        ...f.ctx(operator),
+        store: { ...f.store, transaction: () => Promise.reject(new Error('process killed')) },
+      };
+      await expect(importDxaResultsCsv(dying, body, key)).rejects.toThrow('process killed');
+      expect(await f.store.results.versionsForVisit(visitId)).toHaveLength(0);
+
+      // A retry straight away is told the first has not finished, and to retry with the same key.
+      expect(await importDxaResultsCsv(f.ctx(operator), body, key)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'conflict',
+          field: 'Idempotency-Key',
+          message: expect.stringContaining('send it again with the same key') as unknown,
+        },
+      });
+      // Ten minutes on, the unfinished claim is abandoned: the retry imports, once.
+      f.advanceMinutes(10);
+      const retried = await importDxaResultsCsv(f.ctx(operator), body, key);
+      if (!retried.ok) throw new Error(retried.error.message);
+      expect(retried.value.version).toBe(1);
+      const again = await importDxaResultsCsv(f.ctx(operator), body, key);
+      expect(again.ok && again.value.id).toBe(retried.value.id);
+      expect(await f.store.results.versionsForVisit(visitId)).toHaveLength(1);
+
+      // An answer is kept for a day; after that the key is forgotten and may name a new import.
+      f.advanceMinutes(24 * 60 - 1);
+      expect(
+        await importDxaResultsCsv(
+          f.ctx(operator),
+          { ...body, csv: HOLOGIC_CSV.replace('0.780', '0.790') },
+          key,
+        ),
+      ).toMatchObject({ ok: false, error: { field: 'Idempotency-Key' } });
+      f.advanceMinutes(1);
+      const corrected = await importDxaResultsCsv(
+        f.ctx(operator),
+        { ...body, csv: HOLOGIC_CSV.replace('0.780', '0.790') },
+        key,
+      );
+      expect(corrected.ok && corrected.value.version).toBe(2);
     });
   });
 }

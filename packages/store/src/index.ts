@@ -25,7 +25,12 @@ export * from './types/scan-visit-record.ts';
 export * from './types/result-records.ts';
 export * from './types/report-records.ts';
 export * from './types/further-investigation-record.ts';
-export { TEST_BACKENDS, POSTGRES_SKIP_REASON, type TestBackend } from './test-databases.ts';
+export {
+  TEST_BACKENDS,
+  POSTGRES_SKIP_REASON,
+  freshPostgresDatabase,
+  type TestBackend,
+} from './test-databases.ts';
 export {
   exportDatabase,
   restoreDatabase,
@@ -36,3 +41,4 @@ export {
 export { encryptBackup, decryptBackup } from './backup/backup-encryption.ts';
 export { BACKUP_TABLES } from './backup/backup-tables.ts';
 export { questionnaireSchema, type QuestionnaireAnswers } from './types/questionnaire.ts';
+export type { SessionWithUser } from './repositories/users-repository.ts';

@@ -23,6 +23,8 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     kind: 'pglite',
     query: (text, params) => root.query(text, params),
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    // PGlite has one connection: every transaction is already the writer's.
+    writerTransaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     execScript: async (script) => {
       await db.exec(script);
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import type { Row, SqlExecutor } from './sql-executor.ts';
@@ -11,6 +12,47 @@ pg.types.setTypeParser(builtins.NUMERIC, Number);
 pg.types.setTypeParser(builtins.DATE, (text: string) => text);
 pg.types.setTypeParser(builtins.TIMESTAMP, parseTimestampWithoutZone);
 pg.types.setTypeParser(builtins.TIMESTAMPTZ, parseTimestamptz);
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A query with parameters as a named prepared statement, so each connection parses and plans it once
+ * instead of on every request; the name is derived from the text, so the same text always maps to it.
+ */
+function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text };
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `q${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: [...params] };
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A connection runs one statement at a time; queries a use case starts together (Promise.all) are
+  // queued here, in order, rather than handed to the client while it is busy.
+  let last: Promise<unknown> = Promise.resolve();
+  const tx: SqlExecutor = {
+    query: (text, params = []) => {
+      const run = last.then(async () => (await client.query<Row>(statement(text, params))).rows);
+      last = run.catch(() => undefined);
+      return run;
+    },
+  };
+  try {
+    await client.query('BEGIN');
+    const result = await fn(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -33,38 +75,29 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       await admin.end();
     }
   }
-  const pool = new pg.Pool({
+  const poolConfig: pg.PoolConfig = {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     options: `-c TimeZone=UTC${schema === undefined ? '' : ` -c search_path=${schema}`}`,
-  });
+  };
+  const pool = new pg.Pool(poolConfig);
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const query = async (text: string, params: readonly unknown[] = []): Promise<Row[]> =>
-    (await pool.query<Row>(text, [...params])).rows;
+    (await pool.query<Row>(statement(text, params))).rows;
+  // One more connection, kept for the background writer (see Database.writerTransaction).
+  const writerPool = new pg.Pool({ ...poolConfig, max: 1 });
+  writerPool.on('error', () => undefined);
   return {
     kind: 'postgres',
     query,
-    async transaction(fn) {
-      const client = await pool.connect();
-      const tx: SqlExecutor = {
-        query: async (text, params = []) => (await client.query<Row>(text, [...params])).rows,
-      };
-      try {
-        await client.query('BEGIN');
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => inTransaction(pool, fn),
+    writerTransaction: (fn) => inTransaction(writerPool, fn),
     execScript: async (script) => {
       await pool.query(script);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), writerPool.end()]);
+    },
   };
 }

@@ -38,6 +38,36 @@ export const TEST_BACKENDS: TestBackend[] = [
     : []),
 ];
 
+/**
+ * A new, empty PostgreSQL database for a test that runs the server as its own process (which opens the
+ * database from a URL, not a schema), and a function that drops it. Null without DATABASE_URL.
+ */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  if (!databaseUrl) return null;
+  const name = `quantrad_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 /** Said once by a suite that runs without PostgreSQL, so a reader knows what was not tested. */
 export const POSTGRES_SKIP_REASON = databaseUrl
   ? null

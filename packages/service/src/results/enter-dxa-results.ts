@@ -108,11 +108,20 @@ async function examInputFor(
   });
 }
 
+export interface EnterResultsOptions {
+  /** Runs in the transaction that stores the results, with its outcome (the import's idempotency record). */
+  inSameTransaction?: (tx: Repositories, outcome: Outcome<DxaResult>) => Promise<void>;
+}
+
 /**
  * Enters (or corrects) a visit's DXA site values and runs the densitometry engine with the scanner's LSC
  * and the patient's previous results. Each entry is a new version; earlier versions are kept.
  */
-export async function enterDxaResults(ctx: ServiceContext, input: unknown): Promise<Outcome<DxaResult>> {
+export async function enterDxaResults(
+  ctx: ServiceContext,
+  input: unknown,
+  options: EnterResultsOptions = {},
+): Promise<Outcome<DxaResult>> {
   const parsed = validate(dxaResultsSchema, input);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
@@ -127,7 +136,14 @@ export async function enterDxaResults(ctx: ServiceContext, input: unknown): Prom
   });
   if (!allowed.ok) return allowed;
   if (visit.outcome !== 'scanned') return fail('conflict', 'the patient was not scanned at this visit');
+  const actorId = allowed.value.actor.userId;
   return ctx.store.transaction(async (tx): Promise<Outcome<DxaResult>> => {
+    const outcome = await storeResults(tx, visit);
+    await options.inSameTransaction?.(tx, outcome);
+    return outcome;
+  });
+
+  async function storeResults(tx: Repositories, visit: ScanVisitRecord): Promise<Outcome<DxaResult>> {
     const built = await examInputFor(tx, visit, r);
     if (!built.ok) return built;
     const exam = examInputSchema.safeParse(built.value);
@@ -150,7 +166,7 @@ export async function enterDxaResults(ctx: ServiceContext, input: unknown): Prom
       source: r.source,
       examInput: JSON.parse(JSON.stringify(examInput)) as Record<string, unknown>,
       assessment: JSON.parse(JSON.stringify(assessment)) as Record<string, unknown>,
-      enteredBy: allowed.value.actor.userId,
+      enteredBy: actorId,
       enteredAt: ctx.now().toISOString(),
     };
     await tx.results.insertResult(record);
@@ -168,5 +184,5 @@ export async function enterDxaResults(ctx: ServiceContext, input: unknown): Prom
       },
     });
     return ok({ ...record, assessment });
-  });
+  }
 }

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../context.ts';
 import { fail, ok, type Outcome } from '../outcome.ts';
 import { vendorResultCsv, type VendorCsvFormat } from '../reference/vendor-result-csv.ts';
 import { validate } from '../validate.ts';
-import { enterDxaResults, type DxaResult } from './enter-dxa-results.ts';
+import { enterDxaResults, type DxaResult, type EnterResultsOptions } from './enter-dxa-results.ts';
+import { addMinutes } from '../time.ts';
 
 export const importResultsCsvSchema = z.strictObject({
   visitId: z.uuid(),
@@ -66,6 +67,11 @@ export function sitesFromVendorCsv(csv: string, format: VendorCsvFormat): Outcom
   return ok(sites);
 }
 
+// How long an idempotent import's answer is kept for retries, and how long an unfinished first attempt
+// holds its key before a retry with the same key may run (an import takes well under a second).
+const ANSWER_KEPT_MINUTES = 24 * 60;
+const UNFINISHED_CLAIM_ABANDONED_MINUTES = 10;
+
 /**
  * Imports a visit's results from the scanner's CSV export. With an idempotency key, a retried import
  * (same key, same body) returns the first answer and changes nothing; the same key with a different body
@@ -81,34 +87,54 @@ export async function importDxaResultsCsv(
   const r = parsed.value;
   const format = vendorResultCsv.formats[r.vendor];
   if (!format) return fail('invalid', 'vendor: unknown', 'vendor');
-  const run = async (): Promise<Outcome<DxaResult>> => {
+  const run = async (options: EnterResultsOptions = {}): Promise<Outcome<DxaResult>> => {
     const sites = sitesFromVendorCsv(r.csv, format);
     if (!sites.ok) return sites;
-    return enterDxaResults(ctx, {
-      visitId: r.visitId,
-      sites: sites.value,
-      source: `csv:${r.vendor}`,
-      ...(r.menopause !== undefined ? { menopause: r.menopause } : {}),
-    });
+    return enterDxaResults(
+      ctx,
+      {
+        visitId: r.visitId,
+        sites: sites.value,
+        source: `csv:${r.vendor}`,
+        ...(r.menopause !== undefined ? { menopause: r.menopause } : {}),
+      },
+      options,
+    );
   };
   if (idempotencyKey === null) return run();
   if (!ctx.actor) return fail('unauthenticated', 'sign in to continue');
   const actorId = ctx.actor.userId;
+  const key = idempotencyKey;
   const hash = createHash('sha256').update(JSON.stringify(r)).digest('hex');
-  const claimed = await ctx.store.idempotency.claim(actorId, idempotencyKey, hash, ctx.now().toISOString());
+  const now = ctx.now();
+  await ctx.store.idempotency.forgetBefore(actorId, addMinutes(now, -ANSWER_KEPT_MINUTES).toISOString());
+  const claimed = await ctx.store.idempotency.claim(
+    actorId,
+    key,
+    hash,
+    now.toISOString(),
+    addMinutes(now, -UNFINISHED_CLAIM_ABANDONED_MINUTES).toISOString(),
+  );
   if (!claimed) {
-    const seen = await ctx.store.idempotency.get(actorId, idempotencyKey);
+    const seen = await ctx.store.idempotency.get(actorId, key);
     if (seen?.requestHash !== hash)
       return fail('conflict', 'Idempotency-Key: was used for a different request', 'Idempotency-Key');
     if (seen.response === null)
       return fail(
         'conflict',
-        'Idempotency-Key: the first request with this key has not finished; if it failed, send the import again with a new key',
+        `Idempotency-Key: the first request with this key (at ${seen.createdAt}) has not finished; send it again with the same key in a moment (after ${String(UNFINISHED_CLAIM_ABANDONED_MINUTES)} minutes an unfinished request is treated as stopped)`,
+        'Idempotency-Key',
       );
     // Stored by this function, below, from an Outcome<DxaResult>: the first answer, returned again.
     return seen.response as Outcome<DxaResult>;
   }
-  const outcome = await run();
-  await ctx.store.idempotency.complete(actorId, idempotencyKey, outcome);
+  // The answer is stored in the transaction that stores the results, so a crash leaves either both or
+  // neither: never results without an answer (which a retry would import twice).
+  const outcome = await run({
+    inSameTransaction: (tx, answer) => tx.idempotency.complete(actorId, key, answer),
+  });
+  // Refusals before the transaction (an unreadable file, a visit not scanned) are answers too.
+  const stored = await ctx.store.idempotency.get(actorId, key);
+  if (stored?.response === null) await ctx.store.idempotency.complete(actorId, key, outcome);
   return outcome;
 }

@@ -19,7 +19,7 @@ export function auditGroupCommit(db: Database): (input: AuditEventInput) => Prom
       const batch = queue;
       queue = [];
       try {
-        await db.transaction((tx) => auditRepository(tx).appendMany(batch.map((item) => item.input)));
+        await db.writerTransaction((tx) => auditRepository(tx).appendMany(batch.map((item) => item.input)));
         for (const item of batch) item.resolve();
       } catch (error) {
         for (const item of batch) item.reject(error);

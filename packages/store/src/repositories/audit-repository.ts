@@ -80,13 +80,15 @@ export interface AuditRepository {
   verify(pageSize?: number): Promise<AuditChainVerification>;
 }
 
+const chainTailRow = z.object({ seq: z.number(), hash: z.string() });
+
 export function auditRepository(sql: SqlExecutor): AuditRepository {
   /** Appends events in order under one chain lock, in one INSERT. */
   async function appendMany(inputs: readonly AuditEventInput[]): Promise<AuditEventRecord[]> {
     if (inputs.length === 0) return [];
     await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
     const [last] = await sql.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-    const tail = last ? z.object({ seq: z.number(), hash: z.string() }).parse(last) : null;
+    const tail = last ? chainTailRow.parse(last) : null;
     let seq = tail?.seq ?? 0;
     let prevHash = tail?.hash ?? GENESIS_HASH;
     const events: AuditEventRecord[] = [];

@@ -9,7 +9,7 @@ import {
   type ReferralRecord,
   type ReferralState,
 } from '../types/referral-records.ts';
-import { nullableText, parseRow, parseRows } from './row.ts';
+import { countRow, nullableText, parseRow, parseRows, totalCountRow } from './row.ts';
 
 const criteriaMatch = z.object({
   meetsCriteria: z.boolean(),
@@ -205,9 +205,9 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
           `SELECT count(*)::int AS n FROM referral WHERE ${where.replaceAll('$5', '$3')}`,
           [...params, referrerId],
         );
-        return { items: [], total: z.object({ n: z.number() }).parse(count).n };
+        return { items: [], total: countRow.parse(count).n };
       }
-      const total = z.object({ total_count: z.number() }).optional().parse(rows[0])?.total_count ?? 0;
+      const total = totalCountRow.parse(rows[0])?.total_count ?? 0;
       const items = parseRows(
         referralRow,
         rows.map(({ total_count: _, ...row }) => row),

@@ -20,3 +20,8 @@ export function parseRow<T>(schema: z.ZodType<T>, rows: Row[], table: string): T
 }
 
 export const nullableText = z.string().nullable();
+
+// Schemas for small result rows, built once: zod compiles a schema on first use, so one made inside a
+// function is compiled again on every call.
+export const countRow = z.object({ n: z.number() });
+export const totalCountRow = z.object({ total_count: z.number() }).optional();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SqlExecutor } from '../sql-executor.ts';
+import type { Row, SqlExecutor } from '../sql-executor.ts';
 import { ROLES, type EntitlementRecord, type SessionRecord, type UserRecord } from '../types/user-records.ts';
-import { nullableText, parseRow, parseRows } from './row.ts';
+import { countRow, nullableText, parseRow, parseRows } from './row.ts';
 
 const userRow = z
   .object({
@@ -75,6 +75,32 @@ const sessionRow = z
     fromAddress: r.from_address,
   }));
 
+/** A session with its user and the user's entitlements, as every authenticated request needs them. */
+export interface SessionWithUser {
+  session: SessionRecord;
+  user: UserRecord;
+  entitlements: EntitlementRecord[];
+}
+
+const SESSION_COLUMNS = Object.keys(sessionRow.in.shape);
+const USER_COLUMNS = Object.keys(userRow.in.shape);
+const ENTITLEMENT_COLUMNS = Object.keys(entitlementRow.in.shape);
+
+/** `alias.column AS prefix_column, …`, so three tables' columns can share one row without clashing. */
+function prefixedColumns(alias: string, columns: readonly string[]): string {
+  return columns.map((c) => `${alias}.${c} AS ${alias}_${c}`).join(', ');
+}
+
+/** The columns of one table back out of a joined row, without their prefix. */
+function unprefixed(row: Row, alias: string, columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((c) => [c, row[`${alias}_${c}`]]));
+}
+
+const SESSION_WITH_USER_SQL = `SELECT ${prefixedColumns('s', SESSION_COLUMNS)}, ${prefixedColumns('u', USER_COLUMNS)},
+    ${prefixedColumns('e', ENTITLEMENT_COLUMNS)}
+  FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN entitlement e ON e.user_id = u.id
+  WHERE s.token_hash = $1 ORDER BY e.role, e.valid_from`;
+
 export interface UsersRepository {
   insert(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'passwordHash'>): Promise<UserRecord>;
   byUsername(username: string): Promise<UserRecord | null>;
@@ -89,6 +115,7 @@ export interface UsersRepository {
   entitlements(userId: string): Promise<EntitlementRecord[]>;
   insertSession(s: SessionRecord): Promise<void>;
   session(tokenHash: string): Promise<SessionRecord | null>;
+  sessionWithUser(tokenHash: string): Promise<SessionWithUser | null>;
   updateSession(
     tokenHash: string,
     change: { idleExpiresAt?: string; secondFactorAt?: string; endedAt?: string },
@@ -154,7 +181,7 @@ export function usersRepository(sql: SqlExecutor): UsersRepository {
         'SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL',
         [userId],
       );
-      return z.object({ n: z.number() }).parse(row).n;
+      return countRow.parse(row).n;
     },
     async insertEntitlement(e: EntitlementRecord): Promise<void> {
       await sql.query(
@@ -192,6 +219,21 @@ export function usersRepository(sql: SqlExecutor): UsersRepository {
         await sql.query('SELECT * FROM user_session WHERE token_hash = $1', [tokenHash]),
         'user_session',
       );
+    },
+    // One round trip for what every request checks: the session, its user and their entitlements.
+    async sessionWithUser(tokenHash: string): Promise<SessionWithUser | null> {
+      const rows = await sql.query(SESSION_WITH_USER_SQL, [tokenHash]);
+      const first = rows[0];
+      if (!first) return null;
+      const session = parseRow(sessionRow, [unprefixed(first, 's', SESSION_COLUMNS)], 'user_session');
+      const user = parseRow(userRow, [unprefixed(first, 'u', USER_COLUMNS)], 'app_user');
+      if (!session || !user) return null;
+      const entitlements = parseRows(
+        entitlementRow,
+        rows.filter((r) => r['e_id'] !== null).map((r) => unprefixed(r, 'e', ENTITLEMENT_COLUMNS)),
+        'entitlement',
+      );
+      return { session, user, entitlements };
     },
     async updateSession(
       tokenHash: string,
