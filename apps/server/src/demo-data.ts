@@ -47,6 +47,10 @@ const DEMO_SCANNERS = [
     model: 'Horizon A',
     softwareVersion: '13.6.1',
     location: 'Bone Density Unit, Royal United Hospital, Combe Park, Bath BA1 3NG',
+    directions:
+      'Park in car park D. Enter by the main entrance, take lift B to level 2 and follow the signs for Zone C, Bone Density.',
+    accessibility:
+      'Step-free access from car park D; accessible toilet beside the waiting area; hoist available; the scanner table takes up to 205 kg.',
   },
   {
     id: 'CT-1',
@@ -240,7 +244,12 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
         ...base,
         source: 'secondary_care',
         referrerId: rheumatologist.id,
-        patient: patient('732 111 9087', 'Price', 'Helen', '1958-05-05', 'female'),
+        // A hospital referrer asks for the report to be copied to the patient's GP (ROS 4.6).
+        copyReportToGp: true,
+        patient: {
+          ...patient('732 111 9087', 'Price', 'Helen', '1958-05-05', 'female'),
+          registeredGp: 'Dr R. Evans, Oldfield Park Surgery, 45 Moorland Road, Bath BA2 3PZ',
+        },
         indications: ['secondary_cause'],
         clinicalInformation: 'Rheumatoid arthritis on methotrexate, early menopause at 43.',
         receivedAt: daysAgo(7),

@@ -5,6 +5,7 @@ import {
   authorisedReferral,
   bookedAppointment,
   draftedReport,
+  freshPatient,
   freshReferral,
   nextSlot,
   referralBody,
@@ -244,6 +245,16 @@ export const ROUTES: RouteCase[] = [
     allowed: ['reporter', 'administrator', 'service_manager'],
     success: 200,
     request: async (f) => ({ method: 'POST', url: `/api/reports/${await signedReport(f)}/issue` }),
+  },
+  {
+    name: 'PUT /api/patients/:id/registered-gp',
+    allowed: STAFF_READERS,
+    success: 200,
+    request: async (f) => ({
+      method: 'PUT',
+      url: `/api/patients/${await freshPatient(f)}/registered-gp`,
+      payload: { registeredGp: 'Dr A. Khan, Mill Lane Surgery, Bath BA2 1AB' },
+    }),
   },
   {
     name: 'PUT /api/users/:id/reporter-profile',

@@ -37,6 +37,17 @@ export async function freshReferral(f: HttpFixture): Promise<string> {
   return created.json<{ id: string }>().id;
 }
 
+/** The patient of a fresh referral. */
+export async function freshPatient(f: HttpFixture): Promise<string> {
+  const created = await f.app.inject({
+    method: 'POST',
+    url: '/api/referrals',
+    headers: bearer(f, 'operator'),
+    payload: referralBody(),
+  });
+  return created.json<{ patientId: string }>().patientId;
+}
+
 /** A fresh referral authorised by the IR(ME)R practitioner, ready to book. */
 export async function authorisedReferral(f: HttpFixture): Promise<string> {
   const id = await freshReferral(f);

@@ -58,12 +58,13 @@ export {
   reviseDxaReport,
   signDxaReport,
   amendDxaReport,
-  issueReport,
   renderServiceReport,
   setReporterProfile,
   setServiceDetails,
   type ReportSummary,
 } from './reports/report-use-cases.ts';
+export { issueReport, reportCopies, type IssuedReport, type ReportCopy } from './reports/issue-report.ts';
+export { recordRegisteredGp, registeredGpSchema } from './patients/registered-gp.ts';
 export {
   draftReportSchema,
   reviseReportSchema,

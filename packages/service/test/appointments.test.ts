@@ -69,6 +69,7 @@ for (const backend of TEST_BACKENDS) {
         address: 'Royal United Hospital, Bath BA1 3NG',
         adviceLine: '01225 000000',
         email: 'bone.density@example.nhs.uk',
+        gpCopyCommissioned: false,
       });
       for (const [id, modality] of [
         ['DXA-1', 'dxa'],
@@ -81,6 +82,12 @@ for (const backend of TEST_BACKENDS) {
           manufacturer: 'Hologic',
           model: 'Horizon A',
           location: 'Bone Density Unit, Royal United Hospital, Bath',
+          ...(id === 'DXA-1'
+            ? {
+                directions: 'Enter by the main entrance, take lift B to level 2 and follow signs for Zone C.',
+                accessibility: 'Step-free access and a hoist; the scanner table takes up to 205 kg.',
+              }
+            : {}),
         });
         if (!s.ok) throw new Error(s.error.message);
       }
@@ -172,6 +179,9 @@ for (const backend of TEST_BACKENDS) {
         letters[0]?.body.startsWith('Bath Bone Density Service\nRoyal United Hospital, Bath BA1 3NG\n'),
       ).toBe(true);
       expect(letters[0]?.body).toContain('To contact us: 01225 000000, bone.density@example.nhs.uk.');
+      expect(letters[0]?.body).toContain(
+        'Bath.\n\nHow to find us: Enter by the main entrance, take lift B to level 2 and follow signs for Zone C.\n\nAccess: Step-free access and a hoist; the scanner table takes up to 205 kg.\n\nA bone density scan',
+      );
 
       expect(
         await bookAppointment(f.ctx(operator), {

@@ -20,6 +20,7 @@ export async function scannedVisit(
   referrer: ReferrerRecord,
   scannerId: string,
   patient: NewReferral['patient'],
+  referralOverrides: Partial<NewReferral> = {},
 ): Promise<{ referralId: string; visitId: string }> {
   const referral = await registerReferral(f.ctx(operator), {
     patient,
@@ -30,6 +31,7 @@ export async function scannedVisit(
     clinicalInformation: 'Wrist fracture after a fall from standing.',
     signedByReferrer: true,
     method: 'electronic',
+    ...referralOverrides,
   });
   if (!referral.ok) throw new Error(referral.error.message);
   const authorised = await authoriseReferral(f.ctx(operator), {

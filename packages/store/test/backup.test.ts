@@ -41,6 +41,7 @@ async function fillSome(db: Database): Promise<void> {
       id: randomUUID(),
       identifierSystem: 'nhs',
       identifier: '485 777 3456',
+      registeredGp: 'Dr A Khan, Riverside Surgery, 4 Mill Lane, Bath BA2 1AB',
       familyName: "O'Brien",
       givenNames: 'Janet',
       birthDate: '1956-03-10',

@@ -40,6 +40,9 @@ export function appointmentLetterText(
     '',
     `Your appointment is on ${ukDateTime(a.startsAt)}, at ${scanner.location}.`,
     '',
+    // ROS 4.4: where to go and what access the room has, as the service records them for the scanner.
+    ...(scanner.directions !== null ? [`How to find us: ${scanner.directions}`, ''] : []),
+    ...(scanner.accessibility !== null ? [`Access: ${scanner.accessibility}`, ''] : []),
     ...l.paragraphs.flatMap((para) => [para, '']),
     // ROS 4.4: contact details, so the appointment can be changed.
     ...(contact.length > 0 ? [`To contact us: ${contact.join(', ')}.`, ''] : []),

@@ -15,6 +15,8 @@ export const patientInputSchema = z.strictObject({
   pronouns: z.string().max(50).nullable().default(null),
   ethnicity: z.string().max(100).nullable().default(null),
   phone: z.string().max(50).nullable().default(null),
+  /** The patient's registered GP and practice address, for a copy of the report (ROS 4.6). */
+  registeredGp: z.string().trim().min(1).max(500).nullable().default(null),
 });
 
 /** A referral as received (ROS 4.3: entitled referrer, required clinical information, signed). */
@@ -30,6 +32,8 @@ export const newReferralSchema = z.strictObject({
     .min(10, { error: 'the referrer must give the clinical question and history (ROS 4.3)' })
     .max(5000),
   signedByReferrer: z.boolean(),
+  /** The referrer asks for the report to be copied to the patient's GP (ROS 4.6). */
+  copyReportToGp: z.boolean().default(false),
   method: z.enum(REFERRAL_METHODS),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });

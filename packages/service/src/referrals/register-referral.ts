@@ -23,7 +23,7 @@ const IDENTITY_FIELDS = ['familyName', 'givenNames', 'birthDate', 'sex'] as cons
 async function findOrAddPatient(
   tx: Repositories,
   p: PatientInput,
-): Promise<Outcome<{ patient: PatientRecord; created: boolean }>> {
+): Promise<Outcome<{ patient: PatientRecord; created: boolean; gpChanged: boolean }>> {
   const existing = await tx.patients.byIdentifier(p.identifierSystem, p.identifier);
   if (existing) {
     for (const field of IDENTITY_FIELDS) {
@@ -35,11 +35,16 @@ async function findOrAddPatient(
         );
       }
     }
-    return ok({ patient: existing, created: false });
+    // The newest referral names the practice the patient is registered with now.
+    if (p.registeredGp !== null && p.registeredGp !== existing.registeredGp) {
+      await tx.patients.setRegisteredGp(existing.id, p.registeredGp);
+      return ok({ patient: { ...existing, registeredGp: p.registeredGp }, created: false, gpChanged: true });
+    }
+    return ok({ patient: existing, created: false, gpChanged: false });
   }
   const patient: PatientRecord = { id: randomUUID(), ...p };
   await tx.patients.insert(patient);
-  return ok({ patient, created: true });
+  return ok({ patient, created: true, gpChanged: false });
 }
 
 /** Registers a received referral: entitled referrer, clinical information, match against local criteria. */
@@ -98,7 +103,7 @@ export async function registerReferral(
   return ctx.store.transaction(async (tx): Promise<Outcome<ReferralView>> => {
     const found = await findOrAddPatient(tx, r.patient);
     if (!found.ok) return found;
-    const { patient, created } = found.value;
+    const { patient, created, gpChanged } = found.value;
     const referral: ReferralRecord = {
       id: randomUUID(),
       patientId: patient.id,
@@ -108,6 +113,7 @@ export async function registerReferral(
       indications: r.indications,
       clinicalInformation: r.clinicalInformation,
       signedByReferrer,
+      copyReportToGp: r.copyReportToGp,
       method: r.method,
       receivedAt,
       criteriaMatch,
@@ -120,12 +126,13 @@ export async function registerReferral(
       version: 1,
     };
     await tx.referrals.insert(referral, allowed.value.actor.userId);
-    if (created) {
+    if (created || gpChanged) {
       await recordAudit(tx, ctx, {
-        action: 'create',
+        action: created ? 'create' : 'update',
         entityType: 'patient',
         entityId: patient.id,
         patientId: patient.id,
+        ...(gpChanged ? { detail: { changed: ['registeredGp'] } } : {}),
       });
     }
     await recordAudit(tx, ctx, {

@@ -14,6 +14,8 @@ export const serviceDetailsSchema = z.strictObject({
   address: text,
   adviceLine: text.nullable().default(null),
   email: z.email().nullable().default(null),
+  /** ROS 4.6: commissioned to copy every report to the patient's GP. */
+  gpCopyCommissioned: z.boolean().default(false),
 });
 
 /** What the reporter adds to the referral's own record: fractures, treatments, risk factors (ROS App. 4C). */

@@ -60,7 +60,7 @@ function wordingProblem(c: AnyReportContext, today: string): Outcome<null> {
   );
 }
 
-async function summary(ctx: ServiceContext, row: ReportRow): Promise<Outcome<ReportSummary>> {
+export async function summary(ctx: ServiceContext, row: ReportRow): Promise<Outcome<ReportSummary>> {
   const replayed = replayReport(await ctx.store.reports.versions(row.id));
   if (!replayed.ok) return replayed;
   const last = latestVersion(replayed.value.record);
@@ -321,54 +321,6 @@ export async function amendDxaReport(ctx: ServiceContext, input: unknown): Promi
     parsed.value.referral,
     parsed.value.findings,
   );
-}
-
-/** Sends the latest signed version to the referrer (recorded as correspondence). */
-export async function issueReport(ctx: ServiceContext, reportId: string): Promise<Outcome<ReportSummary>> {
-  const row = await ctx.store.reports.byId(reportId);
-  if (!row) return notFound('report', reportId);
-  const allowed = await authorise(ctx, ['reporter', 'administrator', 'service_manager'], 'dxa', {
-    entityType: 'report',
-    entityId: row.id,
-    patientId: row.patientId,
-    what: 'issuing a report',
-    action: 'export',
-  });
-  if (!allowed.ok) return allowed;
-  if (row.state === 'draft') return fail('conflict', 'sign the report before it is issued');
-  const current = await summary(ctx, row);
-  if (!current.ok) return current;
-  if (row.issuedVersion === current.value.version)
-    return fail('conflict', `version ${String(row.issuedVersion)} is already issued`);
-  const now = ctx.now().toISOString();
-  const issued = await ctx.store.transaction(async (tx): Promise<Outcome<ReportRow>> => {
-    const referral = await tx.referrals.byId(row.referralId);
-    const referrer = referral ? await tx.patients.referrer(referral.referrerId) : null;
-    if (!referral || !referrer) return notFound('referrer of report', row.id);
-    const saved = await tx.reports.update(row, { state: row.state, issuedVersion: current.value.version });
-    if (!saved) return fail('conflict', 'someone else changed this report at the same moment: reload it');
-    await tx.appointments.insertCorrespondence({
-      id: randomUUID(),
-      patientId: row.patientId,
-      referralId: row.referralId,
-      appointmentId: null,
-      kind: 'report',
-      recipient: `${referrer.name}, ${referrer.organisation}`,
-      createdAt: now,
-      createdBy: allowed.value.actor.userId,
-      body: current.value.text,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'export',
-      entityType: 'report',
-      entityId: row.id,
-      patientId: row.patientId,
-      detail: { issuedVersion: current.value.version, to: referrer.name },
-    });
-    return ok(saved);
-  });
-  if (!issued.ok) return issued;
-  return ok({ ...current.value, issuedVersion: issued.value.issuedVersion });
 }
 
 /** The latest version in a format (text, HTML, PDF, FHIR). Audited as a read. */

@@ -15,6 +15,10 @@ export const newScannerSchema = z.strictObject({
   model: z.string().min(1).max(100),
   softwareVersion: z.string().max(50).nullable().default(null),
   location: z.string().min(1).max(200),
+  /** How a patient finds the room, printed in the appointment letter (ROS 4.4). */
+  directions: z.string().trim().min(1).max(1000).nullable().default(null),
+  /** Step-free access, hoist, table weight limit, accessible toilet: in the letter (ROS 4.4). */
+  accessibility: z.string().trim().min(1).max(1000).nullable().default(null),
 });
 
 export const dailyQcSchema = z.strictObject({

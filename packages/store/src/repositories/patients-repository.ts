@@ -18,6 +18,7 @@ const patientRow = z
     pronouns: nullableText,
     ethnicity: nullableText,
     phone: nullableText,
+    registered_gp: nullableText,
   })
   .transform((r): PatientRecord => ({
     id: r.id,
@@ -33,6 +34,7 @@ const patientRow = z
     pronouns: r.pronouns,
     ethnicity: r.ethnicity,
     phone: r.phone,
+    registeredGp: r.registered_gp,
   }));
 
 const referrerRow = z
@@ -64,6 +66,7 @@ const referrerRow = z
 export interface PatientsRepository {
   insert(p: PatientRecord): Promise<void>;
   byId(id: string): Promise<PatientRecord | null>;
+  setRegisteredGp(id: string, registeredGp: string): Promise<void>;
   byIdentifier(system: string, identifier: string): Promise<PatientRecord | null>;
   insertReferrer(r: ReferrerRecord): Promise<void>;
   referrer(id: string): Promise<ReferrerRecord | null>;
@@ -77,8 +80,8 @@ export function patientsRepository(sql: SqlExecutor): PatientsRepository {
     async insert(p: PatientRecord): Promise<void> {
       await sql.query(
         `INSERT INTO patient (id, identifier_system, identifier, family_name, given_names, birth_date, address,
-           postcode, sex, gender, pronouns, ethnicity, phone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+           postcode, sex, gender, pronouns, ethnicity, phone, registered_gp)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           p.id,
           p.identifierSystem,
@@ -93,8 +96,12 @@ export function patientsRepository(sql: SqlExecutor): PatientsRepository {
           p.pronouns,
           p.ethnicity,
           p.phone,
+          p.registeredGp,
         ],
       );
+    },
+    async setRegisteredGp(id: string, registeredGp: string): Promise<void> {
+      await sql.query('UPDATE patient SET registered_gp = $2 WHERE id = $1', [id, registeredGp]);
     },
     async byId(id: string): Promise<PatientRecord | null> {
       return parseRow(patientRow, await sql.query('SELECT * FROM patient WHERE id = $1', [id]), 'patient');

@@ -28,6 +28,7 @@ const referralRow = z
     indications: z.array(z.string()),
     clinical_information: z.string(),
     signed_by_referrer: z.boolean(),
+    copy_report_to_gp: z.boolean(),
     method: z.enum(REFERRAL_METHODS),
     received_at: z.string(),
     criteria_match: criteriaMatch,
@@ -48,6 +49,7 @@ const referralRow = z
     indications: r.indications,
     clinicalInformation: r.clinical_information,
     signedByReferrer: r.signed_by_referrer,
+    copyReportToGp: r.copy_report_to_gp,
     method: r.method,
     receivedAt: r.received_at,
     criteriaMatch: r.criteria_match,
@@ -115,8 +117,8 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
       await sql.query(
         `INSERT INTO referral (id, patient_id, referrer_id, source, examination, indications, clinical_information,
            signed_by_referrer, method, received_at, criteria_match, state, authorisation, decided_by, decided_at,
-           decision_reason, return_reason, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+           decision_reason, return_reason, version, copy_report_to_gp)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
         [
           r.id,
           r.patientId,
@@ -136,6 +138,7 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
           r.decisionReason,
           r.returnReason,
           r.version,
+          r.copyReportToGp,
         ],
       );
       await addEvent({

@@ -71,12 +71,19 @@ const profileRow = z
   }));
 
 const serviceRow = z
-  .object({ name: z.string(), address: z.string(), advice_line: nullableText, email: nullableText })
+  .object({
+    name: z.string(),
+    address: z.string(),
+    advice_line: nullableText,
+    email: nullableText,
+    gp_copy_commissioned: z.boolean(),
+  })
   .transform((r): ServiceDetailsRecord => ({
     name: r.name,
     address: r.address,
     adviceLine: r.advice_line,
     email: r.email,
+    gpCopyCommissioned: r.gp_copy_commissioned,
   }));
 
 export interface ReportsRepository {
@@ -112,9 +119,11 @@ export function reportsRepository(sql: SqlExecutor): ReportsRepository {
     },
     async setServiceDetails(s) {
       await sql.query(
-        `INSERT INTO service_details (id, name, address, advice_line, email) VALUES (1, $1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET name = $1, address = $2, advice_line = $3, email = $4`,
-        [s.name, s.address, s.adviceLine, s.email],
+        `INSERT INTO service_details (id, name, address, advice_line, email, gp_copy_commissioned)
+         VALUES (1, $1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = $1, address = $2, advice_line = $3, email = $4,
+           gp_copy_commissioned = $5`,
+        [s.name, s.address, s.adviceLine, s.email, s.gpCopyCommissioned],
       );
     },
     async serviceDetails() {

@@ -11,6 +11,8 @@ const scannerRow = z
     model: z.string(),
     software_version: nullableText,
     location: z.string(),
+    directions: nullableText,
+    accessibility: nullableText,
     active: z.boolean(),
   })
   .transform((r): ScannerRecord => ({
@@ -20,6 +22,8 @@ const scannerRow = z
     model: r.model,
     softwareVersion: r.software_version,
     location: r.location,
+    directions: r.directions,
+    accessibility: r.accessibility,
     active: r.active,
   }));
 
@@ -58,9 +62,20 @@ export function scannersRepository(sql: SqlExecutor): ScannersRepository {
   return {
     async insert(s) {
       await sql.query(
-        `INSERT INTO scanner (id, modality, manufacturer, model, software_version, location, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [s.id, s.modality, s.manufacturer, s.model, s.softwareVersion, s.location, s.active],
+        `INSERT INTO scanner (id, modality, manufacturer, model, software_version, location, directions,
+           accessibility, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          s.id,
+          s.modality,
+          s.manufacturer,
+          s.model,
+          s.softwareVersion,
+          s.location,
+          s.directions,
+          s.accessibility,
+          s.active,
+        ],
       );
     },
     async byId(id) {

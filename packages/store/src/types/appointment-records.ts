@@ -5,6 +5,10 @@ export interface ScannerRecord {
   model: string;
   softwareVersion: string | null;
   location: string;
+  /** How a patient finds the room (ROS 4.4: in the appointment letter). */
+  directions: string | null;
+  /** Step-free access, hoist, table weight limit, accessible toilet (ROS 4.4). */
+  accessibility: string | null;
   active: boolean;
 }
 

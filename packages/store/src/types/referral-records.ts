@@ -12,6 +12,8 @@ export interface PatientRecord {
   pronouns: string | null;
   ethnicity: string | null;
   phone: string | null;
+  /** The patient's registered GP and practice, as the latest referral gives it (ROS 4.6: report copies). */
+  registeredGp: string | null;
 }
 
 /** An entitled referrer under the employer's IR(ME)R procedures (ROS 4.2), with the entitlement's dates. */
@@ -67,6 +69,8 @@ export interface ReferralRecord {
   indications: string[];
   clinicalInformation: string;
   signedByReferrer: boolean;
+  /** The referrer asks for the report to be copied to the patient's GP (ROS 4.6). */
+  copyReportToGp: boolean;
   method: (typeof REFERRAL_METHODS)[number];
   receivedAt: string;
   criteriaMatch: CriteriaMatch;

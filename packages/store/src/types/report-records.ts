@@ -10,6 +10,8 @@ export interface ServiceDetailsRecord {
   address: string;
   adviceLine: string | null;
   email: string | null;
+  /** Commissioned to copy every report to the patient's GP (ROS 4.6). */
+  gpCopyCommissioned: boolean;
 }
 
 export interface ReportRow {
