@@ -150,7 +150,7 @@ export async function signedReport(f: HttpFixture): Promise<string> {
   return id;
 }
 
-export const HOLOGIC_CSV = 'Region,Side,BMD (g/cm2),T-score\nTotal,,0.900,-1.3\n';
+export const HOLOGIC_CSV = 'Scan,Region,Side,BMD (g/cm2),T-score\nAP Spine,L1-L4,,0.900,-1.3\n';
 export async function appointmentToday(f: HttpFixture): Promise<string> {
   visitSlot += 1;
   const booked = await f.app.inject({

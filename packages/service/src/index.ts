@@ -78,8 +78,5 @@ export {
   furtherInvestigationSchema,
   recommendFromFlags,
 } from './investigations/further-investigations.ts';
-export {
-  importDxaResultsCsv,
-  importResultsCsvSchema,
-  sitesFromVendorCsv,
-} from './results/import-results-csv.ts';
+export { importDxaResultsCsv, importResultsCsvSchema } from './results/import-results-csv.ts';
+export { sitesFromVendorCsv } from './results/vendor-csv-sites.ts';

@@ -3,21 +3,31 @@ import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import type { ServiceContext } from '../src/context.ts';
 import { importDxaResultsCsv, registerScanner, sitesFromVendorCsv } from '../src/index.ts';
-import { vendorResultCsv } from '../src/reference/vendor-result-csv.ts';
+import { vendorResultCsv, type VendorCsvFormat } from '../src/reference/vendor-result-csv.ts';
 import { scannedVisit } from './pathway-helpers.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
 const hologic = vendorResultCsv.formats['hologic'];
+const geLunar = vendorResultCsv.formats['ge_lunar'];
+// A Hologic export: a spine scan and a left hip scan, one row per region; the hip's Total is the total
+// hip, never the spine; the trochanter and intertrochanter rows are read and skipped.
 const HOLOGIC_CSV =
-  '\uFEFFRegion,Side,BMD (g/cm2),T-score,Z-score,BMC (g),Area (cm2)\r\n' +
-  'Total,,0.780,-2.4,-1.2,44.46,57.00\r\n' +
-  'Neck,Left,0.550,-2.6,-1.3,2.75,5.00\r\n' +
-  'Total Hip,Left,0.680,-2.1,-1.0,24.48,36.00\r\n';
+  '\uFEFFScan,Region,Side,BMD (g/cm2),T-score,Z-score,BMC (g),Area (cm2)\r\n' +
+  'AP Spine,L1-L4,,0.780,-2.4,-1.2,44.46,57.00\r\n' +
+  'Left Hip,Neck,,0.550,-2.6,-1.3,2.75,5.00\r\n' +
+  'Left Hip,Troch,,0.520,-1.9,-0.9,6.24,12.00\r\n' +
+  'Left Hip,Total,,0.680,-2.1,-1.0,24.48,36.00\r\n';
+
+function format(name: string): VendorCsvFormat {
+  const found = vendorResultCsv.formats[name];
+  if (!found) throw new Error(`no ${name} format`);
+  return found;
+}
 
 describe('reading a vendor CSV export', () => {
-  it('maps Hologic regions and sides to exam sites, with a byte-order mark and CRLF line ends', () => {
-    if (!hologic) throw new Error('no hologic format');
-    expect(sitesFromVendorCsv(HOLOGIC_CSV, hologic)).toEqual({
+  it('maps Hologic regions by their scan, with a byte-order mark and CRLF line ends', () => {
+    expect(hologic).toBeDefined();
+    expect(sitesFromVendorCsv(HOLOGIC_CSV, format('hologic'))).toEqual({
       ok: true,
       value: [
         { site: 'L1-L4', bmdGcm2: 0.78, tScore: -2.4, zScore: -1.2, bmcG: 44.46, areaCm2: 57 },
@@ -42,12 +52,80 @@ describe('reading a vendor CSV export', () => {
       ],
     });
   });
-  it('names the row and the value it cannot read', () => {
-    if (!hologic) throw new Error('no hologic format');
-    expect(sitesFromVendorCsv(HOLOGIC_CSV.replace('Total Hip', 'Troch'), hologic)).toMatchObject({
-      error: { field: 'csv', message: 'csv row 4: region "Troch" is not in the Region mapping' },
+
+  it('never files a Total as a spine result: a spine Total and a forearm Total are refused or skipped', () => {
+    // A Hologic spine Total covers only the vertebrae included, so the named composite is needed.
+    expect(
+      sitesFromVendorCsv('Scan,Region,BMD (g/cm2)\nAP Spine,Total,0.900\n', format('hologic')),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        field: 'csv',
+        message: 'csv row 2: region "Total" of a spine scan is not in the Region mapping',
+      },
     });
-    expect(sitesFromVendorCsv(HOLOGIC_CSV.replace('0.550', '0,550'), hologic)).toMatchObject({ ok: false });
+    // The forearm Total (radius and ulna) is read and skipped; the 1/3 radius is the site reported.
+    expect(
+      sitesFromVendorCsv(
+        'Scan,Region,BMD (g/cm2),T-score\nLeft Forearm,Total,0.600,-1.0\nLeft Forearm,1/3,0.700,-1.5\n',
+        format('hologic'),
+      ),
+    ).toEqual({ ok: true, value: [{ site: 'radius_33', side: 'left', bmdGcm2: 0.7, tScore: -1.5 }] });
+  });
+
+  it('reads GE Lunar ROI names with the side in the name, skips means and left-right differences, and reads "-" as no value', () => {
+    // Scan and ROI names as a GE enCORE 15 structured report gives them for a DualFemur scan.
+    const csv = [
+      'Scan,Region,BMD,BMD_TSCORE,BMD_ZSCORE',
+      'AP Spine,L1,1.010,-1.4,-0.2',
+      'AP Spine,L1-L2,1.050,-1.1,0.0',
+      'DualFemur,Neck Left,0.820,-1.6,-0.4',
+      'DualFemur,Neck Right,0.800,-1.8,-0.6',
+      'DualFemur,Neck Mean,0.810,-1.7,-0.5',
+      'DualFemur,Neck Diff.,0.020,0.2,0.2',
+      'DualFemur,Upper Neck Left,0.700,-,-',
+      'DualFemur,Total Left,0.900,-1.0,0.1',
+      'DualFemur,Total Right,0.880,-,-',
+    ].join('\n');
+    expect(sitesFromVendorCsv(csv, format('ge_lunar'))).toEqual({
+      ok: true,
+      value: [
+        { site: 'L1', bmdGcm2: 1.01, tScore: -1.4, zScore: -0.2 },
+        { site: 'femoral_neck', side: 'left', bmdGcm2: 0.82, tScore: -1.6, zScore: -0.4 },
+        { site: 'femoral_neck', side: 'right', bmdGcm2: 0.8, tScore: -1.8, zScore: -0.6 },
+        { site: 'total_hip', side: 'left', bmdGcm2: 0.9, tScore: -1, zScore: 0.1 },
+        { site: 'total_hip', side: 'right', bmdGcm2: 0.88 },
+      ],
+    });
+    expect(geLunar).toBeDefined();
+  });
+
+  it('names the row and the value it cannot read, and refuses sides that disagree', () => {
+    expect(
+      sitesFromVendorCsv(HOLOGIC_CSV.replace('Left Hip,Troch', 'Left Hip,Femur'), format('hologic')),
+    ).toMatchObject({
+      error: {
+        field: 'csv',
+        message: 'csv row 4: region "Femur" of a hip scan is not in the Region mapping',
+      },
+    });
+    expect(sitesFromVendorCsv(HOLOGIC_CSV.replace('0.550', 'n/a'), format('hologic'))).toMatchObject({
+      ok: false,
+      error: { message: 'csv row 3: BMD (g/cm2) "n/a" is not a number' },
+    });
+    expect(
+      sitesFromVendorCsv(HOLOGIC_CSV.replace('AP Spine', 'Whole Body'), format('hologic')),
+    ).toMatchObject({
+      error: { message: 'csv row 2: scan "Whole Body" is not in the Scan mapping' },
+    });
+    expect(
+      sitesFromVendorCsv(HOLOGIC_CSV.replace('Left Hip,Neck,,', 'Left Hip,Neck,Right,'), format('hologic')),
+    ).toMatchObject({
+      error: { message: 'csv row 3: the scan, region and side disagree on left or right' },
+    });
+    expect(sitesFromVendorCsv('Region,BMD (g/cm2)\nL1,1.0\n', format('hologic'))).toMatchObject({
+      error: { message: 'csv: no "Scan" or "Scan Type" column' },
+    });
   });
 });
 

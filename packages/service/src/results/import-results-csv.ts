@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ServiceContext } from '../context.ts';
-import { fail, ok, type Outcome } from '../outcome.ts';
-import { vendorResultCsv, type VendorCsvFormat } from '../reference/vendor-result-csv.ts';
+import { fail, type Outcome } from '../outcome.ts';
+import { vendorResultCsv } from '../reference/vendor-result-csv.ts';
 import { validate } from '../validate.ts';
 import { enterDxaResults, type DxaResult, type EnterResultsOptions } from './enter-dxa-results.ts';
 import { addMinutes } from '../time.ts';
+import { sitesFromVendorCsv } from './vendor-csv-sites.ts';
 
 export const importResultsCsvSchema = z.strictObject({
   visitId: z.uuid(),
@@ -16,56 +16,6 @@ export const importResultsCsvSchema = z.strictObject({
   csv: z.string().min(1).max(200_000),
   menopause: z.enum(['pre', 'peri', 'post']).optional(),
 });
-
-type Site = Record<string, string | number>;
-
-/** The CSV rows as exam sites, or the first problem with its row and column. */
-export function sitesFromVendorCsv(csv: string, format: VendorCsvFormat): Outcome<Site[]> {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(csv, { columns: true, bom: true, trim: true, skip_empty_lines: true });
-  } catch (error) {
-    return fail('invalid', `csv: ${error instanceof Error ? error.message : String(error)}`, 'csv');
-  }
-  const c = format.columns;
-  const first = rows[0];
-  if (!first) return fail('invalid', 'csv: has no result rows', 'csv');
-  for (const required of [c.region, c.bmd]) {
-    if (!(required in first)) return fail('invalid', `csv: no "${required}" column`, 'csv');
-  }
-  const sites: Site[] = [];
-  for (const [i, row] of rows.entries()) {
-    const line = `csv row ${String(i + 2)}`;
-    const regionText = row[c.region] ?? '';
-    const site = format.regions[regionText];
-    if (site === undefined)
-      return fail('invalid', `${line}: region "${regionText}" is not in the ${c.region} mapping`, 'csv');
-    const out: Site = { site };
-    const sideText = row[c.side];
-    if (sideText !== undefined && sideText !== '') {
-      const side = format.sides[sideText];
-      if (side === undefined) return fail('invalid', `${line}: side "${sideText}" is not recognised`, 'csv');
-      out['side'] = side;
-    }
-    for (const [key, column] of [
-      ['bmdGcm2', c.bmd],
-      ['tScore', c.tScore],
-      ['zScore', c.zScore],
-      ['bmcG', c.bmc],
-      ['areaCm2', c.area],
-    ] as const) {
-      const text = row[column];
-      if (text === undefined || text === '') continue;
-      const value = Number(text);
-      if (!Number.isFinite(value))
-        return fail('invalid', `${line}: ${column} "${text}" is not a number`, 'csv');
-      out[key] = value;
-    }
-    if (out['bmdGcm2'] === undefined) return fail('invalid', `${line}: ${c.bmd} is empty`, 'csv');
-    sites.push(out);
-  }
-  return ok(sites);
-}
 
 // How long an idempotent import's answer is kept for retries, and how long an unfinished first attempt
 // holds its key before a retry with the same key may run (an import takes well under a second).
