@@ -13,6 +13,8 @@ const ADMIN_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:
 const BENCH_DB = 'quantrad_bench';
 const CONNECTIONS = 100;
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 10);
+// Signed-in sessions the worklist requests are spread over (the demo operator, signed in this often).
+const SESSIONS = 20;
 // The server runs as `npm start` runs it (package.json), with a young generation large enough that a
 // burst of requests is not interrupted by a scavenge every few milliseconds.
 const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
@@ -74,20 +76,37 @@ async function token(url: string): Promise<string> {
   return first.token;
 }
 
-function load(url: string, headers: Record<string, string> = {}): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+function load(url: string, bearers: readonly string[] = []): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    // Each request carries the next session's token in turn, as a department's users would.
+    requests: [
+      {
+        setupRequest: (request) => {
+          const bearer = bearers[next++ % Math.max(bearers.length, 1)];
+          return bearer === undefined
+            ? request
+            : { ...request, headers: { ...request.headers, authorization: `Bearer ${bearer}` } };
+        },
+      },
+    ],
+  });
 }
 
 const server = await startServer(await freshDatabase());
 try {
-  const bearer = await token(server.url);
+  const bearers = [];
+  for (let i = 0; i < SESSIONS; i += 1) bearers.push(await token(server.url));
   const health = await load(`${server.url}/api/health`);
-  const worklist = await load(`${server.url}/api/referrals?state=received&limit=50`, {
-    authorization: `Bearer ${bearer}`,
-  });
+  const worklist = await load(`${server.url}/api/referrals?state=received&limit=50`, bearers);
   const row = (name: string, r: autocannon.Result): string =>
     `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p90 ${String(r.latency.p90).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${String(r.errors + r.non2xx)}`;
-  console.log(`\n${String(CONNECTIONS)} connections, ${String(DURATION_S)} s each, PostgreSQL`);
+  console.log(
+    `\n${String(CONNECTIONS)} connections, ${String(DURATION_S)} s each, PostgreSQL; worklist over ${String(SESSIONS)} sessions`,
+  );
   console.log(row('baseline: GET /api/health', health));
   console.log(row('GET /api/referrals (worklist)', worklist));
   console.log(

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createStore, describeDatabase, openDatabase } from '@quantrad/store';
-import { totpUri } from '@quantrad/service';
+import { securityPolicy, totpUri } from '@quantrad/service';
 import { buildServer } from './build-server.ts';
 import { demoUsers, seedDemoData } from './demo-data.ts';
 import { isWorkerProcess, runWorker, startWorkers } from './worker-cluster.ts';
@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   console.log(`quantrad: opening ${describeDatabase(dbOptions)} …`);
   const db = await openDatabase(dbOptions);
-  const store = createStore(db);
+  const store = createStore(db, { sessionLookupCacheMs: securityPolicy.session.lookupReuseMs });
   const now = (): Date => new Date();
   const seeded = args['no-demo'] ? false : await seedDemoData(store, now);
   // One process serves itself; with workers, the primary only migrates, seeds and supervises.

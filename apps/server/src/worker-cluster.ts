@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createStore, openDatabase, type OpenOptions } from '@quantrad/store';
+import { securityPolicy } from '@quantrad/service';
 import { buildServer } from './build-server.ts';
 
 // `--workers N` on PostgreSQL: N server processes share the port (node:cluster hands connections out in
@@ -16,7 +17,8 @@ export interface ListenOptions {
 export async function runWorker(dbOptions: OpenOptions, listen: ListenOptions): Promise<void> {
   const db = await openDatabase(dbOptions);
   const now = (): Date => new Date();
-  const app = await buildServer({ store: createStore(db), now });
+  const store = createStore(db, { sessionLookupCacheMs: securityPolicy.session.lookupReuseMs });
+  const app = await buildServer({ store, now });
   await app.listen(listen);
   let stopping = false;
   const stop = (): void => {

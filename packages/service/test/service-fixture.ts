@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createStore, type Database, type ReferrerRecord, type Role, type Store } from '@quantrad/store';
+import {
+  createStore,
+  type Database,
+  type ReferrerRecord,
+  type Role,
+  type Store,
+  type StoreOptions,
+} from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import type { ServiceContext } from '../src/context.ts';
 import { actorForToken } from '../src/security/session.ts';
@@ -17,9 +24,9 @@ export class ServiceFixture {
 
   readonly db: Database;
 
-  constructor(db: Database) {
+  constructor(db: Database, storeOptions: StoreOptions = {}) {
     this.db = db;
-    this.store = createStore(db);
+    this.store = createStore(db, storeOptions);
   }
 
   now = (): Date => new Date(this.nowMs);
@@ -62,6 +69,14 @@ export class ServiceFixture {
 
   /** Signs in with password and authenticator code, and returns the actor the token resolves to. */
   async signedIn(username: string): Promise<Actor> {
+    const token = await this.signedInToken(username);
+    const actor = await actorForToken(this.store, token, this.now());
+    if (!actor.ok) throw new Error(actor.error.message);
+    return actor.value;
+  }
+
+  /** Signs in with password and authenticator code, and returns the session's bearer token. */
+  async signedInToken(username: string): Promise<string> {
     const first = await signIn(this.ctx(), { username, password: PASSWORD });
     if (!first.ok) throw new Error(first.error.message);
     const secret = this.totpSecrets.get(username);
@@ -71,9 +86,7 @@ export class ServiceFixture {
       code: totpCode(secret, this.now()),
     });
     if (!second.ok) throw new Error(second.error.message);
-    const actor = await actorForToken(this.store, first.value.token, this.now());
-    if (!actor.ok) throw new Error(actor.error.message);
-    return actor.value;
+    return first.value.token;
   }
 
   async referrer(overrides: Partial<ReferrerRecord> = {}): Promise<ReferrerRecord> {

@@ -10,7 +10,7 @@ export {
   type Migration,
   type MigrationResult,
 } from './migrations.ts';
-export { createStore, repositories, type Repositories, type Store } from './store.ts';
+export { createStore, repositories, type Repositories, type Store, type StoreOptions } from './store.ts';
 export {
   auditEventHash,
   canonicalJson,

@@ -1,6 +1,7 @@
 import { idempotencyRepository, type IdempotencyRepository } from './repositories/idempotency-repository.ts';
 import type { Database } from './database.ts';
 import { auditGroupCommit } from './repositories/audit-group-commit.ts';
+import { sessionLookupCache } from './repositories/session-lookup-cache.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -60,11 +61,28 @@ export interface Store extends Repositories {
   appendAudit(input: AuditEventInput): Promise<void>;
 }
 
-export function createStore(db: Database): Store {
+export interface StoreOptions {
+  /** How long a session lookup may be reused (see session-lookup-cache.ts); 0, the default, never. */
+  sessionLookupCacheMs?: number;
+  /** The clock that cache measures age by. */
+  nowMs?: () => number;
+}
+
+export function createStore(db: Database, options: StoreOptions = {}): Store {
+  const sessions = sessionLookupCache({
+    maxAgeMs: options.sessionLookupCacheMs ?? 0,
+    ...(options.nowMs ? { nowMs: options.nowMs } : {}),
+  });
+  const inTransaction = (tx: SqlExecutor): Repositories => {
+    const r = repositories(tx);
+    return { ...r, users: sessions.clearOnWrite(r.users) };
+  };
+  const root = repositories(db);
   return {
     db,
-    ...repositories(db),
-    transaction: (fn) => db.transaction((tx) => fn(repositories(tx))),
+    ...root,
+    users: sessions.readThrough(root.users),
+    transaction: (fn) => db.transaction((tx) => fn(inTransaction(tx))),
     appendAudit: auditGroupCommit(db),
   };
 }

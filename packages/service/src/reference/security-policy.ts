@@ -7,7 +7,12 @@ const policySchema = z.strictObject({
     afterFailedSignIns: z.number().int().positive(),
     forMinutes: z.number().positive(),
   }),
-  session: z.strictObject({ absoluteHours: z.number().positive(), idleMinutes: z.number().positive() }),
+  session: z.strictObject({
+    absoluteHours: z.number().positive(),
+    idleMinutes: z.number().positive(),
+    /** How long one server process may reuse a session lookup (store: session-lookup-cache.ts). */
+    lookupReuseMs: z.number().int().min(0).max(5000),
+  }),
   totp: z.strictObject({
     issuer: z.string(),
     digits: z.number().int(),
