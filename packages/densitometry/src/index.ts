@@ -59,3 +59,14 @@ export type { ExcludedVertebra } from './types/excluded-vertebra.ts';
 export type { Population } from './types/population.ts';
 export type { ScoreSource } from './types/score-source.ts';
 export { ageInYears } from './rules/age.ts';
+export {
+  phantomBaseline,
+  phantomControlChart,
+  defaultPhantomQcRules,
+  phantomQcRulesSchema,
+  type PhantomBaseline,
+  type PhantomPoint,
+  type PhantomQcRules,
+  type PhantomSignal,
+  type PhantomSignalCode,
+} from './rules/phantom-control.ts';
