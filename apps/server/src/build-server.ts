@@ -12,6 +12,7 @@ import { appointmentRoutes } from './routes/appointment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { investigationRoutes } from './routes/investigation-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
+import { qaRoutes } from './routes/qa-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
@@ -89,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reportRoutes(app, options);
   investigationRoutes(app, options);
   patientRoutes(app, options);
+  qaRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

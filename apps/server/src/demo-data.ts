@@ -5,7 +5,6 @@ import {
   bookAppointment,
   cancelReferral,
   provisionUser,
-  recordDailyQc,
   registerReferral,
   registerScanner,
   setReporterProfile,
@@ -16,6 +15,7 @@ import {
 } from '@quantrad/service';
 import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
+import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
 
 // Demo data for `npm start`: a user of each role with a known password and authenticator secret, two
 // referrers and referrals in each state, one of them past the six-week target. Never for real use:
@@ -162,11 +162,7 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     if (!added.ok) throw new Error(`demo scanner: ${added.error.message}`);
   }
   // ROS 5.1: the day's QC phantom scan has passed on DXA-1, so patients can be scanned on it today.
-  await recordDailyQc(operator, {
-    scannerId: 'DXA-1',
-    passed: true,
-    measurements: { phantomBmdGcm2: 1.021 },
-  });
+  await seedDemoPhantomQa(physicist, operator, 'DXA-1');
   const admin = actors.get('administrator');
   const reporterUser = actors.get('reporter')?.actor;
   if (!admin || !reporterUser) throw new Error('demo administrator or reporter missing');

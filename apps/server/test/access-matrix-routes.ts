@@ -74,6 +74,38 @@ export const ROUTES: RouteCase[] = [
       Promise.resolve({ method: 'POST', url: '/api/scanners/DXA-1/daily-qc', payload: { passed: true } }),
   },
   {
+    name: 'PUT /api/scanners/:id/phantom-baseline',
+    allowed: ['medical_physics_expert'],
+    success: 200,
+    request: () =>
+      Promise.resolve({
+        method: 'PUT',
+        url: '/api/scanners/DXA-1/phantom-baseline',
+        payload: {
+          scansGcm2: [1.029, 1.031, 1.033, 1.03, 1.034, 1.032, 1.031, 1.033, 1.032, 1.035],
+          reason: 'Annual service',
+        },
+      }),
+  },
+  {
+    // At the baseline mean: in control, so DXA-1 keeps a passed QC for the matrix's visits.
+    name: 'POST /api/scanners/:id/phantom-scans',
+    allowed: ['operator', 'medical_physics_expert'],
+    success: 201,
+    request: () =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/scanners/DXA-1/phantom-scans',
+        payload: { bmdGcm2: 1.032 },
+      }),
+  },
+  {
+    name: 'GET /api/scanners/:id/phantom-chart',
+    allowed: ['medical_physics_expert', 'operator', 'service_manager', 'administrator', 'auditor'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/scanners/DXA-1/phantom-chart' }),
+  },
+  {
     name: 'GET /api/appointments',
     allowed: ['operator', 'administrator', 'service_manager', 'irmer_practitioner', 'reporter'],
     success: 200,

@@ -80,3 +80,12 @@ export {
 } from './investigations/further-investigations.ts';
 export { importDxaResultsCsv, importResultsCsvSchema } from './results/import-results-csv.ts';
 export { sitesFromVendorCsv } from './results/vendor-csv-sites.ts';
+export {
+  phantomBaselineSchema,
+  phantomChart,
+  phantomScanSchema,
+  recordPhantomScan,
+  setPhantomBaseline,
+  type PhantomChart,
+  type PhantomScanResult,
+} from './qa/phantom-qa.ts';

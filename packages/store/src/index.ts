@@ -42,3 +42,5 @@ export { encryptBackup, decryptBackup } from './backup/backup-encryption.ts';
 export { BACKUP_TABLES } from './backup/backup-tables.ts';
 export { questionnaireSchema, type QuestionnaireAnswers } from './types/questionnaire.ts';
 export type { SessionWithUser } from './repositories/users-repository.ts';
+export * from './types/qa-records.ts';
+export type { QaRepository } from './repositories/qa-repository.ts';

@@ -2,6 +2,7 @@ import { idempotencyRepository, type IdempotencyRepository } from './repositorie
 import type { Database } from './database.ts';
 import { auditGroupCommit } from './repositories/audit-group-commit.ts';
 import { sessionLookupCache } from './repositories/session-lookup-cache.ts';
+import { qaRepository, type QaRepository } from './repositories/qa-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -34,6 +35,7 @@ export interface Repositories {
   reports: ReportsRepository;
   investigations: InvestigationsRepository;
   idempotency: IdempotencyRepository;
+  qa: QaRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -49,6 +51,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     reports: reportsRepository(sql),
     investigations: investigationsRepository(sql),
     idempotency: idempotencyRepository(sql),
+    qa: qaRepository(sql),
   };
 }
 

@@ -24,5 +24,8 @@ export const BACKUP_TABLES = [
   'report_version',
   'further_investigation',
   'idempotency_key',
+  'phantom_baseline',
+  'phantom_scan',
+  'qa_alert',
   'audit_event',
 ] as const;

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  phantomBaselineSchema,
+  phantomChart,
+  phantomScanSchema,
+  recordPhantomScan,
+  setPhantomBaseline,
+} from '@quantrad/service';
+import { z } from 'zod';
+import { sendOutcome } from '../http-errors.ts';
+import { requestContext, type ServerDeps } from '../request-context.ts';
+
+const scannerParams = z.strictObject({ id: z.string().min(1) });
+
+/** Phantom QA (ROS 5.1, Appendix 3): the baseline, each day's phantom scan and the control chart. */
+export function qaRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.put(
+    '/api/scanners/:id/phantom-baseline',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: 'Set the phantom baseline from at least 10 scans (medical physics expert; ROS Appendix 3)',
+        params: scannerParams,
+        body: phantomBaselineSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await setPhantomBaseline(await requestContext(deps, request), request.params.id, request.body),
+      ),
+  );
+  r.post(
+    '/api/scanners/:id/phantom-scans',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: "Record the day's phantom scan: checked by Shewhart rules and CUSUM; decides the day's QC",
+        params: scannerParams,
+        body: phantomScanSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await recordPhantomScan(await requestContext(deps, request), request.params.id, request.body),
+        201,
+      ),
+  );
+  r.get(
+    '/api/scanners/:id/phantom-chart',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: 'The phantom control chart against the current baseline, with open alerts',
+        params: scannerParams,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await phantomChart(await requestContext(deps, request), request.params.id)),
+  );
+}

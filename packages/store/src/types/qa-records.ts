@@ -1,0 +1,36 @@
+/** A scanner's phantom QC baseline (ROS Appendix 3): the scans it was made from and their statistics. */
+export interface PhantomBaselineRecord {
+  id: string;
+  scannerId: string;
+  establishedAt: string;
+  establishedBy: string;
+  scansGcm2: number[];
+  meanGcm2: number;
+  sdGcm2: number;
+  tolerancePercent: number;
+  reason: string;
+}
+
+/** One phantom scan on the control chart, and the daily QC record it decided. */
+export interface PhantomScanRecord {
+  id: string;
+  scannerId: string;
+  baselineId: string;
+  scannedAt: string;
+  performedBy: string;
+  bmdGcm2: number;
+  signals: { code: string; text: string }[];
+  inControl: boolean;
+  dailyQcId: string;
+}
+
+export interface QaAlertRecord {
+  id: string;
+  scannerId: string;
+  raisedAt: string;
+  kind: 'phantom_out_of_control';
+  detail: Record<string, unknown>;
+  closedAt: string | null;
+  closedBy: string | null;
+  closingNote: string | null;
+}
