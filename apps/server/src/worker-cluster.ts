@@ -35,6 +35,10 @@ export async function runWorker(dbOptions: OpenOptions, listen: ListenOptions): 
   process.on('disconnect', stop);
 }
 
+const RESTART_FIRST_DELAY_MS = 250;
+const RESTART_MAX_DELAY_MS = 30_000;
+const RESTART_RESET_MS = 60_000;
+
 export interface RunningWorkers {
   /** The address every worker listens on. */
   address: string;
@@ -46,18 +50,25 @@ export interface RunningWorkers {
 export async function startWorkers(count: number, listen: ListenOptions): Promise<RunningWorkers> {
   let stopping = false;
   const live = new Set<Worker>();
+  // A worker that keeps dying (the database refusing connections) is restarted after a growing pause,
+  // not at once in a loop; a worker that served for a while resets the count.
+  let recentFailures = 0;
   const fork = (): Worker => {
     const worker = cluster.fork();
+    const startedAt = Date.now();
     live.add(worker);
     // Node reports a signal of null when the worker exited by itself.
     worker.on('exit', (code: number | null, signal: NodeJS.Signals | null) => {
       live.delete(worker);
-      if (!stopping) {
-        console.error(
-          `quantrad: worker ${String(worker.process.pid)} stopped (${signal ?? `exit ${String(code)}`}); starting another`,
-        );
-        fork();
-      }
+      if (stopping) return;
+      recentFailures = Date.now() - startedAt > RESTART_RESET_MS ? 1 : recentFailures + 1;
+      const delayMs = Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** (recentFailures - 1));
+      console.error(
+        `quantrad: worker ${String(worker.process.pid)} stopped (${signal ?? `exit ${String(code)}`}); starting another in ${String(delayMs)} ms`,
+      );
+      setTimeout(() => {
+        if (!stopping) fork();
+      }, delayMs);
     });
     return worker;
   };

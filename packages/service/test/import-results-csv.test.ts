@@ -123,6 +123,9 @@ describe('reading a vendor CSV export', () => {
     ).toMatchObject({
       error: { message: 'csv row 3: the scan, region and side disagree on left or right' },
     });
+    expect(sitesFromVendorCsv('Scan,Region,BMD\ntoString,L1,1.0\n', format('hologic'))).toMatchObject({
+      error: { message: 'csv row 2: scan "toString" is not in the Scan mapping' },
+    });
     expect(sitesFromVendorCsv('Region,BMD (g/cm2)\nL1,1.0\n', format('hologic'))).toMatchObject({
       error: { message: 'csv: no "Scan" or "Scan Type" column' },
     });
@@ -176,6 +179,27 @@ for (const backend of TEST_BACKENDS) {
       expect(await importDxaResultsCsv(f.ctx(operator), { ...body, vendor: 'acme' }, null)).toMatchObject({
         error: { field: 'vendor' },
       });
+    });
+
+    it('undoes a first attempt that outlived its claim, so it cannot commit beside the retry that took over', async () => {
+      const ids = f.store.idempotency;
+      const userId = operator.userId;
+      expect(
+        await ids.claim(userId, 'slow-001', 'h', '2026-11-23T09:00:00.000Z', '2026-11-23T08:50:00.000Z'),
+      ).toBe(true);
+      // Ten minutes on, a retry of the same request takes the unanswered claim over.
+      expect(
+        await ids.claim(userId, 'slow-001', 'h', '2026-11-23T09:10:00.000Z', '2026-11-23T09:00:00.000Z'),
+      ).toBe(true);
+      await expect(
+        ids.complete(userId, 'slow-001', { ok: true }, '2026-11-23T09:00:00.000Z'),
+      ).rejects.toThrow('the claim was taken over by a retry');
+      await ids.complete(userId, 'slow-001', { ok: true }, '2026-11-23T09:10:00.000Z');
+      expect(await ids.get(userId, 'slow-001')).toMatchObject({ response: { ok: true } });
+      // And an answered claim is never taken over.
+      expect(
+        await ids.claim(userId, 'slow-001', 'h', '2026-11-23T09:30:00.000Z', '2026-11-23T09:20:00.000Z'),
+      ).toBe(false);
     });
 
     it('lets a retry run once the first attempt has stopped without an answer, and forgets keys after a day', async () => {

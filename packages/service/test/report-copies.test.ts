@@ -165,6 +165,14 @@ for (const backend of TEST_BACKENDS) {
       expect(await issueReport(f.ctx(admin), reportId)).toMatchObject({
         error: { code: 'conflict', message: 'version 1 is already issued' },
       });
+      // A copy is matched by version and recipient, not wording: letters written under an older template
+      // still count as sent.
+      await f.db.query(
+        `UPDATE correspondence SET body = 'Wording of an older template' WHERE kind = 'report'`,
+      );
+      expect(await issueReport(f.ctx(admin), reportId)).toMatchObject({
+        error: { code: 'conflict', message: 'version 1 is already issued' },
+      });
       // The referrer received the report once, the GP once.
       const sent = (await f.store.appointments.correspondence({ patientId })).filter(
         (c) => c.kind === 'report',

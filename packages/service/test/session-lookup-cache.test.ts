@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, TEST_BACKENDS, type Database, type Row } from '@quantrad/store';
 import { actorForToken } from '../src/security/session.ts';
 import { signOut } from '../src/security/sign-in.ts';
+import { sha256Hex } from '../src/security/tokens.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
 const REUSE_MS = 1000;
@@ -48,6 +49,24 @@ for (const backend of TEST_BACKENDS) {
       expect(await actorForToken(f.store, token, f.now())).toMatchObject({
         ok: false,
         error: { code: 'unauthenticated', message: 'this session was signed out' },
+      });
+    });
+
+    it('does not keep a lookup read while a sign-out was being committed', async () => {
+      const token = await f.signedInToken('olive.operator');
+      expect((await actorForToken(f.store, token, f.now())).ok).toBe(true);
+      let during: Promise<unknown> = Promise.resolve();
+      await f.store.transaction(async (tx) => {
+        await tx.users.updateSession(sha256Hex(token), { endedAt: f.now().toISOString() });
+        // On PostgreSQL this lookup runs now, on another connection, and reads the session as still
+        // open (the sign-out is not committed yet); on PGlite it waits for the commit.
+        during = f.store.users.sessionWithUser(sha256Hex(token));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+      await during;
+      expect(await actorForToken(f.store, token, f.now())).toMatchObject({
+        ok: false,
+        error: { message: 'this session was signed out' },
       });
     });
 

@@ -14,6 +14,11 @@ pg.types.setTypeParser(builtins.TIMESTAMP, parseTimestampWithoutZone);
 pg.types.setTypeParser(builtins.TIMESTAMPTZ, parseTimestamptz);
 
 const statementNames = new Map<string, string>();
+/** Generated texts (a batch INSERT of n rows) would each become a statement: only short lists are. */
+const MAX_PREPARED_PARAMETERS = 64;
+const MAX_PREPARED_STATEMENTS = 500;
+/** Tries of a statement outside a transaction whose prepared plan a schema change made stale. */
+const STALE_PLAN_ATTEMPTS = 3;
 
 /**
  * A query with parameters as a named prepared statement, so each connection parses and plans it once
@@ -23,6 +28,8 @@ function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
   if (params.length === 0) return { text };
   let name = statementNames.get(text);
   if (name === undefined) {
+    if (params.length > MAX_PREPARED_PARAMETERS || statementNames.size >= MAX_PREPARED_STATEMENTS)
+      return { text, values: [...params] };
     name = `q${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
@@ -32,11 +39,21 @@ function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
 async function inTransaction<T>(pool: pg.Pool, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   // A connection runs one statement at a time; queries a use case starts together (Promise.all) are
-  // queued here, in order, rather than handed to the client while it is busy.
+  // queued here, in order. Once one fails, or the transaction has ended, the rest are refused unsent:
+  // none may run after ROLLBACK, outside the transaction.
   let last: Promise<unknown> = Promise.resolve();
+  const state = { open: true };
   const tx: SqlExecutor = {
     query: (text, params = []) => {
-      const run = last.then(async () => (await client.query<Row>(statement(text, params))).rows);
+      const run = last.then(async () => {
+        if (!state.open) throw new Error('the transaction has failed or ended: statement not run');
+        try {
+          return (await client.query<Row>(statement(text, params))).rows;
+        } catch (error) {
+          state.open = false;
+          throw error;
+        }
+      });
       last = run.catch(() => undefined);
       return run;
     },
@@ -44,9 +61,14 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: SqlExecutor) => Promise<
   try {
     await client.query('BEGIN');
     const result = await fn(tx);
+    await last;
+    if (!state.open) throw new Error('a statement of the transaction failed');
+    state.open = false;
     await client.query('COMMIT');
     return result;
   } catch (error) {
+    state.open = false;
+    await last;
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
@@ -83,8 +105,19 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   const pool = new pg.Pool(poolConfig);
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const query = async (text: string, params: readonly unknown[] = []): Promise<Row[]> =>
-    (await pool.query<Row>(statement(text, params))).rows;
+  const query = async (text: string, params: readonly unknown[] = []): Promise<Row[]> => {
+    // A prepared SELECT * fails once per connection after another process adds a column ("cached plan
+    // must not change result type", SQLSTATE 0A000); PostgreSQL re-plans it on the next run. Outside a
+    // transaction that is safe to retry; a transaction that meets it fails and changes nothing.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await pool.query<Row>(statement(text, params))).rows;
+      } catch (error) {
+        const stalePlan = error instanceof Error && 'code' in error && error.code === '0A000';
+        if (!stalePlan || attempt >= STALE_PLAN_ATTEMPTS) throw error;
+      }
+    }
+  };
   // One more connection, kept for the background writer (see Database.writerTransaction).
   const writerPool = new pg.Pool({ ...poolConfig, max: 1 });
   writerPool.on('error', () => undefined);

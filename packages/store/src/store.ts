@@ -76,16 +76,25 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     maxAgeMs: options.sessionLookupCacheMs ?? 0,
     ...(options.nowMs ? { nowMs: options.nowMs } : {}),
   });
-  const inTransaction = (tx: SqlExecutor): Repositories => {
-    const r = repositories(tx);
-    return { ...r, users: sessions.clearOnWrite(r.users) };
-  };
   const root = repositories(db);
+  const transaction = async <T>(fn: (tx: Repositories) => Promise<T>): Promise<T> => {
+    let end = (): void => undefined;
+    try {
+      return await db.transaction((tx) => {
+        const r = repositories(tx);
+        const users = sessions.forTransaction(r.users);
+        end = users.end;
+        return fn({ ...r, users: users.users });
+      });
+    } finally {
+      end();
+    }
+  };
   return {
     db,
     ...root,
     users: sessions.readThrough(root.users),
-    transaction: (fn) => db.transaction((tx) => fn(inTransaction(tx))),
+    transaction,
     appendAudit: auditGroupCommit(db),
   };
 }

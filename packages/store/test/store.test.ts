@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createStore,
@@ -11,6 +12,8 @@ import {
   TEST_BACKENDS,
   type AuditEventInput,
   type Database,
+  type Row,
+  type SqlExecutor,
   type Store,
 } from '../src/index.ts';
 
@@ -85,6 +88,35 @@ for (const backend of TEST_BACKENDS) {
         }),
       ).rejects.toThrow('crash after the first write');
       expect((await store.audit.verify()).events).toBe(before);
+    });
+
+    it('answers prepared reads after a column is added by another connection', async () => {
+      const read = (): Promise<Row[]> => db.query('SELECT * FROM referrer WHERE id = $1', [randomUUID()]);
+      // Prepared on several pooled connections at once, then the table changes under them.
+      await Promise.all(Array.from({ length: 8 }, read));
+      await db.query('ALTER TABLE referrer ADD COLUMN test_added_column text');
+      const after = await Promise.all(Array.from({ length: 8 }, read));
+      expect(after).toEqual(Array.from({ length: 8 }, () => []));
+      await db.query('ALTER TABLE referrer DROP COLUMN test_added_column');
+    });
+
+    it('runs none of the statements queued behind one that fails, inside or after the transaction', async () => {
+      const insert = (tx: SqlExecutor, id: string): Promise<Row[]> =>
+        tx.query(
+          `INSERT INTO scanner (id, modality, manufacturer, model, location) VALUES ($1, 'dxa', 'M', 'X', 'L')`,
+          [id],
+        );
+      await expect(
+        db.transaction((tx) =>
+          Promise.all([
+            insert(tx, 'QUEUE-1'),
+            tx.query('SELECT 1 / $1::int AS fails', [0]),
+            insert(tx, 'QUEUE-2'),
+            insert(tx, 'QUEUE-3'),
+          ]),
+        ),
+      ).rejects.toThrow(/division by zero/);
+      expect(await db.query(`SELECT id FROM scanner WHERE id LIKE 'QUEUE-%'`)).toEqual([]);
     });
 
     it('chains audit events so that verification finds an edit, a deletion and a broken link', async () => {

@@ -89,15 +89,16 @@ export async function issueReport(ctx: ServiceContext, reportId: string): Promis
       const patient = await tx.patients.byId(row.patientId);
       if (!referral || !referrer || !patient) return notFound('referrer of report', row.id);
       const copies = reportCopies(referral, referrer, patient, await tx.reports.serviceDetails());
-      // Issuing a version again sends only a GP copy that could not go before (no GP was recorded then).
+      // Issuing a version again sends only a GP copy that could not go before (no GP was recorded then):
+      // a copy is matched by the version it carried and its recipient, never by its wording.
+      const version = current.value.version;
       const sentBefore = (await tx.appointments.correspondence({ referralId: row.referralId })).filter(
-        (c) => c.kind === 'report' && c.body === current.value.text,
+        (c) => c.kind === 'report' && c.reportVersion === version,
       );
       const outstanding = copies.filter(
         (c) => c.sent && !sentBefore.some((before) => before.recipient === c.recipient),
       );
-      if (outstanding.length === 0)
-        return fail('conflict', `version ${String(current.value.version)} is already issued`);
+      if (outstanding.length === 0) return fail('conflict', `version ${String(version)} is already issued`);
       const saved = await tx.reports.update(row, { state: row.state, issuedVersion: current.value.version });
       if (!saved) return fail('conflict', 'someone else changed this report at the same moment: reload it');
       for (const copy of outstanding) {
@@ -112,6 +113,7 @@ export async function issueReport(ctx: ServiceContext, reportId: string): Promis
           createdAt: now,
           createdBy: actorId,
           body: current.value.text,
+          reportVersion: version,
         });
       }
       await recordAudit(tx, ctx, {

@@ -58,11 +58,12 @@ export async function importDxaResultsCsv(
   const hash = createHash('sha256').update(JSON.stringify(r)).digest('hex');
   const now = ctx.now();
   await ctx.store.idempotency.forgetBefore(actorId, addMinutes(now, -ANSWER_KEPT_MINUTES).toISOString());
+  const claimedAt = now.toISOString();
   const claimed = await ctx.store.idempotency.claim(
     actorId,
     key,
     hash,
-    now.toISOString(),
+    claimedAt,
     addMinutes(now, -UNFINISHED_CLAIM_ABANDONED_MINUTES).toISOString(),
   );
   if (!claimed) {
@@ -81,10 +82,12 @@ export async function importDxaResultsCsv(
   // The answer is stored in the transaction that stores the results, so a crash leaves either both or
   // neither: never results without an answer (which a retry would import twice).
   const outcome = await run({
-    inSameTransaction: (tx, answer) => tx.idempotency.complete(actorId, key, answer),
+    inSameTransaction: (tx, answer) => tx.idempotency.complete(actorId, key, answer, claimedAt),
   });
   // Refusals before the transaction (an unreadable file, a visit not scanned) are answers too.
   const stored = await ctx.store.idempotency.get(actorId, key);
-  if (stored?.response === null) await ctx.store.idempotency.complete(actorId, key, outcome);
+  // A retry that took the key over meanwhile answers for it; this refusal changed nothing.
+  if (stored?.response === null)
+    await ctx.store.idempotency.complete(actorId, key, outcome, claimedAt).catch(() => undefined);
   return outcome;
 }

@@ -17,6 +17,11 @@ function ignored(patterns: readonly string[], region: string): boolean {
   });
 }
 
+/** A mapping's own entry for a name from the file, never an inherited one ('toString', '__proto__'). */
+function own<T>(mapping: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(mapping, name) ? mapping[name] : undefined;
+}
+
 /** The first of a column's possible names that the export has, or null. */
 function columnIn(header: readonly string[], names: readonly string[]): string | null {
   return names.find((n) => header.includes(n)) ?? null;
@@ -61,12 +66,12 @@ export function sitesFromVendorCsv(csv: string, format: VendorCsvFormat): Outcom
   for (const [i, row] of rows.entries()) {
     const line = `csv row ${String(i + 2)}`;
     const scanText = row[scanColumn ?? ''] ?? '';
-    const scan = format.scans[scanText];
+    const scan = own(format.scans, scanText);
     if (scan === undefined)
       return fail('invalid', `${line}: scan "${scanText}" is not in the ${scanColumn ?? ''} mapping`, 'csv');
     const regionText = row[regionColumn ?? ''] ?? '';
     if (ignored(format.ignored[scan.type], regionText)) continue;
-    const target = format.regions[scan.type][regionText];
+    const target = own(format.regions[scan.type], regionText);
     if (target === undefined)
       return fail(
         'invalid',
@@ -81,7 +86,7 @@ export function sitesFromVendorCsv(csv: string, format: VendorCsvFormat): Outcom
     if (scan.side !== undefined) sides.add(scan.side);
     const sideText = sideColumn === null ? '' : (row[sideColumn] ?? '');
     if (sideText !== '') {
-      const fromColumn = format.sides[sideText];
+      const fromColumn = own(format.sides, sideText);
       if (fromColumn === undefined)
         return fail('invalid', `${line}: side "${sideText}" is not recognised`, 'csv');
       sides.add(fromColumn);

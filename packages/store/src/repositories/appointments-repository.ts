@@ -5,6 +5,7 @@ import {
   CORRESPONDENCE_KINDS,
   type AppointmentRecord,
   type CorrespondenceRecord,
+  type NewCorrespondence,
 } from '../types/appointment-records.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
@@ -55,6 +56,7 @@ const correspondenceRow = z
     created_at: z.string(),
     created_by: nullableText,
     body: z.string(),
+    report_version: z.number().nullable(),
   })
   .transform((r): CorrespondenceRecord => ({
     id: r.id,
@@ -66,6 +68,7 @@ const correspondenceRow = z
     createdAt: r.created_at,
     createdBy: r.created_by,
     body: r.body,
+    reportVersion: r.report_version,
   }));
 
 export interface AppointmentsRepository {
@@ -78,7 +81,7 @@ export interface AppointmentsRepository {
   between(from: string, to: string, scannerId?: string): Promise<AppointmentRecord[]>;
   /** Changes an appointment only if it is still at the version read; null when someone else changed it. */
   update(before: AppointmentRecord, after: Partial<AppointmentRecord>): Promise<AppointmentRecord | null>;
-  insertCorrespondence(c: CorrespondenceRecord): Promise<void>;
+  insertCorrespondence(c: NewCorrespondence): Promise<void>;
   correspondence(filter: { patientId?: string; referralId?: string }): Promise<CorrespondenceRecord[]>;
 }
 
@@ -169,7 +172,7 @@ export function appointmentsRepository(sql: SqlExecutor): AppointmentsRepository
     async insertCorrespondence(c) {
       await sql.query(
         `INSERT INTO correspondence (id, patient_id, referral_id, appointment_id, kind, recipient, created_at,
-           created_by, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+           created_by, body, report_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           c.id,
           c.patientId,
@@ -180,6 +183,7 @@ export function appointmentsRepository(sql: SqlExecutor): AppointmentsRepository
           c.createdAt,
           c.createdBy,
           c.body,
+          c.reportVersion ?? null,
         ],
       );
     },

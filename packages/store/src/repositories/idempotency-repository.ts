@@ -16,8 +16,12 @@ export interface IdempotencyRepository {
    */
   claim(actorId: string, key: string, requestHash: string, at: string, staleBefore: string): Promise<boolean>;
   get(actorId: string, key: string): Promise<IdempotencyEntry | null>;
-  /** Stores the answer; call it in the transaction that makes the request's change. */
-  complete(actorId: string, key: string, response: unknown): Promise<void>;
+  /**
+   * Stores the answer of the claim made at claimedAt; call it in the transaction that makes the
+   * request's change. Throws when that claim was taken over or already answered, so a first attempt
+   * that outlived its claim rolls back instead of committing beside the retry.
+   */
+  complete(actorId: string, key: string, response: unknown, claimedAt: string): Promise<void>;
   /** Forgets this actor's keys claimed at or before a time; returns how many. */
   forgetBefore(actorId: string, before: string): Promise<number>;
 }
@@ -46,12 +50,16 @@ export function idempotencyRepository(sql: SqlExecutor): IdempotencyRepository {
       const r = idempotencyRow.parse(row);
       return { requestHash: r.request_hash, createdAt: r.created_at, response: r.response };
     },
-    async complete(actorId, key, response) {
-      await sql.query('UPDATE idempotency_key SET response = $3 WHERE actor_id = $1 AND key = $2', [
-        actorId,
-        key,
-        JSON.stringify(response),
-      ]);
+    async complete(actorId, key, response, claimedAt) {
+      const rows = await sql.query(
+        `UPDATE idempotency_key SET response = $3
+         WHERE actor_id = $1 AND key = $2 AND response IS NULL AND created_at = $4 RETURNING key`,
+        [actorId, key, JSON.stringify(response), claimedAt],
+      );
+      if (rows.length !== 1)
+        throw new Error(
+          `Idempotency-Key ${key}: the claim was taken over by a retry; this attempt is undone`,
+        );
     },
     async forgetBefore(actorId, before) {
       const rows = await sql.query(

@@ -21,46 +21,71 @@ const READS: ReadonlySet<keyof UsersRepository> = new Set<keyof UsersRepository>
 /** Entries kept at most; past this the oldest half is dropped (sessions are few, this is a backstop). */
 const MAX_ENTRIES = 10_000;
 
-/**
- * Every request looks up its session, user and entitlements. Under load the same session asks many
- * times a second, so a lookup is reused for at most maxAgeMs. Any write through a users repository
- * of this store (sign-in, sign-out, second factor, lockout, entitlements, TOTP) empties the cache at
- * once, so in this process a change takes effect on the next request; another server process (--workers)
- * sees it within maxAgeMs. Expiry is still judged on every request against the time of that request.
- */
-export function sessionLookupCache(options: SessionLookupCacheOptions): {
+export interface SessionLookupCache {
   /** The repository to read through: lookups cached, writes clear the cache. */
   readThrough: (users: UsersRepository) => UsersRepository;
-  /** The repository for a transaction: lookups go to the database, writes clear the cache. */
-  clearOnWrite: (users: UsersRepository) => UsersRepository;
-} {
+  /** For one transaction: its users repository, whose writes stop caching until end() is called. */
+  forTransaction: (users: UsersRepository) => { users: UsersRepository; end: () => void };
+}
+
+/**
+ * Every request looks up its session, user and entitlements. Under load the same session asks many
+ * times a second, so a lookup is reused for at most maxAgeMs. Any write to users, sessions or
+ * entitlements through this store empties the cache, and nothing is cached while a transaction that
+ * wrote them is still open or by a read that began before the last change: so in this process a sign-out,
+ * lockout or entitlement change applies to the first request after it commits. Another server process
+ * (--workers) sees it within maxAgeMs. Expiry is judged on every request against that request's time.
+ */
+export function sessionLookupCache(options: SessionLookupCacheOptions): SessionLookupCache {
   const nowMs = options.nowMs ?? Date.now;
   const entries = new Map<string, { atMs: number; found: SessionWithUser | null }>();
-  const clear = (): void => {
+  /** Bumped by every change; a read stores its answer only if no change came while it ran. */
+  let generation = 0;
+  /** Transactions that have written users or sessions and not yet ended. */
+  let openWriters = 0;
+  const changed = (): void => {
+    generation += 1;
     entries.clear();
   };
-  // Every method but the reads below is a write and empties the cache, so a write method added later
-  // is covered without anyone remembering to list it here.
-  const clearOnWrite = (users: UsersRepository): UsersRepository => {
+
+  // Every method but the reads above is a write, so a write method added later is covered without
+  // anyone remembering to list it here.
+  const onWrite = (users: UsersRepository, before: () => void): UsersRepository => {
     const wrapped: Record<string, unknown> = { ...users };
     for (const [name, method] of Object.entries(users) as [keyof UsersRepository, unknown][]) {
       if (READS.has(name) || typeof method !== 'function') continue;
       const write = method as (...args: unknown[]) => Promise<unknown>;
       wrapped[name] = async (...args: unknown[]): Promise<unknown> => {
-        clear();
+        before();
         try {
           return await write(...args);
         } finally {
-          clear();
+          changed();
         }
       };
     }
     return wrapped as unknown as UsersRepository;
   };
+
   return {
-    clearOnWrite,
+    forTransaction: (users) => {
+      let wrote = false;
+      return {
+        users: onWrite(users, () => {
+          if (!wrote) openWriters += 1;
+          wrote = true;
+          changed();
+        }),
+        // Called once the transaction has committed or rolled back.
+        end: () => {
+          if (!wrote) return;
+          openWriters -= 1;
+          changed();
+        },
+      };
+    },
     readThrough: (users) => {
-      const writing = clearOnWrite(users);
+      const writing = onWrite(users, changed);
       if (options.maxAgeMs <= 0) return writing;
       return {
         ...writing,
@@ -68,11 +93,14 @@ export function sessionLookupCache(options: SessionLookupCacheOptions): {
           const cached = entries.get(tokenHash);
           if (cached && nowMs() - cached.atMs < options.maxAgeMs) return cached.found;
           const atMs = nowMs();
+          const startedAt = generation;
           const found = await users.sessionWithUser(tokenHash);
-          if (entries.size >= MAX_ENTRIES) {
-            for (const key of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(key);
+          if (openWriters === 0 && generation === startedAt) {
+            if (entries.size >= MAX_ENTRIES) {
+              for (const key of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(key);
+            }
+            entries.set(tokenHash, { atMs, found });
           }
-          entries.set(tokenHash, { atMs, found });
           return found;
         },
       };

@@ -64,4 +64,9 @@ export interface CorrespondenceRecord {
   createdAt: string;
   createdBy: string | null;
   body: string;
+  /** For a report letter: the report version it carried. */
+  reportVersion: number | null;
 }
+
+/** A letter to store; only a report letter names its version. */
+export type NewCorrespondence = Omit<CorrespondenceRecord, 'reportVersion'> & { reportVersion?: number };
