@@ -100,6 +100,31 @@ export const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: 'POST /api/scanners/:id/precision-studies',
+    allowed: ['medical_physics_expert'],
+    success: 201,
+    request: () =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/scanners/DXA-1/precision-studies',
+        payload: {
+          performedFrom: '2026-10-01',
+          performedTo: '2026-10-02',
+          applyToLsc: false,
+          scans: [
+            { patient: 'S1', scan: '1', site: 'L1-L4', bmdGcm2: 1.0 },
+            { patient: 'S1', scan: '2', site: 'L1-L4', bmdGcm2: 1.02 },
+          ],
+        },
+      }),
+  },
+  {
+    name: 'GET /api/scanners/:id/precision-studies',
+    allowed: ['medical_physics_expert', 'service_manager', 'administrator', 'auditor'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/scanners/DXA-1/precision-studies' }),
+  },
+  {
     name: 'GET /api/scanners/:id/phantom-chart',
     allowed: ['medical_physics_expert', 'operator', 'service_manager', 'administrator', 'auditor'],
     success: 200,

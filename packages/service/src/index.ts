@@ -89,3 +89,9 @@ export {
   type PhantomChart,
   type PhantomScanResult,
 } from './qa/phantom-qa.ts';
+export {
+  listPrecisionStudies,
+  precisionStudySchema,
+  recordPrecisionStudy,
+  type PrecisionStudyOutcome,
+} from './qa/precision-studies.ts';

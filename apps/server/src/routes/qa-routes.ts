@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  listPrecisionStudies,
+  precisionStudySchema,
+  recordPrecisionStudy,
   phantomBaselineSchema,
   phantomChart,
   phantomScanSchema,
@@ -48,6 +51,35 @@ export function qaRoutes(app: FastifyInstance, deps: ServerDeps): void {
         await recordPhantomScan(await requestContext(deps, request), request.params.id, request.body),
         201,
       ),
+  );
+  r.post(
+    '/api/scanners/:id/precision-studies',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: 'Record a precision study (ISCD 15 x 3 or 30 x 2); a compliant site sets the scanner LSC',
+        params: scannerParams,
+        body: precisionStudySchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await recordPrecisionStudy(await requestContext(deps, request), request.params.id, request.body),
+        201,
+      ),
+  );
+  r.get(
+    '/api/scanners/:id/precision-studies',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: "A scanner's precision studies, newest first",
+        params: scannerParams,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await listPrecisionStudies(await requestContext(deps, request), request.params.id)),
   );
   r.get(
     '/api/scanners/:id/phantom-chart',

@@ -27,5 +27,6 @@ export const BACKUP_TABLES = [
   'phantom_baseline',
   'phantom_scan',
   'qa_alert',
+  'precision_study',
   'audit_event',
 ] as const;

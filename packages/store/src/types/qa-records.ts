@@ -34,3 +34,18 @@ export interface QaAlertRecord {
   closedBy: string | null;
   closingNote: string | null;
 }
+
+/** A precision study on a scanner (ISCD 2019), with the engine's result for each site. */
+export interface PrecisionStudyRecord {
+  id: string;
+  scannerId: string;
+  /** Set when one operator did every scan (per-operator precision). */
+  operatorId: string | null;
+  performedFrom: string;
+  performedTo: string;
+  recordedBy: string;
+  recordedAt: string;
+  scans: { patient: string; scan: string; site: string; side: 'left' | 'right' | null; bmdGcm2: number }[];
+  results: Record<string, unknown>[];
+  appliedToLsc: boolean;
+}
