@@ -46,6 +46,8 @@ const DEMO_SCANNERS = [
     manufacturer: 'Hologic',
     model: 'Horizon A',
     softwareVersion: '13.6.1',
+    serialNumber: 'HZA-201734',
+    installedOn: '2017-03-14',
     location: 'Bone Density Unit, Royal United Hospital, Combe Park, Bath BA1 3NG',
     directions:
       'Park in car park D. Enter by the main entrance, take lift B to level 2 and follow the signs for Zone C, Bone Density.',
@@ -58,6 +60,8 @@ const DEMO_SCANNERS = [
     manufacturer: 'Siemens',
     model: 'SOMATOM go.Top',
     softwareVersion: null,
+    serialNumber: 'GOT-108842',
+    installedOn: '2022-09-05',
     location: 'CT suite, Royal United Hospital, Combe Park, Bath BA1 3NG',
   },
 ] as const;

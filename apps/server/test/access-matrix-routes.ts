@@ -6,6 +6,7 @@ import {
   bookedAppointment,
   draftedReport,
   freshPatient,
+  maintenanceEntry,
   freshReferral,
   nextSlot,
   referralBody,
@@ -123,6 +124,43 @@ export const ROUTES: RouteCase[] = [
     allowed: ['medical_physics_expert', 'service_manager', 'administrator', 'auditor'],
     success: 200,
     request: () => Promise.resolve({ method: 'GET', url: '/api/scanners/DXA-1/precision-studies' }),
+  },
+  {
+    name: 'POST /api/scanners/:id/maintenance',
+    allowed: ['operator', 'medical_physics_expert', 'service_manager'],
+    success: 201,
+    request: () =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/scanners/CT-1/maintenance',
+        payload: { kind: 'planned_maintenance', description: 'Six-monthly service' },
+      }),
+  },
+  {
+    name: 'GET /api/scanners/:id/maintenance',
+    allowed: ['operator', 'medical_physics_expert', 'service_manager', 'administrator', 'auditor'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/scanners/CT-1/maintenance' }),
+  },
+  {
+    name: 'POST /api/maintenance/:id/hand-over',
+    allowed: ['operator', 'medical_physics_expert'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/maintenance/${await maintenanceEntry(f)}/hand-over`,
+      payload: { engineer: 'Service engineer' },
+    }),
+  },
+  {
+    name: 'POST /api/maintenance/:id/receive-back',
+    allowed: ['operator', 'medical_physics_expert'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/maintenance/${await maintenanceEntry(f, true)}/receive-back`,
+      payload: { engineerReport: 'Bearing replaced', checksOnReturn: 'QC passed' },
+    }),
   },
   {
     name: 'GET /api/scanners/:id/phantom-chart',

@@ -48,6 +48,25 @@ export async function freshPatient(f: HttpFixture): Promise<string> {
   return created.json<{ patientId: string }>().patientId;
 }
 
+/** A fresh fault logged on CT-1 (no matrix visit uses it), optionally handed over to the engineer. */
+export async function maintenanceEntry(f: HttpFixture, handedOver = false): Promise<string> {
+  const logged = await f.app.inject({
+    method: 'POST',
+    url: '/api/scanners/CT-1/maintenance',
+    headers: bearer(f, 'operator'),
+    payload: { kind: 'fault', description: 'Gantry noise' },
+  });
+  const id = logged.json<{ id: string }>().id;
+  if (handedOver)
+    await f.app.inject({
+      method: 'POST',
+      url: `/api/maintenance/${id}/hand-over`,
+      headers: bearer(f, 'operator'),
+      payload: { engineer: 'Service engineer' },
+    });
+  return id;
+}
+
 /** A fresh referral authorised by the IR(ME)R practitioner, ready to book. */
 export async function authorisedReferral(f: HttpFixture): Promise<string> {
   const id = await freshReferral(f);

@@ -95,3 +95,12 @@ export {
   recordPrecisionStudy,
   type PrecisionStudyOutcome,
 } from './qa/precision-studies.ts';
+export {
+  handOverSchema,
+  handOverToEngineer,
+  logMaintenance,
+  maintenanceEntrySchema,
+  maintenanceLog,
+  receiveBackSchema,
+  receiveFromEngineer,
+} from './qa/maintenance-log.ts';

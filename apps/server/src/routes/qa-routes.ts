@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  handOverSchema,
+  handOverToEngineer,
+  logMaintenance,
+  maintenanceEntrySchema,
+  maintenanceLog,
+  receiveBackSchema,
+  receiveFromEngineer,
   listPrecisionStudies,
   precisionStudySchema,
   recordPrecisionStudy,
@@ -15,6 +22,7 @@ import { sendOutcome } from '../http-errors.ts';
 import { requestContext, type ServerDeps } from '../request-context.ts';
 
 const scannerParams = z.strictObject({ id: z.string().min(1) });
+const entryParams = z.strictObject({ id: z.uuid() });
 
 /** Phantom QA (ROS 5.1, Appendix 3): the baseline, each day's phantom scan and the control chart. */
 export function qaRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -80,6 +88,67 @@ export function qaRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) =>
       sendOutcome(reply, await listPrecisionStudies(await requestContext(deps, request), request.params.id)),
+  );
+  r.post(
+    '/api/scanners/:id/maintenance',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: "Add a fault, maintenance visit or upgrade to the scanner's log (ROS 5.2)",
+        params: scannerParams,
+        body: maintenanceEntrySchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await logMaintenance(await requestContext(deps, request), request.params.id, request.body),
+        201,
+      ),
+  );
+  r.get(
+    '/api/scanners/:id/maintenance',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: "The scanner's maintenance and fault log, newest first",
+        params: scannerParams,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await maintenanceLog(await requestContext(deps, request), request.params.id)),
+  );
+  r.post(
+    '/api/maintenance/:id/hand-over',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: 'Hand the scanner over to the service engineer: out of clinical use (ROS 5.2)',
+        params: entryParams,
+        body: handOverSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await handOverToEngineer(await requestContext(deps, request), request.params.id, request.body),
+      ),
+  );
+  r.post(
+    '/api/maintenance/:id/receive-back',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: "Receive the scanner back into clinical use, with the engineer's report and the checks made",
+        params: entryParams,
+        body: receiveBackSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await receiveFromEngineer(await requestContext(deps, request), request.params.id, request.body),
+      ),
   );
   r.get(
     '/api/scanners/:id/phantom-chart',

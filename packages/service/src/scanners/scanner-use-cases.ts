@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
 import { isoDate } from '../time.ts';
 import { validate } from '../validate.ts';
+import { equipmentPolicy } from '../reference/equipment-policy.ts';
 
 export const newScannerSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, { error: 'use letters, digits and dashes, up to 32' }),
@@ -19,6 +20,9 @@ export const newScannerSchema = z.strictObject({
   directions: z.string().trim().min(1).max(1000).nullable().default(null),
   /** Step-free access, hoist, table weight limit, accessible toilet: in the letter (ROS 4.4). */
   accessibility: z.string().trim().min(1).max(1000).nullable().default(null),
+  serialNumber: z.string().trim().min(1).max(100).nullable().default(null),
+  /** The date it was installed; its useful life is about 10 years (ROS 5.2). */
+  installedOn: z.iso.date().nullable().default(null),
 });
 
 export const dailyQcSchema = z.strictObject({
@@ -106,6 +110,26 @@ export async function recordDailyQc(ctx: ServiceContext, input: unknown): Promis
 export interface ScannerStatus extends ScannerRecord {
   /** Today's daily QC: passed, failed, or not yet done (no patient scans until it passes, ROS 5.1). */
   dailyQcToday: 'passed' | 'failed' | 'not_done';
+  /** With the service engineer now: no patient scans until it is received back (ROS 5.2). */
+  withEngineer: boolean;
+  /** Near or past the end of its useful life (ROS 5.2), in words; null when not, or not known. */
+  replacementWarning: string | null;
+}
+
+/** ROS 5.2: a warning as a scanner nears the end of its useful life of about 10 years. */
+export function replacementWarning(installedOn: string | null, today: string): string | null {
+  if (installedOn === null) return null;
+  const endOfLife = addYears(installedOn, equipmentPolicy.usefulLifeYears);
+  const warnFrom = addYears(endOfLife, -equipmentPolicy.warnYearsBefore);
+  if (today < warnFrom) return null;
+  return today >= endOfLife
+    ? `past its useful life of about ${String(equipmentPolicy.usefulLifeYears)} years (installed ${installedOn}): plan its replacement and cross-calibration`
+    : `reaches ${String(equipmentPolicy.usefulLifeYears)} years on ${endOfLife}: plan its replacement and cross-calibration`;
+}
+
+function addYears(isoDay: string, years: number): string {
+  const year = Number(isoDay.slice(0, 4)) + years;
+  return `${String(year).padStart(4, '0')}${isoDay.slice(4)}`;
 }
 
 /** Every scanner with today's QC status, for anyone signed in to the service. */
@@ -116,7 +140,12 @@ export async function listScanners(ctx: ServiceContext): Promise<Outcome<Scanner
   for (const s of await ctx.store.scanners.list()) {
     const runs = await ctx.store.scanners.qcOn(s.id, today);
     const last = runs.at(-1);
-    result.push({ ...s, dailyQcToday: last === undefined ? 'not_done' : last.passed ? 'passed' : 'failed' });
+    result.push({
+      ...s,
+      dailyQcToday: last === undefined ? 'not_done' : last.passed ? 'passed' : 'failed',
+      withEngineer: (await ctx.store.qa.withEngineer(s.id)).length > 0,
+      replacementWarning: replacementWarning(s.installedOn, today),
+    });
   }
   return ok(result);
 }

@@ -101,6 +101,13 @@ export async function recordScanVisit(
         'appointmentId',
       );
     }
+    if (scanned && (await tx.qa.withEngineer(appointment.scannerId)).length > 0) {
+      return fail(
+        'conflict',
+        `no patient scan may be recorded on ${appointment.scannerId}: it is with the service engineer and has not been received back into clinical use (ROS 5.2)`,
+        'appointmentId',
+      );
+    }
     if (await tx.scanVisits.byAppointment(appointment.id))
       return fail('conflict', 'this visit is already recorded');
     const visit: ScanVisitRecord = {

@@ -28,5 +28,6 @@ export const BACKUP_TABLES = [
   'phantom_scan',
   'qa_alert',
   'precision_study',
+  'maintenance_event',
   'audit_event',
 ] as const;

@@ -13,6 +13,8 @@ const scannerRow = z
     location: z.string(),
     directions: nullableText,
     accessibility: nullableText,
+    serial_number: nullableText,
+    installed_on: nullableText,
     active: z.boolean(),
   })
   .transform((r): ScannerRecord => ({
@@ -24,6 +26,8 @@ const scannerRow = z
     location: r.location,
     directions: r.directions,
     accessibility: r.accessibility,
+    serialNumber: r.serial_number,
+    installedOn: r.installed_on,
     active: r.active,
   }));
 
@@ -63,8 +67,8 @@ export function scannersRepository(sql: SqlExecutor): ScannersRepository {
     async insert(s) {
       await sql.query(
         `INSERT INTO scanner (id, modality, manufacturer, model, software_version, location, directions,
-           accessibility, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+           accessibility, active, serial_number, installed_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           s.id,
           s.modality,
@@ -75,6 +79,8 @@ export function scannersRepository(sql: SqlExecutor): ScannersRepository {
           s.directions,
           s.accessibility,
           s.active,
+          s.serialNumber,
+          s.installedOn,
         ],
       );
     },

@@ -9,6 +9,9 @@ export interface ScannerRecord {
   directions: string | null;
   /** Step-free access, hoist, table weight limit, accessible toilet (ROS 4.4). */
   accessibility: string | null;
+  serialNumber: string | null;
+  /** Its useful life is about 10 years from installation (ROS 5.2). */
+  installedOn: string | null;
   active: boolean;
 }
 

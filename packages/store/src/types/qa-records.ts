@@ -49,3 +49,22 @@ export interface PrecisionStudyRecord {
   results: Record<string, unknown>[];
   appliedToLsc: boolean;
 }
+
+export const MAINTENANCE_KINDS = ['fault', 'planned_maintenance', 'software_upgrade', 'other'] as const;
+
+/** One entry in a scanner's maintenance and fault log, with its handover to and from the engineer. */
+export interface MaintenanceEventRecord {
+  id: string;
+  scannerId: string;
+  kind: (typeof MAINTENANCE_KINDS)[number];
+  reportedAt: string;
+  reportedBy: string;
+  description: string;
+  handedOverAt: string | null;
+  handedOverBy: string | null;
+  engineer: string | null;
+  returnedAt: string | null;
+  returnedBy: string | null;
+  engineerReport: string | null;
+  checksOnReturn: string | null;
+}

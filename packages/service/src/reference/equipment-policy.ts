@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import policyJson from '../../data/equipment-policy.json' with { type: 'json' };
+
+export const equipmentPolicy = z
+  .strictObject({
+    source: z.string(),
+    usefulLifeYears: z.number().positive(),
+    warnYearsBefore: z.number().min(0),
+  })
+  .parse(policyJson);
