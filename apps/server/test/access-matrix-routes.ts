@@ -6,6 +6,7 @@ import {
   bookedAppointment,
   draftedReport,
   freshPatient,
+  freshScales,
   maintenanceEntry,
   freshReferral,
   nextSlot,
@@ -160,6 +161,33 @@ export const ROUTES: RouteCase[] = [
       method: 'POST',
       url: `/api/maintenance/${await maintenanceEntry(f, true)}/receive-back`,
       payload: { engineerReport: 'Bearing replaced', checksOnReturn: 'QC passed' },
+    }),
+  },
+  {
+    name: 'POST /api/equipment',
+    allowed: ['medical_physics_expert', 'service_manager', 'administrator'],
+    success: 201,
+    request: (_f, role) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/equipment',
+        payload: { kind: 'stadiometer', label: `Stadiometer ${role}`, location: 'Room 1' },
+      }),
+  },
+  {
+    name: 'GET /api/equipment',
+    allowed: ['medical_physics_expert', 'service_manager', 'administrator', 'operator', 'auditor'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/equipment' }),
+  },
+  {
+    name: 'POST /api/equipment/:id/checks',
+    allowed: ['operator', 'medical_physics_expert'],
+    success: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/equipment/${await freshScales(f)}/checks`,
+      payload: { passed: true },
     }),
   },
   {

@@ -48,6 +48,23 @@ export async function freshPatient(f: HttpFixture): Promise<string> {
   return created.json<{ patientId: string }>().patientId;
 }
 
+let equipmentCount = 0;
+/** Fresh weighing scales, added by the physicist. */
+export async function freshScales(f: HttpFixture): Promise<string> {
+  equipmentCount += 1;
+  const added = await f.app.inject({
+    method: 'POST',
+    url: '/api/equipment',
+    headers: bearer(f, 'medical_physics_expert'),
+    payload: {
+      kind: 'weighing_scales',
+      label: `Matrix scales ${String(equipmentCount)}`,
+      location: 'Room 1',
+    },
+  });
+  return added.json<{ id: string }>().id;
+}
+
 /** A fresh fault logged on CT-1 (no matrix visit uses it), optionally handed over to the engineer. */
 export async function maintenanceEntry(f: HttpFixture, handedOver = false): Promise<string> {
   const logged = await f.app.inject({

@@ -104,3 +104,13 @@ export {
   receiveBackSchema,
   receiveFromEngineer,
 } from './qa/maintenance-log.ts';
+export {
+  addAncillaryEquipment,
+  ancillaryEquipmentSchema,
+  calibrationCheckSchema,
+  calibrationStatus,
+  listAncillaryEquipment,
+  recordCalibrationCheck,
+  type CalibrationState,
+  type CalibrationStatus,
+} from './qa/ancillary-equipment.ts';

@@ -44,3 +44,4 @@ export { questionnaireSchema, type QuestionnaireAnswers } from './types/question
 export type { SessionWithUser } from './repositories/users-repository.ts';
 export * from './types/qa-records.ts';
 export type { QaRepository } from './repositories/qa-repository.ts';
+export type { EquipmentRepository } from './repositories/equipment-repository.ts';

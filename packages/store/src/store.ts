@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import { auditGroupCommit } from './repositories/audit-group-commit.ts';
 import { sessionLookupCache } from './repositories/session-lookup-cache.ts';
 import { qaRepository, type QaRepository } from './repositories/qa-repository.ts';
+import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -36,6 +37,7 @@ export interface Repositories {
   investigations: InvestigationsRepository;
   idempotency: IdempotencyRepository;
   qa: QaRepository;
+  equipment: EquipmentRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -52,6 +54,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     investigations: investigationsRepository(sql),
     idempotency: idempotencyRepository(sql),
     qa: qaRepository(sql),
+    equipment: equipmentRepository(sql),
   };
 }
 

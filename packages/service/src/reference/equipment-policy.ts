@@ -6,5 +6,7 @@ export const equipmentPolicy = z
     source: z.string(),
     usefulLifeYears: z.number().positive(),
     warnYearsBefore: z.number().min(0),
+    ancillaryCheckIntervalDays: z.number().int().positive(),
+    ancillaryDueSoonDays: z.number().int().min(0),
   })
   .parse(policyJson);

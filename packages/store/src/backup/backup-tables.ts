@@ -29,5 +29,7 @@ export const BACKUP_TABLES = [
   'qa_alert',
   'precision_study',
   'maintenance_event',
+  'ancillary_equipment',
+  'calibration_check',
   'audit_event',
 ] as const;

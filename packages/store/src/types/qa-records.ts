@@ -68,3 +68,25 @@ export interface MaintenanceEventRecord {
   engineerReport: string | null;
   checksOnReturn: string | null;
 }
+
+export const ANCILLARY_KINDS = ['weighing_scales', 'stadiometer', 'hoist'] as const;
+
+/** Scales, stadiometers and hoists, each checked at its own interval (ROS 5.2). */
+export interface AncillaryEquipmentRecord {
+  id: string;
+  kind: (typeof ANCILLARY_KINDS)[number];
+  label: string;
+  location: string;
+  checkIntervalDays: number;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface CalibrationCheckRecord {
+  id: string;
+  equipmentId: string;
+  checkedOn: string;
+  checkedBy: string;
+  passed: boolean;
+  note: string | null;
+}
