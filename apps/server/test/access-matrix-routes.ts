@@ -6,6 +6,7 @@ import {
   bookedAppointment,
   draftedReport,
   freshPatient,
+  openQaAlert,
   freshScales,
   maintenanceEntry,
   freshReferral,
@@ -188,6 +189,16 @@ export const ROUTES: RouteCase[] = [
       method: 'POST',
       url: `/api/equipment/${await freshScales(f)}/checks`,
       payload: { passed: true },
+    }),
+  },
+  {
+    name: 'POST /api/qa-alerts/:id/close',
+    allowed: ['medical_physics_expert'],
+    success: 200,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/qa-alerts/${await openQaAlert(f)}/close`,
+      payload: { note: 'Phantom repositioned; repeat scan in control' },
     }),
   },
   {

@@ -48,6 +48,35 @@ export async function freshPatient(f: HttpFixture): Promise<string> {
   return created.json<{ patientId: string }>().patientId;
 }
 
+let alertCount = 0;
+/** An open QA alert on a spare DXA scanner: a baseline, then a phantom scan 2% off (out of control). */
+export async function openQaAlert(f: HttpFixture): Promise<string> {
+  alertCount += 1;
+  const id = `DXA-ALERT-${String(alertCount)}`;
+  const physicist = bearer(f, 'medical_physics_expert');
+  await f.app.inject({
+    method: 'POST',
+    url: '/api/scanners',
+    headers: physicist,
+    payload: { id, modality: 'dxa', manufacturer: 'GE', model: 'Lunar iDXA', location: 'Unit 3' },
+  });
+  await f.app.inject({
+    method: 'PUT',
+    url: `/api/scanners/${id}/phantom-baseline`,
+    headers: physicist,
+    payload: { scansGcm2: [1, 1.001, 0.999, 1, 1.002, 0.998, 1, 1.001, 0.999, 1], reason: 'Installation' },
+  });
+  const scan = await f.app.inject({
+    method: 'POST',
+    url: `/api/scanners/${id}/phantom-scans`,
+    headers: bearer(f, 'operator'),
+    payload: { bmdGcm2: 1.02 },
+  });
+  const alert = scan.json<{ alert: { id: string } | null }>().alert;
+  if (!alert) throw new Error(`no alert raised: ${scan.body}`);
+  return alert.id;
+}
+
 let equipmentCount = 0;
 /** Fresh weighing scales, added by the physicist. */
 export async function freshScales(f: HttpFixture): Promise<string> {

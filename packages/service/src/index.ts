@@ -81,6 +81,8 @@ export {
 export { importDxaResultsCsv, importResultsCsvSchema } from './results/import-results-csv.ts';
 export { sitesFromVendorCsv } from './results/vendor-csv-sites.ts';
 export {
+  closeAlertSchema,
+  closeQaAlert,
   phantomBaselineSchema,
   phantomChart,
   phantomScanSchema,

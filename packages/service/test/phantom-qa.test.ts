@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { phantomChart, recordPhantomScan, registerScanner, setPhantomBaseline } from '../src/index.ts';
+import {
+  closeQaAlert,
+  phantomChart,
+  recordPhantomScan,
+  registerScanner,
+  setPhantomBaseline,
+} from '../src/index.ts';
 import { dailyQcPassed } from '../src/scanners/scanner-use-cases.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
@@ -94,6 +100,27 @@ for (const backend of TEST_BACKENDS) {
       ]);
       expect(chart.value.openAlerts).toHaveLength(1);
       expect(chart.value.baseline?.reason).toBe('Installation');
+    });
+
+    it('lets only a physicist close an alert, once, saying what was done', async () => {
+      const chart = await phantomChart(f.ctx(physicist), 'DXA-1');
+      const alert = chart.ok ? chart.value.openAlerts[0] : undefined;
+      if (!alert) throw new Error('no open alert');
+      expect(await closeQaAlert(f.ctx(operator), alert.id, { note: 'Fine' })).toMatchObject({
+        error: { code: 'forbidden' },
+      });
+      expect(await closeQaAlert(f.ctx(physicist), alert.id, { note: ' ' })).toMatchObject({
+        error: { field: 'note' },
+      });
+      const closed = await closeQaAlert(f.ctx(physicist), alert.id, {
+        note: 'Detector fault found by the engineer; new baseline after repair',
+      });
+      expect(closed).toMatchObject({ ok: true, value: { closedAt: '2026-11-23T09:30:00.000Z' } });
+      expect(await closeQaAlert(f.ctx(physicist), alert.id, { note: 'Again' })).toMatchObject({
+        error: { code: 'conflict', message: 'this alert is already closed' },
+      });
+      const after = await phantomChart(f.ctx(physicist), 'DXA-1');
+      expect(after.ok && after.value.openAlerts).toEqual([]);
     });
 
     it('starts the chart again from a new baseline after the fault is put right', async () => {

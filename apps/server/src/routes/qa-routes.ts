@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  closeAlertSchema,
+  closeQaAlert,
   handOverSchema,
   handOverToEngineer,
   logMaintenance,
@@ -148,6 +150,22 @@ export function qaRoutes(app: FastifyInstance, deps: ServerDeps): void {
       sendOutcome(
         reply,
         await receiveFromEngineer(await requestContext(deps, request), request.params.id, request.body),
+      ),
+  );
+  r.post(
+    '/api/qa-alerts/:id/close',
+    {
+      schema: {
+        tags: ['quality assurance'],
+        summary: 'Close a QA alert with what was found and done (medical physics expert)',
+        params: entryParams,
+        body: closeAlertSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await closeQaAlert(await requestContext(deps, request), request.params.id, request.body),
       ),
   );
   r.get(

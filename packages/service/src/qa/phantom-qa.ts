@@ -26,6 +26,11 @@ export const phantomBaselineSchema = z.strictObject({
   reason: z.string().trim().min(1, { error: 'say why: installation, a repair, a software upgrade' }).max(500),
 });
 
+export const closeAlertSchema = z.strictObject({
+  /** What was found and done: the cause, the repair, a new baseline. */
+  note: z.string().trim().min(1, { error: 'say what was found and done' }).max(2000),
+});
+
 export const phantomScanSchema = z.strictObject({
   bmdGcm2: z.number().positive().max(5),
 });
@@ -202,6 +207,40 @@ export async function recordPhantomScan(
       },
     });
     return ok({ point, dailyQc, alert });
+  });
+}
+
+/** A medical physics expert closes a QA alert, saying what was found and done. */
+export async function closeQaAlert(
+  ctx: ServiceContext,
+  alertId: string,
+  input: unknown,
+): Promise<Outcome<QaAlertRecord>> {
+  const parsed = validate(closeAlertSchema, input);
+  if (!parsed.ok) return parsed;
+  const alert = await ctx.store.qa.alertById(alertId);
+  if (!alert) return notFound('QA alert', alertId);
+  const allowed = await authorise(ctx, ['medical_physics_expert'], alert.scannerId, {
+    entityType: 'qa_alert',
+    entityId: alert.id,
+    patientId: null,
+    what: 'closing a QA alert',
+    action: 'update',
+  });
+  if (!allowed.ok) return allowed;
+  const at = ctx.now().toISOString();
+  const by = allowed.value.actor.userId;
+  return ctx.store.transaction(async (tx): Promise<Outcome<QaAlertRecord>> => {
+    if (!(await tx.qa.closeAlert(alert.id, by, at, parsed.value.note)))
+      return fail('conflict', 'this alert is already closed');
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'qa_alert',
+      entityId: alert.id,
+      patientId: null,
+      detail: { scannerId: alert.scannerId, closed: true },
+    });
+    return ok({ ...alert, closedAt: at, closedBy: by, closingNote: parsed.value.note });
   });
 }
 

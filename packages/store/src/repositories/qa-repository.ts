@@ -155,6 +155,9 @@ export interface QaRepository {
   phantomScans(baselineId: string): Promise<PhantomScanRecord[]>;
   insertAlert(a: QaAlertRecord): Promise<void>;
   openAlerts(scannerId: string): Promise<QaAlertRecord[]>;
+  alertById(id: string): Promise<QaAlertRecord | null>;
+  /** Closes an open alert; false when it was already closed. */
+  closeAlert(id: string, by: string, at: string, note: string): Promise<boolean>;
   insertPrecisionStudy(p: PrecisionStudyRecord): Promise<void>;
   /** A scanner's precision studies, newest first. */
   precisionStudies(scannerId: string): Promise<PrecisionStudyRecord[]>;
@@ -336,6 +339,17 @@ export function qaRepository(sql: SqlExecutor): QaRepository {
         ),
         'maintenance_event',
       );
+    },
+    async alertById(id) {
+      return parseRow(alertRow, await sql.query('SELECT * FROM qa_alert WHERE id = $1', [id]), 'qa_alert');
+    },
+    async closeAlert(id, by, at, note) {
+      const rows = await sql.query(
+        `UPDATE qa_alert SET closed_at = $3, closed_by = $2, closing_note = $4
+         WHERE id = $1 AND closed_at IS NULL RETURNING id`,
+        [id, by, at, note],
+      );
+      return rows.length === 1;
     },
     async openAlerts(scannerId) {
       return parseRows(
