@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import type { ServiceContext } from '../src/context.ts';
-import { importDxaResultsCsv, registerScanner, sitesFromVendorCsv } from '../src/index.ts';
+import { importDxaResultsCsv, sitesFromVendorCsv } from '../src/index.ts';
 import { vendorResultCsv, type VendorCsvFormat } from '../src/reference/vendor-result-csv.ts';
 import { scannedVisit } from './pathway-helpers.ts';
 import { ServiceFixture } from './service-fixture.ts';
@@ -142,13 +142,7 @@ for (const backend of TEST_BACKENDS) {
       await f.user('olive.operator', [{ role: 'operator' }, { role: 'medical_physics_expert' }]);
       operator = await f.signedIn('olive.operator');
       gp = await f.referrer();
-      await registerScanner(f.ctx(operator), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-      });
+      await f.scanner(operator);
     });
     afterAll(() => f.db.close());
 

@@ -7,7 +7,6 @@ import {
   logMaintenance,
   maintenanceLog,
   receiveFromEngineer,
-  registerScanner,
 } from '../src/index.ts';
 import { replacementWarning } from '../src/scanners/scanner-use-cases.ts';
 import { scannedVisit } from './pathway-helpers.ts';
@@ -48,22 +47,11 @@ for (const backend of TEST_BACKENDS) {
     };
     beforeAll(async () => {
       f = new ServiceFixture(await backend.open());
-      await f.user('olive.operator', [{ role: 'operator' }]);
-      await f.user('phil.physicist', [{ role: 'medical_physics_expert' }]);
-      await f.user('audrey.auditor', [{ role: 'auditor' }]);
-      operator = await f.signedIn('olive.operator');
-      physicist = await f.signedIn('phil.physicist');
-      auditor = await f.signedIn('audrey.auditor');
+      operator = await f.staff('olive.operator', [{ role: 'operator' }]);
+      physicist = await f.staff('phil.physicist', [{ role: 'medical_physics_expert' }]);
+      auditor = await f.staff('audrey.auditor', [{ role: 'auditor' }]);
       gp = await f.referrer();
-      await registerScanner(f.ctx(physicist), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-        serialNumber: 'HZA-201734',
-        installedOn: '2016-12-01',
-      });
+      await f.scanner(physicist, { serialNumber: 'HZA-201734', installedOn: '2016-12-01' });
     });
     afterAll(() => f.db.close());
 

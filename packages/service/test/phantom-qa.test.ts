@@ -22,10 +22,8 @@ for (const backend of TEST_BACKENDS) {
     let physicist: Actor;
     beforeAll(async () => {
       f = new ServiceFixture(await backend.open());
-      await f.user('olive.operator', [{ role: 'operator' }]);
-      await f.user('phil.physicist', [{ role: 'medical_physics_expert' }]);
-      operator = await f.signedIn('olive.operator');
-      physicist = await f.signedIn('phil.physicist');
+      operator = await f.staff('olive.operator', [{ role: 'operator' }]);
+      physicist = await f.staff('phil.physicist', [{ role: 'medical_physics_expert' }]);
       for (const [id, modality] of [
         ['DXA-1', 'dxa'],
         ['DXA-2', 'dxa'],

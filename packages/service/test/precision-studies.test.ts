@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { listPrecisionStudies, recordPrecisionStudy, registerScanner } from '../src/index.ts';
+import { listPrecisionStudies, recordPrecisionStudy } from '../src/index.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
 // Worked by hand. Spine: 30 patients scanned twice, 0.99 and 1.01 g/cm2 each: every patient's squares
@@ -28,17 +28,9 @@ for (const backend of TEST_BACKENDS) {
     let physicist: Actor;
     beforeAll(async () => {
       f = new ServiceFixture(await backend.open());
-      await f.user('olive.operator', [{ role: 'operator' }]);
-      await f.user('phil.physicist', [{ role: 'medical_physics_expert' }]);
-      operator = await f.signedIn('olive.operator');
-      physicist = await f.signedIn('phil.physicist');
-      await registerScanner(f.ctx(physicist), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-      });
+      operator = await f.staff('olive.operator', [{ role: 'operator' }]);
+      physicist = await f.staff('phil.physicist', [{ role: 'medical_physics_expert' }]);
+      await f.scanner(physicist);
     });
     afterAll(() => f.db.close());
 

@@ -6,7 +6,6 @@ import {
   enterDxaResults,
   issueReport,
   recordRegisteredGp,
-  registerScanner,
   reportCopies,
   setReporterProfile,
   setServiceDetails,
@@ -85,24 +84,16 @@ for (const backend of TEST_BACKENDS) {
     let liaison: ReferrerRecord;
     beforeAll(async () => {
       f = new ServiceFixture(await backend.open());
-      await f.user('olive.operator', [{ role: 'operator' }, { role: 'medical_physics_expert' }]);
       const reporterId = await f.user('sarah.jones', [{ role: 'reporter', scope: 'dxa' }]);
-      await f.user('ada.admin', [{ role: 'administrator' }]);
-      operator = await f.signedIn('olive.operator');
+      operator = await f.staff('olive.operator', [{ role: 'operator' }, { role: 'medical_physics_expert' }]);
       reporter = await f.signedIn('sarah.jones');
-      admin = await f.signedIn('ada.admin');
+      admin = await f.staff('ada.admin', [{ role: 'administrator' }]);
       liaison = await f.referrer({
         name: 'Ms K. Lowe',
         organisation: 'Fracture Liaison Service',
         role: 'specialist',
       });
-      await registerScanner(f.ctx(operator), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-      });
+      await f.scanner(operator);
       await setServiceDetails(f.ctx(admin), { name: 'Bath Bone Density Service', address: 'RUH, Bath' });
       await setReporterProfile(f.ctx(admin), {
         userId: reporterId,

@@ -6,7 +6,6 @@ import {
   draftDxaReport,
   enterDxaResults,
   issueReport,
-  registerScanner,
   renderServiceReport,
   reviseDxaReport,
   setReporterProfile,
@@ -35,13 +34,7 @@ for (const backend of TEST_BACKENDS) {
       reporter = await f.signedIn('sarah.jones');
       admin = await f.signedIn('ada.admin');
       gp = await f.referrer();
-      await registerScanner(f.ctx(operator), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-      });
+      await f.scanner(operator);
       await setServiceDetails(f.ctx(admin), {
         name: 'Bath Bone Density Service',
         address: 'Royal United Hospital, Bath BA1 3NG',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { enterDxaResults, recordFurtherInvestigation, registerScanner, setScannerLsc } from '../src/index.ts';
+import { enterDxaResults, recordFurtherInvestigation, setScannerLsc } from '../src/index.ts';
 import { scannedVisit } from './pathway-helpers.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
@@ -28,13 +28,7 @@ for (const backend of TEST_BACKENDS) {
       operator = await f.signedIn('olive.operator');
       physicist = await f.signedIn('phil.physicist');
       gp = await f.referrer();
-      await registerScanner(f.ctx(physicist), {
-        id: 'DXA-1',
-        modality: 'dxa',
-        manufacturer: 'Hologic',
-        model: 'Horizon A',
-        location: 'Unit 1',
-      });
+      await f.scanner(physicist);
     });
     afterAll(() => f.db.close());
 

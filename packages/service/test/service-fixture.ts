@@ -13,6 +13,7 @@ import { actorForToken } from '../src/security/session.ts';
 import { completeSecondFactor, signIn } from '../src/security/sign-in.ts';
 import { newTotpSecret, totpCode } from '../src/security/totp.ts';
 import { provisionUser } from '../src/users/provision-user.ts';
+import { registerScanner } from '../src/scanners/scanner-use-cases.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -65,6 +66,28 @@ export class ServiceFixture {
     );
     if (enrolled) this.totpSecrets.set(username, secret);
     return user.id;
+  }
+
+  /** A user holding the roles, signed in: the actor their requests carry. */
+  async staff(
+    username: string,
+    roles: { role: Role; scope?: string; validFrom?: string; validUntil?: string | null }[],
+  ): Promise<Actor> {
+    await this.user(username, roles);
+    return this.signedIn(username);
+  }
+
+  /** A scanner added by the given actor: DXA-1, a Hologic Horizon A in Unit 1, unless told otherwise. */
+  async scanner(by: Actor, overrides: Record<string, unknown> = {}): Promise<void> {
+    const added = await registerScanner(this.ctx(by), {
+      id: 'DXA-1',
+      modality: 'dxa',
+      manufacturer: 'Hologic',
+      model: 'Horizon A',
+      location: 'Unit 1',
+      ...overrides,
+    });
+    if (!added.ok) throw new Error(added.error.message);
   }
 
   /** Signs in with password and authenticator code, and returns the actor the token resolves to. */
