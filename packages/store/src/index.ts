@@ -45,3 +45,5 @@ export type { SessionWithUser } from './repositories/users-repository.ts';
 export * from './types/qa-records.ts';
 export type { QaRepository } from './repositories/qa-repository.ts';
 export type { EquipmentRepository } from './repositories/equipment-repository.ts';
+export type { PrecisionStudiesRepository } from './repositories/precision-studies-repository.ts';
+export type { MaintenanceRepository } from './repositories/maintenance-repository.ts';

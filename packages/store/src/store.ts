@@ -3,6 +3,11 @@ import type { Database } from './database.ts';
 import { auditGroupCommit } from './repositories/audit-group-commit.ts';
 import { sessionLookupCache } from './repositories/session-lookup-cache.ts';
 import { qaRepository, type QaRepository } from './repositories/qa-repository.ts';
+import {
+  precisionStudiesRepository,
+  type PrecisionStudiesRepository,
+} from './repositories/precision-studies-repository.ts';
+import { maintenanceRepository, type MaintenanceRepository } from './repositories/maintenance-repository.ts';
 import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
@@ -37,6 +42,8 @@ export interface Repositories {
   investigations: InvestigationsRepository;
   idempotency: IdempotencyRepository;
   qa: QaRepository;
+  precisionStudies: PrecisionStudiesRepository;
+  maintenance: MaintenanceRepository;
   equipment: EquipmentRepository;
 }
 
@@ -54,6 +61,8 @@ export function repositories(sql: SqlExecutor): Repositories {
     investigations: investigationsRepository(sql),
     idempotency: idempotencyRepository(sql),
     qa: qaRepository(sql),
+    precisionStudies: precisionStudiesRepository(sql),
+    maintenance: maintenanceRepository(sql),
     equipment: equipmentRepository(sql),
   };
 }

@@ -68,7 +68,7 @@ export async function logMaintenance(
     checksOnReturn: null,
   };
   await ctx.store.transaction(async (tx) => {
-    await tx.qa.insertMaintenance(entry);
+    await tx.maintenance.insert(entry);
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'maintenance_event',
@@ -86,7 +86,7 @@ async function changeHandover(
   what: string,
   change: (entry: MaintenanceEventRecord, actorId: string, at: string) => Outcome<MaintenanceEventRecord>,
 ): Promise<Outcome<MaintenanceEventRecord>> {
-  const entry = await ctx.store.qa.maintenanceEvent(eventId);
+  const entry = await ctx.store.maintenance.byId(eventId);
   if (!entry) return notFound('maintenance entry', eventId);
   const allowed = await authorise(ctx, HANDOVER, entry.scannerId, {
     entityType: 'maintenance_event',
@@ -99,7 +99,7 @@ async function changeHandover(
   const changed = change(entry, allowed.value.actor.userId, ctx.now().toISOString());
   if (!changed.ok) return changed;
   return ctx.store.transaction(async (tx): Promise<Outcome<MaintenanceEventRecord>> => {
-    if (!(await tx.qa.updateMaintenance(changed.value, { handedOverAt: entry.handedOverAt })))
+    if (!(await tx.maintenance.update(changed.value, { handedOverAt: entry.handedOverAt })))
       return fail('conflict', 'someone else changed this entry at the same moment: reload it');
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -165,7 +165,7 @@ export async function maintenanceLog(
     action: 'read',
   });
   if (!allowed.ok) return allowed;
-  const log = await ctx.store.qa.maintenanceLog(scanner.id);
+  const log = await ctx.store.maintenance.forScanner(scanner.id);
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'maintenance_event',

@@ -111,7 +111,7 @@ export async function recordPrecisionStudy(
     appliedToLsc: lscSet.length > 0,
   };
   await ctx.store.transaction(async (tx) => {
-    await tx.qa.insertPrecisionStudy(record);
+    await tx.precisionStudies.insert(record);
     for (const lsc of lscSet) await tx.results.setLsc(lsc);
     await recordAudit(tx, ctx, {
       action: 'create',
@@ -142,7 +142,7 @@ export async function listPrecisionStudies(
     action: 'read',
   });
   if (!allowed.ok) return allowed;
-  const studies = await ctx.store.qa.precisionStudies(scanner.id);
+  const studies = await ctx.store.precisionStudies.forScanner(scanner.id);
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'precision_study',

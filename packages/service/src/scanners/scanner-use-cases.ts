@@ -143,7 +143,7 @@ export async function listScanners(ctx: ServiceContext): Promise<Outcome<Scanner
     result.push({
       ...s,
       dailyQcToday: last === undefined ? 'not_done' : last.passed ? 'passed' : 'failed',
-      withEngineer: (await ctx.store.qa.withEngineer(s.id)).length > 0,
+      withEngineer: (await ctx.store.maintenance.withEngineer(s.id)).length > 0,
       replacementWarning: replacementWarning(s.installedOn, today),
     });
   }

@@ -101,7 +101,7 @@ export async function recordScanVisit(
         'appointmentId',
       );
     }
-    if (scanned && (await tx.qa.withEngineer(appointment.scannerId)).length > 0) {
+    if (scanned && (await tx.maintenance.withEngineer(appointment.scannerId)).length > 0) {
       return fail(
         'conflict',
         `no patient scan may be recorded on ${appointment.scannerId}: it is with the service engineer and has not been received back into clinical use (ROS 5.2)`,

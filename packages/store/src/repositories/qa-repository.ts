@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '../sql-executor.ts';
-import {
-  MAINTENANCE_KINDS,
-  type MaintenanceEventRecord,
-  type PhantomBaselineRecord,
-  type PhantomScanRecord,
-  type PrecisionStudyRecord,
-  type QaAlertRecord,
-} from '../types/qa-records.ts';
+import type { PhantomBaselineRecord, PhantomScanRecord, QaAlertRecord } from '../types/qa-records.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
 const baselineRow = z
@@ -80,72 +73,6 @@ const alertRow = z
     closingNote: r.closing_note,
   }));
 
-const precisionRow = z
-  .object({
-    id: z.string(),
-    scanner_id: z.string(),
-    operator_id: nullableText,
-    performed_from: z.string(),
-    performed_to: z.string(),
-    recorded_by: z.string(),
-    recorded_at: z.string(),
-    scans: z.array(
-      z.object({
-        patient: z.string(),
-        scan: z.string(),
-        site: z.string(),
-        side: z.enum(['left', 'right']).nullable(),
-        bmdGcm2: z.number(),
-      }),
-    ),
-    results: z.array(z.record(z.string(), z.unknown())),
-    applied_to_lsc: z.boolean(),
-  })
-  .transform((r): PrecisionStudyRecord => ({
-    id: r.id,
-    scannerId: r.scanner_id,
-    operatorId: r.operator_id,
-    performedFrom: r.performed_from,
-    performedTo: r.performed_to,
-    recordedBy: r.recorded_by,
-    recordedAt: r.recorded_at,
-    scans: r.scans,
-    results: r.results,
-    appliedToLsc: r.applied_to_lsc,
-  }));
-
-const maintenanceRow = z
-  .object({
-    id: z.string(),
-    scanner_id: z.string(),
-    kind: z.enum(MAINTENANCE_KINDS),
-    reported_at: z.string(),
-    reported_by: z.string(),
-    description: z.string(),
-    handed_over_at: nullableText,
-    handed_over_by: nullableText,
-    engineer: nullableText,
-    returned_at: nullableText,
-    returned_by: nullableText,
-    engineer_report: nullableText,
-    checks_on_return: nullableText,
-  })
-  .transform((r): MaintenanceEventRecord => ({
-    id: r.id,
-    scannerId: r.scanner_id,
-    kind: r.kind,
-    reportedAt: r.reported_at,
-    reportedBy: r.reported_by,
-    description: r.description,
-    handedOverAt: r.handed_over_at,
-    handedOverBy: r.handed_over_by,
-    engineer: r.engineer,
-    returnedAt: r.returned_at,
-    returnedBy: r.returned_by,
-    engineerReport: r.engineer_report,
-    checksOnReturn: r.checks_on_return,
-  }));
-
 export interface QaRepository {
   insertBaseline(b: PhantomBaselineRecord): Promise<void>;
   /** The scanner's latest baseline, which the control chart is drawn against. */
@@ -158,17 +85,6 @@ export interface QaRepository {
   alertById(id: string): Promise<QaAlertRecord | null>;
   /** Closes an open alert; false when it was already closed. */
   closeAlert(id: string, by: string, at: string, note: string): Promise<boolean>;
-  insertPrecisionStudy(p: PrecisionStudyRecord): Promise<void>;
-  /** A scanner's precision studies, newest first. */
-  precisionStudies(scannerId: string): Promise<PrecisionStudyRecord[]>;
-  insertMaintenance(m: MaintenanceEventRecord): Promise<void>;
-  /** Saves the handover fields; false when the entry changed meanwhile (its handover state differs). */
-  updateMaintenance(m: MaintenanceEventRecord, expect: { handedOverAt: string | null }): Promise<boolean>;
-  maintenanceEvent(id: string): Promise<MaintenanceEventRecord | null>;
-  /** A scanner's log, newest first. */
-  maintenanceLog(scannerId: string): Promise<MaintenanceEventRecord[]>;
-  /** Entries whose scanner is with the engineer now (handed over, not yet returned). */
-  withEngineer(scannerId: string): Promise<MaintenanceEventRecord[]>;
 }
 
 export function qaRepository(sql: SqlExecutor): QaRepository {
@@ -240,104 +156,6 @@ export function qaRepository(sql: SqlExecutor): QaRepository {
           a.closedBy,
           a.closingNote,
         ],
-      );
-    },
-    async insertPrecisionStudy(p) {
-      await sql.query(
-        `INSERT INTO precision_study (id, scanner_id, operator_id, performed_from, performed_to, recorded_by,
-           recorded_at, scans, results, applied_to_lsc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          p.id,
-          p.scannerId,
-          p.operatorId,
-          p.performedFrom,
-          p.performedTo,
-          p.recordedBy,
-          p.recordedAt,
-          JSON.stringify(p.scans),
-          JSON.stringify(p.results),
-          p.appliedToLsc,
-        ],
-      );
-    },
-    async precisionStudies(scannerId) {
-      return parseRows(
-        precisionRow,
-        await sql.query(
-          'SELECT * FROM precision_study WHERE scanner_id = $1 ORDER BY recorded_at DESC, id DESC',
-          [scannerId],
-        ),
-        'precision_study',
-      );
-    },
-    async insertMaintenance(m) {
-      await sql.query(
-        `INSERT INTO maintenance_event (id, scanner_id, kind, reported_at, reported_by, description,
-           handed_over_at, handed_over_by, engineer, returned_at, returned_by, engineer_report, checks_on_return)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          m.id,
-          m.scannerId,
-          m.kind,
-          m.reportedAt,
-          m.reportedBy,
-          m.description,
-          m.handedOverAt,
-          m.handedOverBy,
-          m.engineer,
-          m.returnedAt,
-          m.returnedBy,
-          m.engineerReport,
-          m.checksOnReturn,
-        ],
-      );
-    },
-    async updateMaintenance(m, expect) {
-      const rows = await sql.query(
-        `UPDATE maintenance_event SET handed_over_at = $2, handed_over_by = $3, engineer = $4, returned_at = $5,
-           returned_by = $6, engineer_report = $7, checks_on_return = $8
-         WHERE id = $1 AND handed_over_at IS NOT DISTINCT FROM $9::timestamptz AND returned_at IS NULL
-         RETURNING id`,
-        [
-          m.id,
-          m.handedOverAt,
-          m.handedOverBy,
-          m.engineer,
-          m.returnedAt,
-          m.returnedBy,
-          m.engineerReport,
-          m.checksOnReturn,
-          expect.handedOverAt,
-        ],
-      );
-      return rows.length === 1;
-    },
-    async maintenanceEvent(id) {
-      return parseRow(
-        maintenanceRow,
-        await sql.query('SELECT * FROM maintenance_event WHERE id = $1', [id]),
-        'maintenance_event',
-      );
-    },
-    async maintenanceLog(scannerId) {
-      return parseRows(
-        maintenanceRow,
-        await sql.query(
-          'SELECT * FROM maintenance_event WHERE scanner_id = $1 ORDER BY reported_at DESC, id DESC',
-          [scannerId],
-        ),
-        'maintenance_event',
-      );
-    },
-    async withEngineer(scannerId) {
-      return parseRows(
-        maintenanceRow,
-        await sql.query(
-          `SELECT * FROM maintenance_event WHERE scanner_id = $1 AND handed_over_at IS NOT NULL
-             AND returned_at IS NULL ORDER BY handed_over_at`,
-          [scannerId],
-        ),
-        'maintenance_event',
       );
     },
     async alertById(id) {
