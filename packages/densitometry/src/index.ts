@@ -40,6 +40,12 @@ export {
   type TScoreReference,
 } from './reference/t-score-reference.ts';
 export { precisionStudy, type PrecisionScan, type PrecisionResult } from './rules/precision.ts';
+export {
+  crossCalibrationFit,
+  operatorPrecisionAcceptable,
+  type CrossCalibrationFit,
+  type CrossCalibrationScan,
+} from './rules/cross-calibration.ts';
 export { whoCategory, zScoreCategory, describeSite } from './rules/classify-bmd.ts';
 export { qctSpineCategory } from './rules/qct-spine-category.ts';
 export { noggThresholdsAt, categoriseProbability } from './rules/fracture-risk.ts';

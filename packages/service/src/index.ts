@@ -95,8 +95,25 @@ export {
   listPrecisionStudies,
   precisionStudySchema,
   recordPrecisionStudy,
+  type OperatorPrecision,
   type PrecisionStudyOutcome,
 } from './qa/precision-studies.ts';
+export {
+  commissioningCheckSchema,
+  commissioningState,
+  recordCommissioningCheck,
+  releaseScanner,
+  releaseScannerSchema,
+  startCommissioning,
+  startCommissioningSchema,
+  type CommissioningItemState,
+  type CommissioningState,
+} from './qa/commissioning.ts';
+export {
+  crossCalibrationSchema,
+  listCrossCalibrations,
+  recordCrossCalibration,
+} from './qa/cross-calibration.ts';
 export {
   handOverSchema,
   handOverToEngineer,

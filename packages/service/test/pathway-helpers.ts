@@ -21,6 +21,7 @@ export async function scannedVisit(
   scannerId: string,
   patient: NewReferral['patient'],
   referralOverrides: Partial<NewReferral> = {},
+  booking: { scannerOverrideReason?: string } = {},
 ): Promise<{ referralId: string; visitId: string }> {
   const referral = await registerReferral(f.ctx(operator), {
     patient,
@@ -43,6 +44,7 @@ export async function scannedVisit(
     referralId: referral.value.id,
     scannerId,
     startsAt: new Date(f.nowMs + 60 * 60_000).toISOString(),
+    ...booking,
   });
   if (!booked.ok) throw new Error(booked.error.message);
   await recordDailyQc(f.ctx(operator), { scannerId, passed: true });

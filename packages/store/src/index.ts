@@ -43,6 +43,7 @@ export { BACKUP_TABLES } from './backup/backup-tables.ts';
 export { questionnaireSchema, type QuestionnaireAnswers } from './types/questionnaire.ts';
 export type { SessionWithUser } from './repositories/users-repository.ts';
 export * from './types/qa-records.ts';
+export * from './types/commissioning-records.ts';
 export type { QaRepository } from './repositories/qa-repository.ts';
 export type { EquipmentRepository } from './repositories/equipment-repository.ts';
 export type { PrecisionStudiesRepository } from './repositories/precision-studies-repository.ts';

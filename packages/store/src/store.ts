@@ -9,6 +9,14 @@ import {
 } from './repositories/precision-studies-repository.ts';
 import { maintenanceRepository, type MaintenanceRepository } from './repositories/maintenance-repository.ts';
 import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
+import {
+  commissioningRepository,
+  type CommissioningRepository,
+} from './repositories/commissioning-repository.ts';
+import {
+  crossCalibrationRepository,
+  type CrossCalibrationRepository,
+} from './repositories/cross-calibration-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -45,6 +53,8 @@ export interface Repositories {
   precisionStudies: PrecisionStudiesRepository;
   maintenance: MaintenanceRepository;
   equipment: EquipmentRepository;
+  commissioning: CommissioningRepository;
+  crossCalibrations: CrossCalibrationRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -64,6 +74,8 @@ export function repositories(sql: SqlExecutor): Repositories {
     precisionStudies: precisionStudiesRepository(sql),
     maintenance: maintenanceRepository(sql),
     equipment: equipmentRepository(sql),
+    commissioning: commissioningRepository(sql),
+    crossCalibrations: crossCalibrationRepository(sql),
   };
 }
 

@@ -46,6 +46,14 @@ const iscdAdultSchema = z.strictObject({
   lscSource: z.string(),
   precisionMinimumDegreesOfFreedom: z.number().int(),
   precisionSource: z.string(),
+  operatorMinimumPrecisionCvPercent: z.strictObject({
+    spine: z.number().positive(),
+    total_hip: z.number().positive(),
+    femoral_neck: z.number().positive(),
+  }),
+  operatorMinimumPrecisionSource: z.string(),
+  crossCalibrationMinimumPatients: z.number().int().positive(),
+  crossCalibrationSource: z.string(),
   forearmSource: z.string(),
   vfa: z.strictObject({
     source: z.string(),

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { precisionStudy, siteLabelSchema, type PrecisionResult } from '@quantrad/densitometry';
+import {
+  operatorPrecisionAcceptable,
+  precisionStudy,
+  siteLabelSchema,
+  type PrecisionResult,
+} from '@quantrad/densitometry';
 import type { PrecisionStudyRecord, Role, ScannerLscRecord } from '@quantrad/store';
 import { z } from 'zod';
 import { recordAudit, recordStandaloneAudit } from '../audit/record-audit.ts';
@@ -40,6 +45,38 @@ export interface PrecisionStudyOutcome {
   results: PrecisionResult[];
   /** The LSCs set from the study; a result that is not ISCD compliant sets none. */
   lscSet: ScannerLscRecord[];
+  /** For one operator's study: each site against the ISCD minimum for an individual technologist. */
+  operatorPrecision: OperatorPrecision[];
+}
+
+export interface OperatorPrecision {
+  site: string;
+  side: 'left' | 'right' | null;
+  cvPercent: number;
+  minimumCvPercent: number;
+  acceptable: boolean;
+  /** Said when the operator is worse than the minimum. */
+  action: string | null;
+}
+
+function operatorPrecisionOf(results: readonly PrecisionResult[]): OperatorPrecision[] {
+  return results.flatMap((r) => {
+    const check = operatorPrecisionAcceptable(r.site, r.cvPercent);
+    if (check === null) return [];
+    return [
+      {
+        site: r.site,
+        side: r.side,
+        cvPercent: r.cvPercent,
+        minimumCvPercent: check.minimumCvPercent,
+        acceptable: check.acceptable,
+        // ISCD 2019: retraining when an operator's precision is worse than the minimum acceptable.
+        action: check.acceptable
+          ? null
+          : `precision ${r.cvPercent.toFixed(2)}% is worse than the ISCD minimum ${check.minimumCvPercent.toFixed(1)}% for ${r.site}: retraining required`,
+      },
+    ];
+  });
 }
 
 const READERS: readonly Role[] = ['medical_physics_expert', 'service_manager', 'administrator', 'auditor'];
@@ -124,7 +161,8 @@ export async function recordPrecisionStudy(
       },
     });
   });
-  return ok({ id, results: measured, lscSet });
+  const operatorPrecision = study.operatorUserId === null ? [] : operatorPrecisionOf(measured);
+  return ok({ id, results: measured, lscSet, operatorPrecision });
 }
 
 /** A scanner's precision studies, newest first. */

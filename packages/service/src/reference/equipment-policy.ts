@@ -8,5 +8,7 @@ export const equipmentPolicy = z
     warnYearsBefore: z.number().min(0),
     ancillaryCheckIntervalDays: z.number().int().positive(),
     ancillaryDueSoonDays: z.number().int().min(0),
+    phantomCrossCalibrationMinimumScansEach: z.number().int().min(2),
+    phantomCrossCalibrationSource: z.string(),
   })
   .parse(policyJson);

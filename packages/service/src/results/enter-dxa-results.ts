@@ -80,6 +80,16 @@ async function examInputFor(
     ...(l.side !== null ? { side: l.side } : {}),
     lscGcm2: l.lscGcm2,
   }));
+  // ISCD 2019: a prior on a replaced scanner is compared through the newest cross-calibration into this one.
+  const crossCalibrations = (await tx.crossCalibrations.currentInto(scanner.id)).map((c) => ({
+    fromScannerId: c.fromScannerId,
+    toScannerId: c.toScannerId,
+    ...(c.site !== null ? { site: c.site } : {}),
+    slope: c.slope,
+    interceptGcm2: c.interceptGcm2,
+    ...(c.lscGcm2 !== null ? { lscGcm2: c.lscGcm2 } : {}),
+    source: `${c.method.replace('_', ' ')} cross-calibration ${c.performedTo}`,
+  }));
   return ok({
     patient: {
       sex: patient.sex,
@@ -103,6 +113,7 @@ async function examInputFor(
     },
     priors,
     lsc,
+    ...(crossCalibrations.length > 0 ? { crossCalibrations } : {}),
     ...(r.clinical !== undefined ? { clinical: r.clinical } : {}),
     ...(r.fractureRisk !== undefined ? { fractureRisk: r.fractureRisk } : {}),
   });

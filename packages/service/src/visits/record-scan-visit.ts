@@ -101,6 +101,13 @@ export async function recordScanVisit(
         'appointmentId',
       );
     }
+    if (scanned && (await tx.commissioning.awaitingRelease(appointment.scannerId))) {
+      return fail(
+        'conflict',
+        `no patient scan may be recorded on ${appointment.scannerId}: it is being commissioned and has not been released for clinical use (ROS Appendix 3)`,
+        'appointmentId',
+      );
+    }
     if (scanned && (await tx.maintenance.withEngineer(appointment.scannerId)).length > 0) {
       return fail(
         'conflict',

@@ -31,5 +31,8 @@ export const BACKUP_TABLES = [
   'maintenance_event',
   'ancillary_equipment',
   'calibration_check',
+  'scanner_commissioning',
+  'commissioning_check',
+  'cross_calibration',
   'audit_event',
 ] as const;
