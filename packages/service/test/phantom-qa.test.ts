@@ -3,6 +3,7 @@ import { TEST_BACKENDS } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import {
   closeQaAlert,
+  recordDailyQc,
   phantomChart,
   recordPhantomScan,
   registerScanner,
@@ -89,12 +90,31 @@ for (const backend of TEST_BACKENDS) {
       expect(out.value.alert?.kind).toBe('phantom_out_of_control');
       // The pathway's gate reads the day's latest QC: no patient scan now (ROS 5.1).
       expect(await dailyQcPassed(f.store, 'DXA-1', TODAY)).toBe(false);
+      // Nor can QC be passed again, by hand or by a repeat phantom scan in control, while the alert is open.
+      expect(await recordDailyQc(f.ctx(operator), { scannerId: 'DXA-1', passed: true })).toMatchObject({
+        error: { code: 'conflict', field: 'passed' },
+      });
+      f.advanceMinutes(5);
+      const repeat = await recordPhantomScan(f.ctx(operator), 'DXA-1', { bmdGcm2: 1.002 });
+      expect(repeat).toMatchObject({
+        ok: true,
+        value: {
+          point: { inControl: true },
+          dailyQc: {
+            passed: false,
+            note: 'phantom in control, but 1 out-of-control alert(s) on DXA-1 await a physicist (ROS 5.1)',
+          },
+        },
+      });
+      expect(await dailyQcPassed(f.store, 'DXA-1', TODAY)).toBe(false);
+      f.advanceMinutes(-5);
 
       const chart = await phantomChart(f.ctx(physicist), 'DXA-1');
       if (!chart.ok) throw new Error(chart.error.message);
       expect(chart.value.points.map((p) => [p.bmdGcm2, p.inControl])).toEqual([
         [1.002, true],
         [1.016, false],
+        [1.002, true],
       ]);
       expect(chart.value.openAlerts).toHaveLength(1);
       expect(chart.value.baseline?.reason).toBe('Installation');

@@ -154,19 +154,26 @@ export async function recordPhantomScan(
     ]);
     const point = chart.at(-1);
     if (!point) throw new Error('phantom chart has no point for the scan just made');
+    // An out-of-control alert stays a QC failure until a physicist closes it, even if a repeat scan is in.
+    const alertsOpen = (await tx.qa.openAlerts(scanner.id)).length;
+    const passed = point.inControl && alertsOpen === 0;
     const dailyQc: DailyQcRecord = {
       id: randomUUID(),
       scannerId: scanner.id,
       qcDate: isoDate(now),
       performedAt: now.toISOString(),
       performedBy: actorId,
-      passed: point.inControl,
+      passed,
       measurements: {
         phantomBmdGcm2: point.bmdGcm2,
         percentFromMean: Number(point.percentFromMean.toFixed(3)),
         sdFromMean: Number(point.sdFromMean.toFixed(3)),
       },
-      note: point.inControl ? null : `phantom out of control: ${point.signals.map((s) => s.text).join('; ')}`,
+      note: !point.inControl
+        ? `phantom out of control: ${point.signals.map((s) => s.text).join('; ')}`
+        : passed
+          ? null
+          : `phantom in control, but ${String(alertsOpen)} out-of-control alert(s) on ${scanner.id} await a physicist (ROS 5.1)`,
     };
     await tx.scanners.insertQc(dailyQc);
     const scan: PhantomScanRecord = {

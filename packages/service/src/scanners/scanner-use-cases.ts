@@ -83,6 +83,14 @@ export async function recordDailyQc(ctx: ServiceContext, input: unknown): Promis
   if (!allowed.ok) return allowed;
   if (!q.passed && (q.note === null || q.note.trim() === ''))
     return fail('invalid', 'note: say what failed and what was done about it', 'note');
+  // ROS 5.1: an out-of-control phantom scan fails QC until a physicist has closed its alert; no one passes
+  // the day's QC by hand over it.
+  if (q.passed && (await ctx.store.qa.openAlerts(scanner.id)).length > 0)
+    return fail(
+      'conflict',
+      `passed: ${scanner.id} has an open phantom out-of-control alert; a medical physics expert closes it before QC can pass`,
+      'passed',
+    );
   const now = ctx.now();
   const record: DailyQcRecord = {
     id: randomUUID(),
