@@ -9,6 +9,11 @@ import {
 } from './repositories/precision-studies-repository.ts';
 import { maintenanceRepository, type MaintenanceRepository } from './repositories/maintenance-repository.ts';
 import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
+import {
+  auditProgrammeRepository,
+  type AuditProgrammeRepository,
+} from './repositories/audit-programme-repository.ts';
+import { incidentsRepository, type IncidentsRepository } from './repositories/incidents-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -45,6 +50,8 @@ export interface Repositories {
   precisionStudies: PrecisionStudiesRepository;
   maintenance: MaintenanceRepository;
   equipment: EquipmentRepository;
+  auditProgramme: AuditProgrammeRepository;
+  incidents: IncidentsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -64,6 +71,8 @@ export function repositories(sql: SqlExecutor): Repositories {
     precisionStudies: precisionStudiesRepository(sql),
     maintenance: maintenanceRepository(sql),
     equipment: equipmentRepository(sql),
+    auditProgramme: auditProgrammeRepository(sql),
+    incidents: incidentsRepository(sql),
   };
 }
 

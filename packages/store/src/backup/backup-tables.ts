@@ -31,5 +31,10 @@ export const BACKUP_TABLES = [
   'maintenance_event',
   'ancillary_equipment',
   'calibration_check',
+  'audit_sample',
+  'clinical_audit',
+  'audit_finding',
+  'audit_action',
+  'incident',
   'audit_event',
 ] as const;
