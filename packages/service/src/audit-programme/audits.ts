@@ -178,21 +178,12 @@ export async function closeAuditAction(
   const open = await openAudit(ctx, auditId, AUDIT_RUNNERS, 'closing an audit action');
   if (!open.ok) return open;
   if (action.closedAt !== null) return fail('conflict', `the action was closed at ${action.closedAt}`);
-  const closed: AuditActionRecord = {
-    ...action,
-    closedAt: ctx.now().toISOString(),
-    closedBy: open.value.allowed.actor.userId,
-    whatWasDone: parsed.value.whatWasDone,
-  };
+  const closedAt = ctx.now().toISOString();
+  const closedBy = open.value.allowed.actor.userId;
+  const { whatWasDone } = parsed.value;
+  const closed: AuditActionRecord = { ...action, closedAt, closedBy, whatWasDone };
   return ctx.store.transaction(async (tx): Promise<Outcome<AuditActionRecord>> => {
-    if (
-      !(await tx.auditProgramme.closeAction(
-        action.id,
-        closed.closedAt ?? '',
-        closed.closedBy ?? '',
-        closed.whatWasDone ?? '',
-      ))
-    )
+    if (!(await tx.auditProgramme.closeAction(action.id, closedAt, closedBy, whatWasDone)))
       return fail('conflict', 'someone else closed this action at the same moment: reload it');
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -221,21 +212,13 @@ export async function closeAudit(
       'conflict',
       `${String(openActions.length)} action(s) are still open: close each with what was done before the audit`,
     );
-  const closed: ClinicalAuditRecord = {
-    ...open.value.audit,
-    closedAt: ctx.now().toISOString(),
-    closedBy: open.value.allowed.actor.userId,
-    conclusion: parsed.value.conclusion,
-  };
+  const closedAt = ctx.now().toISOString();
+  const closedBy = open.value.allowed.actor.userId;
+  const { conclusion } = parsed.value;
+  const closed: ClinicalAuditRecord = { ...open.value.audit, closedAt, closedBy, conclusion };
   return ctx.store.transaction(async (tx): Promise<Outcome<ClinicalAuditRecord>> => {
-    if (
-      !(await tx.auditProgramme.closeAudit(
-        auditId,
-        closed.closedAt ?? '',
-        closed.closedBy ?? '',
-        parsed.value.conclusion,
-      ))
-    )
+    // Checked again in the same statement: an action added meanwhile keeps the audit open.
+    if (!(await tx.auditProgramme.closeAudit(auditId, closedAt, closedBy, conclusion)))
       return fail('conflict', 'an action was added or the audit closed at the same moment: reload it');
     await recordAudit(tx, ctx, {
       action: 'update',

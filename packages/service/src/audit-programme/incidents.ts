@@ -118,13 +118,11 @@ export async function closeIncident(
   if (incident.closedAt !== null) return fail('conflict', `the incident was closed at ${incident.closedAt}`);
   if (incident.analysedAt === null)
     return fail('conflict', 'record the root cause analysis and outcome before the incident is closed');
-  const closed: IncidentRecord = {
-    ...incident,
-    closedAt: ctx.now().toISOString(),
-    closedBy: allowed.value.actor.userId,
-  };
+  const closedAt = ctx.now().toISOString();
+  const closedBy = allowed.value.actor.userId;
+  const closed: IncidentRecord = { ...incident, closedAt, closedBy };
   return ctx.store.transaction(async (tx): Promise<Outcome<IncidentRecord>> => {
-    if (!(await tx.incidents.close(incident.id, closed.closedAt ?? '', closed.closedBy ?? '')))
+    if (!(await tx.incidents.close(incident.id, closedAt, closedBy)))
       return fail('conflict', 'the incident changed at the same moment: reload it');
     await recordAudit(tx, ctx, {
       action: 'update',
