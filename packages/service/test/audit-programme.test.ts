@@ -102,6 +102,11 @@ for (const backend of TEST_BACKENDS) {
       sampleId = drawn.value.sample.id;
       const again = await drawMonthlySample(f.ctx(manager), { month: '2026-11', kind: 'scans', seed: 7 });
       expect(again).toMatchObject({ ok: true, value: { drawn: false, sample: { id: sampleId, seed: 42 } } });
+      // The 11 referrals were all received on 23 November: the same population, drawn on its own.
+      expect(await drawMonthlySample(f.ctx(auditor), { month: '2026-11', kind: 'referrals' })).toMatchObject({
+        ok: true,
+        value: { drawn: true, sample: { kind: 'referrals', populationSize: 11 } },
+      });
       // No referrals were received in October: an empty sample, stored all the same.
       expect(await drawMonthlySample(f.ctx(auditor), { month: '2026-10', kind: 'referrals' })).toMatchObject({
         ok: true,
@@ -174,6 +179,32 @@ for (const backend of TEST_BACKENDS) {
       });
     });
 
+    it('measures the wait from referral to scan over the sample', async () => {
+      f.advanceMinutes(1);
+      const audit = await createAudit(f.ctx(auditor), {
+        auditType: 'time_to_scan',
+        scope: 'November scans sample',
+        periodFrom: '2026-11-01',
+        periodTo: '2026-11-30',
+        sampleId,
+      });
+      if (!audit.ok) throw new Error(audit.error.message);
+      const view = await getAudit(f.ctx(auditor), audit.value.id);
+      // Each referral was received and scanned on 23 November: 0 days, within the 6-week (42-day) target.
+      expect(view.ok && view.value.measures).toEqual({
+        timeToScan: {
+          targetDays: 42,
+          measured: 2,
+          withinTarget: 2,
+          notMeasured: 0,
+          waits: expect.arrayContaining([
+            { visitId: sampled[0], days: 0 },
+            { visitId: sampled[1], days: 0 },
+          ]) as unknown,
+        },
+      });
+    });
+
     it('names the field at fault when an audit is opened with bad input', async () => {
       const base = {
         auditType: 'referral_justification',
@@ -233,8 +264,8 @@ for (const backend of TEST_BACKENDS) {
       });
       expect(closedAction).toMatchObject({
         ok: true,
-        // 09:00 on 2 December, a minute between the two audits, then an hour: 10:01.
-        value: { closedAt: '2026-12-02T10:01:00.000Z', closedBy: auditor.userId },
+        // 09:00 on 2 December, a minute before each of the next two audits, then an hour: 10:02.
+        value: { closedAt: '2026-12-02T10:02:00.000Z', closedBy: auditor.userId },
       });
       const closed = await closeAudit(f.ctx(manager), auditId, { conclusion: '1 of 2 reports fell short' });
       expect(closed).toMatchObject({
@@ -248,6 +279,7 @@ for (const backend of TEST_BACKENDS) {
       });
       const list = await listAudits(f.ctx(auditor));
       expect(list.ok && list.value.map((a) => [a.auditType, a.closedAt !== null])).toEqual([
+        ['time_to_scan', false],
         ['time_to_report', false],
         ['report_compliance', true],
       ]);
