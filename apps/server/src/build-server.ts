@@ -15,6 +15,8 @@ import { equipmentRoutes } from './routes/equipment-routes.ts';
 import { commissioningRoutes } from './routes/commissioning-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { qaRoutes } from './routes/qa-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { incidentRoutes } from './routes/incident-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
@@ -95,6 +97,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   qaRoutes(app, options);
   equipmentRoutes(app, options);
   commissioningRoutes(app, options);
+  auditRoutes(app, options);
+  incidentRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

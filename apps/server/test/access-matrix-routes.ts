@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@quantrad/store';
 import { QA_ROUTES } from './access-matrix-qa-routes.ts';
 import { COMMISSIONING_ROUTES } from './access-matrix-commissioning-routes.ts';
+import { AUDIT_ROUTES } from './access-matrix-audit-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -47,6 +48,7 @@ const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'
 export const ROUTES: RouteCase[] = [
   ...QA_ROUTES,
   ...COMMISSIONING_ROUTES,
+  ...AUDIT_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

@@ -133,3 +133,32 @@ export {
   type CalibrationState,
   type CalibrationStatus,
 } from './qa/ancillary-equipment.ts';
+export { drawAuditSample, sampleSize } from './audit-programme/audit-sample.ts';
+export { drawMonthlySample, type DrawnSample } from './audit-programme/audit-samples.ts';
+export {
+  addAuditAction,
+  addFinding,
+  closeAudit,
+  closeAuditAction,
+  createAudit,
+} from './audit-programme/audits.ts';
+export { getAudit, listAudits, type AuditView } from './audit-programme/audit-reads.ts';
+export type { AuditMeasures, ReportCompliance, WaitMeasure } from './audit-programme/audit-measures.ts';
+export {
+  analyseIncident,
+  closeIncident,
+  getIncident,
+  listIncidents,
+  reportIncident,
+} from './audit-programme/incidents.ts';
+export {
+  auditActionSchema,
+  closeActionSchema,
+  closeAuditSchema,
+  drawSampleSchema,
+  findingSchema,
+  incidentAnalysisSchema,
+  newAuditSchema,
+  newIncidentSchema,
+} from './audit-programme/audit-input.ts';
+export { auditProgramme, incidentCauses } from './reference/audit-programme.ts';

@@ -48,3 +48,6 @@ export type { QaRepository } from './repositories/qa-repository.ts';
 export type { EquipmentRepository } from './repositories/equipment-repository.ts';
 export type { PrecisionStudiesRepository } from './repositories/precision-studies-repository.ts';
 export type { MaintenanceRepository } from './repositories/maintenance-repository.ts';
+export * from './types/audit-programme-records.ts';
+export type { AuditProgrammeRepository } from './repositories/audit-programme-repository.ts';
+export type { IncidentsRepository, IncidentAnalysis } from './repositories/incidents-repository.ts';

@@ -17,6 +17,11 @@ import {
   crossCalibrationRepository,
   type CrossCalibrationRepository,
 } from './repositories/cross-calibration-repository.ts';
+import {
+  auditProgrammeRepository,
+  type AuditProgrammeRepository,
+} from './repositories/audit-programme-repository.ts';
+import { incidentsRepository, type IncidentsRepository } from './repositories/incidents-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
   appointmentsRepository,
@@ -55,6 +60,8 @@ export interface Repositories {
   equipment: EquipmentRepository;
   commissioning: CommissioningRepository;
   crossCalibrations: CrossCalibrationRepository;
+  auditProgramme: AuditProgrammeRepository;
+  incidents: IncidentsRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -76,6 +83,8 @@ export function repositories(sql: SqlExecutor): Repositories {
     equipment: equipmentRepository(sql),
     commissioning: commissioningRepository(sql),
     crossCalibrations: crossCalibrationRepository(sql),
+    auditProgramme: auditProgrammeRepository(sql),
+    incidents: incidentsRepository(sql),
   };
 }
 

@@ -34,5 +34,10 @@ export const BACKUP_TABLES = [
   'scanner_commissioning',
   'commissioning_check',
   'cross_calibration',
+  'audit_sample',
+  'clinical_audit',
+  'audit_finding',
+  'audit_action',
+  'incident',
   'audit_event',
 ] as const;
