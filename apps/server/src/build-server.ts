@@ -18,6 +18,7 @@ import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
 import { scannerRoutes } from './routes/scanner-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { visitRoutes } from './routes/visit-routes.ts';
 
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   patientRoutes(app, options);
   qaRoutes(app, options);
   equipmentRoutes(app, options);
+  staffRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@quantrad/store';
 import { QA_ROUTES } from './access-matrix-qa-routes.ts';
+import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -45,6 +46,7 @@ const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'
 
 export const ROUTES: RouteCase[] = [
   ...QA_ROUTES,
+  ...STAFF_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

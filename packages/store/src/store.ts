@@ -26,6 +26,10 @@ import { auditRepository, type AuditRepository } from './repositories/audit-repo
 import { patientsRepository, type PatientsRepository } from './repositories/patients-repository.ts';
 import { referralsRepository, type ReferralsRepository } from './repositories/referrals-repository.ts';
 import { usersRepository, type UsersRepository } from './repositories/users-repository.ts';
+import {
+  staffTrainingRepository,
+  type StaffTrainingRepository,
+} from './repositories/staff-training-repository.ts';
 import type { SqlExecutor } from './sql-executor.ts';
 
 /** Every repository, bound to the database or to one open transaction. */
@@ -45,6 +49,7 @@ export interface Repositories {
   precisionStudies: PrecisionStudiesRepository;
   maintenance: MaintenanceRepository;
   equipment: EquipmentRepository;
+  staffTraining: StaffTrainingRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -64,6 +69,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     precisionStudies: precisionStudiesRepository(sql),
     maintenance: maintenanceRepository(sql),
     equipment: equipmentRepository(sql),
+    staffTraining: staffTrainingRepository(sql),
   };
 }
 
@@ -94,9 +100,9 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     try {
       return await db.transaction((tx) => {
         const r = repositories(tx);
-        const users = sessions.forTransaction(r.users);
-        end = users.end;
-        return fn({ ...r, users: users.users });
+        const sources = sessions.forTransaction({ users: r.users, staffTraining: r.staffTraining });
+        end = sources.end;
+        return fn({ ...r, users: sources.users, staffTraining: sources.staffTraining });
       });
     } finally {
       end();
@@ -105,7 +111,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
   return {
     db,
     ...root,
-    users: sessions.readThrough(root.users),
+    ...sessions.readThrough({ users: root.users, staffTraining: root.staffTraining }),
     transaction,
     appendAudit: auditGroupCommit(db),
   };

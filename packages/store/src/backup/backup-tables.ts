@@ -31,5 +31,8 @@ export const BACKUP_TABLES = [
   'maintenance_event',
   'ancillary_equipment',
   'calibration_check',
+  'staff_training',
+  'cpd_entry',
+  'local_rules_reading',
   'audit_event',
 ] as const;
