@@ -21,6 +21,7 @@ import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { resultRoutes } from './routes/result-routes.ts';
 import { scannerRoutes } from './routes/scanner-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { visitRoutes } from './routes/visit-routes.ts';
 
@@ -99,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   commissioningRoutes(app, options);
   auditRoutes(app, options);
   incidentRoutes(app, options);
+  staffRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -16,6 +16,7 @@ import {
 import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
 import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
+import { seedDemoTraining } from './demo-staff-training.ts';
 
 // Demo data for `npm start`: a user of each role with a known password and authenticator secret, two
 // referrers and referrals in each state, one of them past the six-week target. Never for real use:
@@ -134,6 +135,7 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
   if ((await store.users.list()).length > 0) return false;
   const users = demoUsers();
   const actors = new Map<Role, ServiceContext>();
+  let recordedBy: string | null = null;
   for (const [username, displayName, role] of ROLE_USERS) {
     const demo = users.find((u) => u.username === username);
     if (!demo) continue;
@@ -149,10 +151,13 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
         { totpSecret: demo.totpSecret, confirmedAt: now().toISOString() },
       ),
     );
+    // The administrator, added first, records everyone's training.
+    recordedBy ??= user.id;
+    const held = await seedDemoTraining(store, user.id, role, recordedBy, now);
     actors.set(role, {
       store,
       now,
-      actor: actorFrom(user, await store.users.entitlements(user.id)),
+      actor: actorFrom(user, await store.users.entitlements(user.id), held),
       fromAddress: 'demo-seed',
     });
   }

@@ -5,6 +5,8 @@ import type { Store } from '@quantrad/store';
 export interface ServerDeps {
   store: Store;
   now: () => Date;
+  /** Whether entitlements need their training current (ROS 6.1); unset, the staff-training data decides. */
+  trainingRequired?: boolean;
 }
 
 export function bearerToken(request: FastifyRequest): string | null {
@@ -22,5 +24,11 @@ export async function requestContext(deps: ServerDeps, request: FastifyRequest):
     const resolved = await actorForToken(deps.store, token, deps.now());
     if (resolved.ok) actor = resolved.value;
   }
-  return { store: deps.store, now: deps.now, actor, fromAddress: request.ip };
+  return {
+    store: deps.store,
+    now: deps.now,
+    actor,
+    fromAddress: request.ip,
+    ...(deps.trainingRequired === undefined ? {} : { trainingRequired: deps.trainingRequired }),
+  };
 }

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@quantrad/store';
 import { QA_ROUTES } from './access-matrix-qa-routes.ts';
 import { COMMISSIONING_ROUTES } from './access-matrix-commissioning-routes.ts';
 import { AUDIT_ROUTES } from './access-matrix-audit-routes.ts';
+import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -49,6 +50,7 @@ export const ROUTES: RouteCase[] = [
   ...QA_ROUTES,
   ...COMMISSIONING_ROUTES,
   ...AUDIT_ROUTES,
+  ...STAFF_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

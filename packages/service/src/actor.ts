@@ -1,15 +1,22 @@
-import type { EntitlementRecord, Role, UserRecord } from '@quantrad/store';
+import type { EntitlementRecord, Role, StaffTrainingHeld, UserRecord } from '@quantrad/store';
 
-/** A signed-in user (second factor done) with the entitlements they hold. */
+/** A signed-in user (second factor done) with the entitlements they hold and the training behind them. */
 export interface Actor {
   userId: string;
   username: string;
   displayName: string;
   entitlements: EntitlementRecord[];
+  held: StaffTrainingHeld;
 }
 
-export function actorFrom(user: UserRecord, entitlements: EntitlementRecord[]): Actor {
-  return { userId: user.id, username: user.username, displayName: user.displayName, entitlements };
+export const NO_TRAINING: StaffTrainingHeld = { training: [], localRulesRead: [] };
+
+export function actorFrom(
+  user: UserRecord,
+  entitlements: EntitlementRecord[],
+  held: StaffTrainingHeld = NO_TRAINING,
+): Actor {
+  return { userId: user.id, username: user.username, displayName: user.displayName, entitlements, held };
 }
 
 /**

@@ -3,6 +3,12 @@ import { entitlementFor, type Actor } from './actor.ts';
 import { recordStandaloneAudit } from './audit/record-audit.ts';
 import type { ServiceContext } from './context.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
+import { staffTrainingPolicy } from './reference/staff-training-policy.ts';
+import {
+  describeShortfalls,
+  trainingShortfalls,
+  type TrainingShortfall,
+} from './staff/training-requirements.ts';
 import { isoDate } from './time.ts';
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -22,8 +28,9 @@ export interface Authorised {
 }
 
 /**
- * Checks, inside the use case, that the actor holds one of the roles for the scope today. A refusal is
- * itself audited (outcome "denied"), so attempts to act without entitlement are visible.
+ * Checks, inside the use case, that the actor holds one of the roles for the scope today, with the
+ * training that role depends on current (ROS 6.1, when the context or the staff-training data requires
+ * it). A refusal is itself audited (outcome "denied"), so attempts to act without entitlement are visible.
  */
 export async function authorise(
   ctx: ServiceContext,
@@ -40,17 +47,24 @@ export async function authorise(
   const actor = ctx.actor;
   if (!actor) return fail('unauthenticated', 'sign in to continue');
   const today = isoDate(ctx.now());
+  const trainingRequired = ctx.trainingRequired ?? staffTrainingPolicy.enforceTrainingForEntitlements;
+  let untrained: { role: Role; shortfalls: TrainingShortfall[] } | null = null;
   for (const role of roles) {
     const entitlement = entitlementFor(actor, role, scope, today);
-    if (entitlement) return ok({ actor, entitlement });
+    if (!entitlement) continue;
+    const shortfalls = trainingRequired ? trainingShortfalls(role, actor.held, today) : [];
+    if (shortfalls.length === 0) return ok({ actor, entitlement });
+    untrained ??= { role, shortfalls };
   }
   const lapsed = actor.entitlements.find(
     (e) => roles.includes(e.role) && e.validUntil !== null && e.validUntil < today && e.revokedAt === null,
   );
   const needed = roles.map((r) => ROLE_NAMES[r]).join(' or ');
-  const message = lapsed
-    ? `your ${ROLE_NAMES[lapsed.role]} entitlement lapsed on ${lapsed.validUntil ?? ''}: ${attempt.what} needs a current entitlement`
-    : `${attempt.what} needs the ${needed} entitlement${scope === '*' ? '' : ` for ${scope}`}`;
+  const message = untrained
+    ? `${attempt.what} needs current training for your ${ROLE_NAMES[untrained.role]} entitlement: ${describeShortfalls(untrained.shortfalls)}`
+    : lapsed
+      ? `your ${ROLE_NAMES[lapsed.role]} entitlement lapsed on ${lapsed.validUntil ?? ''}: ${attempt.what} needs a current entitlement`
+      : `${attempt.what} needs the ${needed} entitlement${scope === '*' ? '' : ` for ${scope}`}`;
   await recordStandaloneAudit(ctx, {
     action: attempt.action ?? 'update',
     entityType: attempt.entityType,

@@ -7,4 +7,9 @@ export interface ServiceContext {
   now: () => Date;
   actor: Actor | null;
   fromAddress: string | null;
+  /**
+   * Whether an entitlement counts only while the training it depends on is current (ROS 6.1); unset, the
+   * service's staff-training data decides (enforceTrainingForEntitlements).
+   */
+  trainingRequired?: boolean;
 }

@@ -162,3 +162,26 @@ export {
   newIncidentSchema,
 } from './audit-programme/audit-input.ts';
 export { auditProgramme, incidentCauses } from './reference/audit-programme.ts';
+export { staffTrainingPolicy } from './reference/staff-training-policy.ts';
+export {
+  addMonths,
+  expiryFor,
+  trainingRequiredFor,
+  trainingShortfalls,
+  type TrainingShortfall,
+} from './staff/training-requirements.ts';
+export {
+  recordTraining,
+  recordCpd,
+  recordLocalRulesRead,
+  trainingRecordSchema,
+  cpdEntrySchema,
+  localRulesReadSchema,
+} from './staff/record-training.ts';
+export { listTraining, type StaffTrainingView, type TrainingEntry } from './staff/read-training.ts';
+export {
+  trainingLapses,
+  trainingLapsesQuerySchema,
+  type TrainingLapse,
+  type TrainingLapseReport,
+} from './staff/training-lapses.ts';

@@ -22,6 +22,11 @@ export class ServiceFixture {
   readonly store: Store;
   nowMs = Date.parse('2026-11-23T09:00:00Z');
   readonly totpSecrets = new Map<string, string>();
+  /**
+   * Whether entitlements need their training current (ROS 6.1). Off here, so a test's staff need no
+   * training records; the staff-training tests turn it on.
+   */
+  trainingRequired = false;
 
   readonly db: Database;
 
@@ -37,7 +42,13 @@ export class ServiceFixture {
   }
 
   ctx(actor: Actor | null = null): ServiceContext {
-    return { store: this.store, now: this.now, actor, fromAddress: '192.0.2.10' };
+    return {
+      store: this.store,
+      now: this.now,
+      actor,
+      fromAddress: '192.0.2.10',
+      trainingRequired: this.trainingRequired,
+    };
   }
 
   /** A user holding the roles, with a confirmed authenticator secret unless enrolled is false. */

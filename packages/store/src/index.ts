@@ -51,3 +51,5 @@ export type { MaintenanceRepository } from './repositories/maintenance-repositor
 export * from './types/audit-programme-records.ts';
 export type { AuditProgrammeRepository } from './repositories/audit-programme-repository.ts';
 export type { IncidentsRepository, IncidentAnalysis } from './repositories/incidents-repository.ts';
+export * from './types/staff-records.ts';
+export type { StaffTrainingRepository } from './repositories/staff-training-repository.ts';

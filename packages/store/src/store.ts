@@ -39,6 +39,10 @@ import { auditRepository, type AuditRepository } from './repositories/audit-repo
 import { patientsRepository, type PatientsRepository } from './repositories/patients-repository.ts';
 import { referralsRepository, type ReferralsRepository } from './repositories/referrals-repository.ts';
 import { usersRepository, type UsersRepository } from './repositories/users-repository.ts';
+import {
+  staffTrainingRepository,
+  type StaffTrainingRepository,
+} from './repositories/staff-training-repository.ts';
 import type { SqlExecutor } from './sql-executor.ts';
 
 /** Every repository, bound to the database or to one open transaction. */
@@ -62,6 +66,7 @@ export interface Repositories {
   crossCalibrations: CrossCalibrationRepository;
   auditProgramme: AuditProgrammeRepository;
   incidents: IncidentsRepository;
+  staffTraining: StaffTrainingRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -85,6 +90,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     crossCalibrations: crossCalibrationRepository(sql),
     auditProgramme: auditProgrammeRepository(sql),
     incidents: incidentsRepository(sql),
+    staffTraining: staffTrainingRepository(sql),
   };
 }
 
@@ -115,9 +121,9 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     try {
       return await db.transaction((tx) => {
         const r = repositories(tx);
-        const users = sessions.forTransaction(r.users);
-        end = users.end;
-        return fn({ ...r, users: users.users });
+        const sources = sessions.forTransaction({ users: r.users, staffTraining: r.staffTraining });
+        end = sources.end;
+        return fn({ ...r, users: sources.users, staffTraining: sources.staffTraining });
       });
     } finally {
       end();
@@ -126,7 +132,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
   return {
     db,
     ...root,
-    users: sessions.readThrough(root.users),
+    ...sessions.readThrough({ users: root.users, staffTraining: root.staffTraining }),
     transaction,
     appendAudit: auditGroupCommit(db),
   };

@@ -1,4 +1,4 @@
-import type { EntitlementRecord, SessionRecord, Store, UserRecord } from '@quantrad/store';
+import type { EntitlementRecord, SessionRecord, StaffTrainingHeld, Store, UserRecord } from '@quantrad/store';
 import { actorFrom, type Actor } from '../actor.ts';
 import { fail, ok, type Outcome } from '../outcome.ts';
 import { securityPolicy } from '../reference/security-policy.ts';
@@ -9,19 +9,20 @@ export interface OpenSession {
   session: SessionRecord;
   user: UserRecord;
   entitlements: EntitlementRecord[];
+  held: StaffTrainingHeld;
 }
 
 /** The session a token names, if it is open: not signed out, not past its absolute or idle limit. */
 export async function openSession(store: Store, token: string, now: Date): Promise<Outcome<OpenSession>> {
   const found = await store.users.sessionWithUser(sha256Hex(token));
   if (!found) return fail('unauthenticated', 'not signed in');
-  const { session, user, entitlements } = found;
+  const { session, user, entitlements, held } = found;
   if (session.endedAt !== null) return fail('unauthenticated', 'this session was signed out');
   const at = now.toISOString();
   if (session.expiresAt <= at || session.idleExpiresAt <= at)
     return fail('unauthenticated', 'the session has expired: sign in again');
   if (user.disabledAt !== null) return fail('unauthenticated', 'this account is disabled');
-  return ok({ session, user, entitlements });
+  return ok({ session, user, entitlements, held });
 }
 
 /**
@@ -31,7 +32,7 @@ export async function openSession(store: Store, token: string, now: Date): Promi
 export async function actorForToken(store: Store, token: string, now: Date): Promise<Outcome<Actor>> {
   const open = await openSession(store, token, now);
   if (!open.ok) return open;
-  const { session, user, entitlements } = open.value;
+  const { session, user, entitlements, held } = open.value;
   if (session.secondFactorAt === null) {
     return fail(
       'unauthenticated',
@@ -47,5 +48,5 @@ export async function actorForToken(store: Store, token: string, now: Date): Pro
   if (Date.parse(next) - Date.parse(session.idleExpiresAt) >= 60_000) {
     await store.users.updateSession(session.tokenHash, { idleExpiresAt: next });
   }
-  return ok(actorFrom(user, entitlements));
+  return ok(actorFrom(user, entitlements, held));
 }

@@ -39,5 +39,8 @@ export const BACKUP_TABLES = [
   'audit_finding',
   'audit_action',
   'incident',
+  'staff_training',
+  'cpd_entry',
+  'local_rules_reading',
   'audit_event',
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Row, SqlExecutor } from '../sql-executor.ts';
+import type { StaffTrainingHeld } from '../types/staff-records.ts';
 import { ROLES, type EntitlementRecord, type SessionRecord, type UserRecord } from '../types/user-records.ts';
 import { countRow, nullableText, parseRow, parseRows } from './row.ts';
 
@@ -75,12 +76,25 @@ const sessionRow = z
     fromAddress: r.from_address,
   }));
 
-/** A session with its user and the user's entitlements, as every authenticated request needs them. */
+/**
+ * A session with its user, the user's entitlements and the training those depend on (ROS 6.1), as every
+ * authenticated request needs them.
+ */
 export interface SessionWithUser {
   session: SessionRecord;
   user: UserRecord;
   entitlements: EntitlementRecord[];
+  held: StaffTrainingHeld;
 }
+
+// The user's training (the latest of each kind) and the local-rules versions they have read, as two JSON
+// arrays computed once per lookup, so the session lookup stays one round trip.
+const heldJson = z.object({
+  held_training: z.array(
+    z.object({ kind: z.string(), completedOn: z.string(), expiresOn: z.string().nullable() }),
+  ),
+  held_local_rules: z.array(z.object({ version: z.string(), readOn: z.string() })),
+});
 
 const SESSION_COLUMNS = Object.keys(sessionRow.in.shape);
 const USER_COLUMNS = Object.keys(userRow.in.shape);
@@ -97,8 +111,19 @@ function unprefixed(row: Row, alias: string, columns: readonly string[]): Row {
 }
 
 const SESSION_WITH_USER_SQL = `SELECT ${prefixedColumns('s', SESSION_COLUMNS)}, ${prefixedColumns('u', USER_COLUMNS)},
-    ${prefixedColumns('e', ENTITLEMENT_COLUMNS)}
-  FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN entitlement e ON e.user_id = u.id
+    ${prefixedColumns('e', ENTITLEMENT_COLUMNS)}, ht.held_training, hl.held_local_rules
+  FROM user_session s JOIN app_user u ON u.id = s.user_id
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'completedOn', t.completed_on,
+      'expiresOn', t.expires_on)), '[]'::json) AS held_training
+    FROM (SELECT DISTINCT ON (kind) kind, completed_on, expires_on FROM staff_training
+      WHERE user_id = u.id ORDER BY kind, completed_on DESC, recorded_at DESC) t) ht
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(json_build_object('version', r.version, 'readOn', r.read_on)), '[]'::json)
+      AS held_local_rules
+    FROM (SELECT version, min(read_on) AS read_on FROM local_rules_reading WHERE user_id = u.id
+      GROUP BY version) r) hl
+  LEFT JOIN entitlement e ON e.user_id = u.id
   WHERE s.token_hash = $1 ORDER BY e.role, e.valid_from`;
 
 export interface UsersRepository {
@@ -233,7 +258,13 @@ export function usersRepository(sql: SqlExecutor): UsersRepository {
         rows.filter((r) => r['e_id'] !== null).map((r) => unprefixed(r, 'e', ENTITLEMENT_COLUMNS)),
         'entitlement',
       );
-      return { session, user, entitlements };
+      const held = heldJson.parse(first);
+      return {
+        session,
+        user,
+        entitlements,
+        held: { training: held.held_training, localRulesRead: held.held_local_rules },
+      };
     },
     async updateSession(
       tokenHash: string,
