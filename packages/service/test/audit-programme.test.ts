@@ -284,5 +284,56 @@ for (const backend of TEST_BACKENDS) {
         ['report_compliance', true],
       ]);
     });
+
+    it('checks the sampled referrals for referrer entitlement and justification from the record', async () => {
+      const sample = await f.store.auditProgramme.sampleFor('2026-11', 'referrals');
+      if (!sample) throw new Error('no referrals sample');
+      const [first, second] = sample.itemIds;
+      if (first === undefined || second === undefined) throw new Error('a sample of 2 was expected');
+      // Every sampled referral was authorised by the operator under written criteria it meets (a
+      // fragility fracture), from an entitled, signing GP: both comply.
+      const open = async (auditType: string): Promise<string> => {
+        f.advanceMinutes(1);
+        const audit = await createAudit(f.ctx(auditor), {
+          auditType,
+          scope: 'November referrals sample',
+          periodFrom: '2026-11-01',
+          periodTo: '2026-11-30',
+          sampleId: sample.id,
+        });
+        if (!audit.ok) throw new Error(audit.error.message);
+        return audit.value.id;
+      };
+      const justification = await open('referral_justification');
+      const clean = await getAudit(f.ctx(auditor), justification);
+      expect(clean.ok && clean.value.measures).toEqual({
+        justification: { checked: 2, compliant: 2, notDecided: 0, failures: [] },
+      });
+      // Stand-ins for a bad history: one referral authorised by the auditor (no operator entitlement), and
+      // the GP's entitlement starting after the referrals arrived.
+      await f.db.query('UPDATE referral SET decided_by = $1 WHERE id = $2', [auditor.userId, first]);
+      await f.db.query(`UPDATE referrer SET entitled_from = '2026-11-24'`);
+      const after = await getAudit(f.ctx(auditor), justification);
+      expect(after.ok && after.value.measures).toEqual({
+        justification: {
+          checked: 2,
+          compliant: 1,
+          notDecided: 0,
+          failures: [
+            { referralId: first, problems: ['authorised by someone not entitled as an operator on the day'] },
+          ],
+        },
+      });
+      const entitlement = await getAudit(f.ctx(auditor), await open('referrer_entitlement'));
+      const problem = ['Dr A. Patel was not entitled to refer until 2026-11-24'];
+      expect(entitlement.ok && entitlement.value.measures.referrerEntitlement).toMatchObject({
+        checked: 2,
+        compliant: 0,
+        failures: expect.arrayContaining([
+          { referralId: first, problems: problem },
+          { referralId: second, problems: problem },
+        ]) as unknown,
+      });
+    });
   });
 }

@@ -3,6 +3,11 @@ import type { AuditSampleRecord, SampledScanFacts, Store } from '@quantrad/store
 import { auditProgramme } from '../reference/audit-programme.ts';
 import { reportDateOf } from '../reports/report-context-builder.ts';
 import { daysBetween } from '../time.ts';
+import {
+  justificationCheck,
+  referrerEntitlementCheck,
+  type ReferralCheck,
+} from './audit-referral-measures.ts';
 
 // What an audit type can be checked against from the data, over the audit's sample of scans (ROS 9.2):
 // reports' compliance with the ROS wording (the reporting package's terminology checker, ROS 4.6), the
@@ -32,6 +37,8 @@ export interface AuditMeasures {
   reportCompliance?: ReportCompliance;
   timeToScan?: WaitMeasure;
   timeToReport?: WaitMeasure;
+  referrerEntitlement?: ReferralCheck;
+  justification?: ReferralCheck;
 }
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -90,6 +97,17 @@ export async function auditMeasures(
   auditType: string,
   sample: AuditSampleRecord | null,
 ): Promise<AuditMeasures> {
+  if (sample?.kind === 'referrals') {
+    if (auditType === 'referrer_entitlement')
+      return {
+        referrerEntitlement: referrerEntitlementCheck(
+          await store.auditProgramme.referralFacts(sample.itemIds),
+        ),
+      };
+    if (auditType === 'referral_justification')
+      return { justification: justificationCheck(await store.auditProgramme.referralFacts(sample.itemIds)) };
+    return {};
+  }
   if (sample?.kind !== 'scans') return {};
   const measured = ['report_compliance', 'time_to_scan', 'time_to_report'];
   if (!measured.includes(auditType)) return {};

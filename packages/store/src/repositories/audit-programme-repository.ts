@@ -8,8 +8,10 @@ import {
   type AuditSampleKind,
   type AuditSampleRecord,
   type ClinicalAuditRecord,
+  type SampledReferralFacts,
   type SampledScanFacts,
 } from '../types/audit-programme-records.ts';
+import { referralFacts } from './audit-referral-facts.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
 const sampleRow = z
@@ -155,6 +157,8 @@ export interface AuditProgrammeRepository {
   closeAction(id: string, closedAt: string, closedBy: string, whatWasDone: string): Promise<boolean>;
   /** The waits and issued report of each sampled scan visit. */
   scanFacts(visitIds: readonly string[]): Promise<SampledScanFacts[]>;
+  /** What the referrals audits check for the sampled referrals. */
+  referralFacts(referralIds: readonly string[]): Promise<SampledReferralFacts[]>;
 }
 
 export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeRepository {
@@ -317,5 +321,6 @@ export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeReposi
         'scan_visit',
       );
     },
+    referralFacts: (ids) => referralFacts(sql, ids),
   };
 }

@@ -90,3 +90,20 @@ export interface SampledScanFacts {
   /** When the report was first sent out (its first report letter). */
   firstIssuedAt: string | null;
 }
+
+/** What a referrals audit checks for one sampled referral (ROS 9.2: referrer entitlement, justification). */
+export interface SampledReferralFacts {
+  referralId: string;
+  receivedAt: string;
+  signedByReferrer: boolean;
+  referrerName: string;
+  referrerEntitledFrom: string;
+  referrerEntitledUntil: string | null;
+  state: string;
+  authorisation: 'practitioner_justified' | 'operator_under_written_criteria' | null;
+  decidedAt: string | null;
+  meetsCriteria: boolean;
+  /** Whether whoever authorised it held the entitlement for that basis on the day (null when undecided). */
+  deciderEntitled: boolean | null;
+  scanned: boolean;
+}
