@@ -116,3 +116,11 @@ export {
   type CalibrationState,
   type CalibrationStatus,
 } from './qa/ancillary-equipment.ts';
+export {
+  SERVICE_DATA_MAX_DAYS,
+  serviceData,
+  serviceDataRangeSchema,
+  type ServiceData,
+} from './service-data/service-data.ts';
+export type { ServiceMeasure, ServiceDataSection } from './service-data/service-data-measures.ts';
+export { serviceDataCsv, serviceDataCsvFilename } from './service-data/service-data-csv.ts';

@@ -47,3 +47,5 @@ export type { QaRepository } from './repositories/qa-repository.ts';
 export type { EquipmentRepository } from './repositories/equipment-repository.ts';
 export type { PrecisionStudiesRepository } from './repositories/precision-studies-repository.ts';
 export type { MaintenanceRepository } from './repositories/maintenance-repository.ts';
+export type { ServiceDataRepository } from './repositories/service-data-repository.ts';
+export * from './types/service-data-records.ts';

@@ -8,6 +8,7 @@ import {
   type PrecisionStudiesRepository,
 } from './repositories/precision-studies-repository.ts';
 import { maintenanceRepository, type MaintenanceRepository } from './repositories/maintenance-repository.ts';
+import { serviceDataRepository, type ServiceDataRepository } from './repositories/service-data-repository.ts';
 import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
 import type { AuditEventInput } from './types/audit-records.ts';
 import {
@@ -45,6 +46,7 @@ export interface Repositories {
   precisionStudies: PrecisionStudiesRepository;
   maintenance: MaintenanceRepository;
   equipment: EquipmentRepository;
+  serviceData: ServiceDataRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -64,6 +66,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     precisionStudies: precisionStudiesRepository(sql),
     maintenance: maintenanceRepository(sql),
     equipment: equipmentRepository(sql),
+    serviceData: serviceDataRepository(sql),
   };
 }
 
