@@ -12,6 +12,7 @@ import { appointmentRoutes } from './routes/appointment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { investigationRoutes } from './routes/investigation-routes.ts';
 import { equipmentRoutes } from './routes/equipment-routes.ts';
+import { serviceDataRoutes } from './routes/service-data-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { qaRoutes } from './routes/qa-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   patientRoutes(app, options);
   qaRoutes(app, options);
   equipmentRoutes(app, options);
+  serviceDataRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@quantrad/store';
 import { QA_ROUTES } from './access-matrix-qa-routes.ts';
+import { SERVICE_DATA_ROUTES } from './access-matrix-service-data-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -45,6 +46,7 @@ const BOOKERS: readonly Role[] = ['operator', 'administrator', 'service_manager'
 
 export const ROUTES: RouteCase[] = [
   ...QA_ROUTES,
+  ...SERVICE_DATA_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,
