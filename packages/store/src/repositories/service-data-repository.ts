@@ -88,26 +88,23 @@ const SCANS = `
   FROM s`;
 
 // A report's first signature is on version 1 (drafts are revised in place; amendments are new versions,
-// signed as they are made). Its WHO category is the one its latest signed version states; established
-// (severe) osteoporosis is osteoporosis with a fragility fracture recorded with the results (WHO 1994).
+// signed as they are made), and its result's exam date is the day of the scan. Its WHO category is the
+// one its latest signed version states (migration 0015 keeps it beside the result); established (severe)
+// osteoporosis is osteoporosis with a fragility fracture recorded with the results (WHO 1994).
 const REPORTS = `
-  WITH first AS (
-    SELECT rv.report_id, rv.signed_at FROM report_version rv
-    WHERE rv.version = 1 AND rv.signed_at >= $1::timestamptz AND rv.signed_at < $2::timestamptz
-  ), r AS (
-    SELECT (first.signed_at AT TIME ZONE 'UTC')::date - (v.recorded_at AT TIME ZONE 'UTC')::date AS days,
-      CASE WHEN d.assessment #>> '{classification,scheme}' = 'who'
-        THEN d.assessment #>> '{classification,category}' END AS category,
-      coalesce(d.exam_input #>> '{clinical,priorFragilityFracture}' = 'true', false)
-        OR coalesce((d.exam_input #>> '{clinical,vertebralFractures}')::int > 0, false) AS fractured
-    FROM first
-    JOIN report rp ON rp.id = first.report_id
-    JOIN scan_visit v ON v.id = rp.visit_id
-    CROSS JOIN LATERAL (
-      SELECT l.result_id FROM report_version l
-      WHERE l.report_id = first.report_id AND l.signed_at IS NOT NULL ORDER BY l.version DESC LIMIT 1
-    ) latest
-    JOIN dxa_result d ON d.id = latest.result_id
+  WITH r AS (
+    SELECT (v1.signed_at AT TIME ZONE 'UTC')::date - d1.exam_date AS days,
+      coalesce(amended.who_category, d1.who_category) AS category,
+      coalesce(amended.fragility_fracture, d1.fragility_fracture) AS fractured
+    FROM report_version v1
+    JOIN dxa_result d1 ON d1.id = v1.result_id
+    LEFT JOIN LATERAL (
+      SELECT d.who_category, d.fragility_fracture
+      FROM report_version l JOIN dxa_result d ON d.id = l.result_id
+      WHERE l.report_id = v1.report_id AND l.version > 1 AND l.signed_at IS NOT NULL
+      ORDER BY l.version DESC LIMIT 1
+    ) amended ON true
+    WHERE v1.version = 1 AND v1.signed_at >= $1::timestamptz AND v1.signed_at < $2::timestamptz
   )
   SELECT count(*)::int AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
     count(*) FILTER (WHERE days > $3::int)::int AS over_target,
