@@ -5,6 +5,10 @@ import {
   bookAppointment,
   draftDxaReport,
   enterDxaResults,
+  handOverToEngineer,
+  logMaintenance,
+  receiveFromEngineer,
+  recordFurtherInvestigation,
   registerReferral,
   signDxaReport,
   type NewReferral,
@@ -115,3 +119,38 @@ export const figure = (data: ServiceData, name: string): [number | null, number 
   const m = measureOf(data, name);
   return [m.value, m.denominator, m.percent];
 };
+
+/** A fault logged and the scanner handed to the engineer at handAt, received back at backAt. */
+export async function handover(
+  f: ServiceFixture,
+  operator: Actor,
+  handAt: string,
+  backAt: string,
+): Promise<void> {
+  at(f, handAt);
+  const fault = await logMaintenance(f.ctx(operator), 'DXA-1', { kind: 'fault', description: 'Judder' });
+  if (!fault.ok) throw new Error(fault.error.message);
+  const handed = await handOverToEngineer(f.ctx(operator), fault.value.id, {
+    engineer: 'J. Smith, Hologic UK',
+  });
+  if (!handed.ok) throw new Error(handed.error.message);
+  at(f, backAt);
+  const back = await receiveFromEngineer(f.ctx(operator), fault.value.id, {
+    engineerReport: 'Bearing replaced',
+    checksOnReturn: 'Phantom scan in tolerance',
+  });
+  if (!back.ok) throw new Error(back.error.message);
+}
+
+/** A further investigation or onward referral of the kind recorded for the visit, with its status. */
+export async function onward(
+  f: ServiceFixture,
+  operator: Actor,
+  visit: { referralId: string; visitId: string },
+  kind: string,
+  status: string,
+): Promise<void> {
+  const input = { referralId: visit.referralId, visitId: visit.visitId, kind, reason: 'x', status };
+  const recorded = await recordFurtherInvestigation(f.ctx(operator), input);
+  if (!recorded.ok) throw new Error(recorded.error.message);
+}

@@ -3,13 +3,9 @@ import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import {
   cancelAppointment,
-  handOverToEngineer,
-  logMaintenance,
   rebookAppointment,
-  receiveFromEngineer,
   recordDailyQc,
   recordDidNotAttend,
-  recordFurtherInvestigation,
   recordPhantomScan,
   registerReferral,
   serviceData,
@@ -25,7 +21,9 @@ import {
   authorisedReferral,
   booked,
   figure,
+  handover,
   newPatient,
+  onward,
   results,
   signedReport,
 } from './service-data-steps.ts';
@@ -70,23 +68,8 @@ for (const backend of TEST_BACKENDS) {
         organisation: 'Smith, Jones & Partners\n"Bone Clinic"',
       });
       await f.scanner(physicist);
-      const handover = async (handAt: string, backAt: string): Promise<void> => {
-        at(f, handAt);
-        const fault = await logMaintenance(f.ctx(operator), 'DXA-1', {
-          kind: 'fault',
-          description: 'Judder',
-        });
-        if (!fault.ok) throw new Error(fault.error.message);
-        await handOverToEngineer(f.ctx(operator), fault.value.id, { engineer: 'J. Smith, Hologic UK' });
-        at(f, backAt);
-        const back = await receiveFromEngineer(f.ctx(operator), fault.value.id, {
-          engineerReport: 'Bearing replaced',
-          checksOnReturn: 'Phantom scan in tolerance',
-        });
-        if (!back.ok) throw new Error(back.error.message);
-      };
       // With the engineer 22:00 on 31 Oct to 01:30 on 1 Nov: 1.5 h of it in November.
-      await handover('2026-10-31T22:00:00Z', '2026-11-01T01:30:00Z');
+      await handover(f, operator, '2026-10-31T22:00:00Z', '2026-11-01T01:30:00Z');
 
       // 2 Nov: A, received 1 Oct, scanned (32 days), osteoporosis at -2.6 with a fragility fracture.
       at(f, '2026-11-02T09:00:00Z');
@@ -156,19 +139,11 @@ for (const backend of TEST_BACKENDS) {
         receivedAt: '2026-10-05T09:00:00Z',
       });
       await results(f, operator, c.visitId, -0.5);
-      const onward = async (
-        visit: { referralId: string; visitId: string },
-        kind: string,
-        status: string,
-      ): Promise<void> => {
-        const input = { referralId: visit.referralId, visitId: visit.visitId, kind, reason: 'x', status };
-        expect((await recordFurtherInvestigation(f.ctx(operator), input)).ok).toBe(true);
-      };
-      await onward(c, 'falls_service', 'requested');
-      await onward(b, 'specialist_referral', 'declined');
+      await onward(f, operator, c, 'falls_service', 'requested');
+      await onward(f, operator, b, 'specialist_referral', 'declined');
 
       // With the engineer 09:00-15:30 on 21 Nov: 6.5 h.
-      await handover('2026-11-21T09:00:00Z', '2026-11-21T15:30:00Z');
+      await handover(f, operator, '2026-11-21T09:00:00Z', '2026-11-21T15:30:00Z');
       // 25 Nov: H, received from the specialist, booked for 30 Nov 16:00 and still booked.
       at(f, '2026-11-25T09:00:00Z');
       const hRef = await authorisedReferral(f, operator, specialist, '2026-11-25T09:00:00Z');
@@ -179,7 +154,7 @@ for (const backend of TEST_BACKENDS) {
       // 30 Nov 23:00: C's report (10 days) on the last day; with the engineer 20:00 to 02:00 (4 h in November).
       at(f, '2026-11-30T23:00:00Z');
       await signedReport(f, reporter, c.visitId);
-      await handover('2026-11-30T20:00:00Z', '2026-12-01T02:00:00Z');
+      await handover(f, operator, '2026-11-30T20:00:00Z', '2026-12-01T02:00:00Z');
       // 1 Dec, none of it in November: E received at 00:00; D (received 30 Nov noon, which counts) scanned
       // and reported, with that day's QC.
       at(f, '2026-12-01T00:00:00Z');
