@@ -88,5 +88,7 @@ try {
   );
 } finally {
   await db.close();
-  await fresh.drop();
+  // BENCH_KEEP_DB=1 keeps the generated database to look into (its URL is printed); drop it by hand.
+  if (process.env['BENCH_KEEP_DB']) console.log(`kept ${fresh.url}`);
+  else await fresh.drop();
 }

@@ -141,6 +141,9 @@ for (const backend of TEST_BACKENDS) {
       await results(f, operator, c.visitId, -0.5);
       await onward(f, operator, c, 'falls_service', 'requested');
       await onward(f, operator, b, 'specialist_referral', 'declined');
+      // X, received 1 Oct 2025, more than a year before the period, scanned (415 days), not yet reported.
+      f.advanceMinutes(60);
+      await scannedVisit(f, operator, gp, 'DXA-1', newPatient(), { receivedAt: '2025-10-01T09:00:00Z' });
 
       // With the engineer 09:00-15:30 on 21 Nov: 6.5 h.
       await handover(f, operator, '2026-11-21T09:00:00Z', '2026-11-21T15:30:00Z');
@@ -203,23 +206,24 @@ for (const backend of TEST_BACKENDS) {
     });
 
     it('gives DNA and cancellation rates of the appointments due in the period', () => {
-      // Due in November: A, B, C attended; F1 DNA; F2 cancelled (patient); G1 moved; G2 cancelled
-      // (service); H still booked: 8. D's on 1 Dec is not. DNA rate 1 / (3 + 1) = 25%.
-      expect(figure(data, 'appointments due')).toEqual([8, null, null]);
-      expect(figure(data, 'attended')).toEqual([3, 8, 37.5]);
-      expect(figure(data, 'did not attend')).toEqual([1, 4, 25]);
-      expect(figure(data, 'cancelled')).toEqual([3, 8, 37.5]);
-      expect(figure(data, 'cancelled at the patient’s request')).toEqual([1, 8, 12.5]);
-      expect(figure(data, 'cancelled by the service')).toEqual([1, 8, 12.5]);
-      expect(figure(data, 'moved to another time')).toEqual([1, 8, 12.5]);
-      expect(figure(data, 'still booked')).toEqual([1, 8, 12.5]);
+      // Due in November: A, B, C, X attended; F1 DNA; F2 cancelled (patient); G1 moved; G2 cancelled
+      // (service); H still booked: 9. D's on 1 Dec is not. DNA rate 1 / (4 + 1) = 20%.
+      expect(figure(data, 'appointments due')).toEqual([9, null, null]);
+      expect(figure(data, 'attended')).toEqual([4, 9, 44.4]);
+      expect(figure(data, 'did not attend')).toEqual([1, 5, 20]);
+      expect(figure(data, 'cancelled')).toEqual([3, 9, 33.3]);
+      expect(figure(data, 'cancelled at the patient’s request')).toEqual([1, 9, 11.1]);
+      expect(figure(data, 'cancelled by the service')).toEqual([1, 9, 11.1]);
+      expect(figure(data, 'moved to another time')).toEqual([1, 9, 11.1]);
+      expect(figure(data, 'still booked')).toEqual([1, 9, 11.1]);
     });
 
     it('gives waits from referral to scan (DM01) and from scan to report (three weeks)', () => {
-      // Scanned in November: A 32, B 17, C 46 days; median 32; C waited 42 days or more: 1 of 3.
-      expect(figure(data, 'scans')).toEqual([3, null, null]);
-      expect(figure(data, 'median wait, referral to scan')).toEqual([32, null, null]);
-      expect(figure(data, 'waited six weeks or more (DM01 breach)')).toEqual([1, 3, 33.3]);
+      // Scanned in November: B 17, A 32, C 46, X 415 days; median (32 + 46) / 2 = 39; C and X waited 42
+      // days or more: 2 of 4.
+      expect(figure(data, 'scans')).toEqual([4, null, null]);
+      expect(figure(data, 'median wait, referral to scan')).toEqual([39, null, null]);
+      expect(figure(data, 'waited six weeks or more (DM01 breach)')).toEqual([2, 4, 50]);
       // First signed in November: B 0, A 24, C 10 days; median 10; A over 21 days: 1 of 3. D is December.
       expect(figure(data, 'reports')).toEqual([3, null, null]);
       expect(figure(data, 'median wait, scan to report')).toEqual([10, null, null]);
@@ -234,7 +238,7 @@ for (const backend of TEST_BACKENDS) {
       expect(figure(data, 'WHO category: osteoporosis')).toEqual([0, 3, 0]);
       expect(figure(data, 'WHO category: established osteoporosis')).toEqual([1, 3, 33.3]);
       // C's falls referral; B's specialist referral was declined.
-      expect(figure(data, 'scans followed by an onward referral')).toEqual([1, 3, 33.3]);
+      expect(figure(data, 'scans followed by an onward referral')).toEqual([1, 4, 25]);
       expect(figure(data, 'further investigation: falls_service')).toEqual([1, null, null]);
       expect(data.measures.some((m) => m.measure === 'further investigation: specialist_referral')).toBe(
         false,
@@ -244,9 +248,9 @@ for (const backend of TEST_BACKENDS) {
 
     it('gives QC failures, phantom alerts and downtime clipped to the period', () => {
       // Daily QC in November: 2 Nov pass, 7 Nov fail, 8 Nov phantom pass, 9 Nov phantom fail, 20 Nov pass
-      // twice (B and C): 6, 2 failed. Phantom scans 2, 1 out of control. Downtime 1.5 + 6.5 + 4 = 12 h.
-      expect(figure(data, 'daily QC records')).toEqual([6, null, null]);
-      expect(figure(data, 'daily QC failed')).toEqual([2, 6, 33.3]);
+      // three times (B, C, X): 7, 2 failed. Phantom scans 2, 1 out of control. Downtime 1.5 + 6.5 + 4 = 12 h.
+      expect(figure(data, 'daily QC records')).toEqual([7, null, null]);
+      expect(figure(data, 'daily QC failed')).toEqual([2, 7, 28.6]);
       expect(figure(data, 'phantom scans')).toEqual([2, null, null]);
       expect(figure(data, 'phantom out-of-control alerts')).toEqual([1, 2, 50]);
       expect(figure(data, 'handovers to the engineer')).toEqual([3, null, null]);
@@ -258,7 +262,7 @@ for (const backend of TEST_BACKENDS) {
       const lines = csv.split('\r\n');
       expect(lines[0]).toBe('section,measure,value,denominator,percent,unit,definition');
       expect(lines).toContain(
-        'appointments,did not attend,1,4,25,appointments,"did not attend, of appointments attended or not attended"',
+        'appointments,did not attend,1,5,20,appointments,"did not attend, of appointments attended or not attended"',
       );
       expect(csv).toContain(
         'referrals,"organisation: Smith, Jones & Partners\n""Bone Clinic""",2,5,40,referrals,',

@@ -72,15 +72,21 @@ const APPOINTMENTS = `
     count(*) FILTER (WHERE state = 'booked')::int AS booked
   FROM appointment WHERE starts_at >= $1::timestamptz AND starts_at < $2::timestamptz`;
 
-// DM01: waiting six weeks or more from the referral being received to the scan.
+// DM01: waiting six weeks or more from the referral being received to the scan. Referrals received in the
+// year before the period are matched in one pass; one received earlier still is looked up by itself.
 const SCANS = `
-  WITH s AS (
-    SELECT v.id, (v.recorded_at AT TIME ZONE 'UTC')::date - (r.received_at AT TIME ZONE 'UTC')::date AS days
-    FROM scan_visit v JOIN referral r ON r.id = v.referral_id
+  WITH recent AS (
+    SELECT id, received_at FROM referral
+    WHERE received_at >= $1::timestamptz - interval '1 year' AND received_at < $2::timestamptz
+  ), s AS (
+    SELECT v.id, (v.recorded_at AT TIME ZONE 'UTC')::date - (coalesce(r.received_at,
+        (SELECT o.received_at FROM referral o WHERE o.id = v.referral_id)) AT TIME ZONE 'UTC')::date AS days
+    FROM scan_visit v LEFT JOIN recent r ON r.id = v.referral_id
     WHERE v.outcome = 'scanned' AND v.recorded_at >= $1::timestamptz AND v.recorded_at < $2::timestamptz
   ), onward AS (
+    -- Recorded for a visit, so not before it: only those recorded since the period began are looked at.
     SELECT DISTINCT fi.visit_id FROM further_investigation fi JOIN s ON s.id = fi.visit_id
-    WHERE fi.kind IN (SELECT jsonb_array_elements_text($4::jsonb)) AND fi.status <> 'declined'
+    WHERE fi.recorded_at >= $1::timestamptz AND fi.kind IN (SELECT jsonb_array_elements_text($4::jsonb)) AND fi.status <> 'declined'
   )
   SELECT count(*)::int AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY s.days) AS median_days,
     count(*) FILTER (WHERE s.days >= $3::int)::int AS breaches,
@@ -92,18 +98,18 @@ const SCANS = `
 // one its latest signed version states (migration 0015 keeps it beside the result); established (severe)
 // osteoporosis is osteoporosis with a fragility fracture recorded with the results (WHO 1994).
 const REPORTS = `
-  WITH r AS (
+  WITH amended AS (
+    SELECT DISTINCT ON (l.report_id) l.report_id, d.who_category, d.fragility_fracture
+    FROM report_version l JOIN dxa_result d ON d.id = l.result_id
+    WHERE l.version > 1 AND l.signed_at IS NOT NULL
+    ORDER BY l.report_id, l.version DESC
+  ), r AS (
     SELECT (v1.signed_at AT TIME ZONE 'UTC')::date - d1.exam_date AS days,
-      coalesce(amended.who_category, d1.who_category) AS category,
-      coalesce(amended.fragility_fracture, d1.fragility_fracture) AS fractured
+      coalesce(a.who_category, d1.who_category) AS category,
+      coalesce(a.fragility_fracture, d1.fragility_fracture) AS fractured
     FROM report_version v1
     JOIN dxa_result d1 ON d1.id = v1.result_id
-    LEFT JOIN LATERAL (
-      SELECT d.who_category, d.fragility_fracture
-      FROM report_version l JOIN dxa_result d ON d.id = l.result_id
-      WHERE l.report_id = v1.report_id AND l.version > 1 AND l.signed_at IS NOT NULL
-      ORDER BY l.version DESC LIMIT 1
-    ) amended ON true
+    LEFT JOIN amended a ON a.report_id = v1.report_id
     WHERE v1.version = 1 AND v1.signed_at >= $1::timestamptz AND v1.signed_at < $2::timestamptz
   )
   SELECT count(*)::int AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
