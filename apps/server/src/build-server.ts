@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { investigationRoutes } from './routes/investigation-routes.ts';
 import { equipmentRoutes } from './routes/equipment-routes.ts';
 import { commissioningRoutes } from './routes/commissioning-routes.ts';
+import { serviceDataRoutes } from './routes/service-data-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { qaRoutes } from './routes/qa-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   auditRoutes(app, options);
   incidentRoutes(app, options);
   staffRoutes(app, options);
+  serviceDataRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;

@@ -3,6 +3,7 @@ import { QA_ROUTES } from './access-matrix-qa-routes.ts';
 import { COMMISSIONING_ROUTES } from './access-matrix-commissioning-routes.ts';
 import { AUDIT_ROUTES } from './access-matrix-audit-routes.ts';
 import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
+import { SERVICE_DATA_ROUTES } from './access-matrix-service-data-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -51,6 +52,7 @@ export const ROUTES: RouteCase[] = [
   ...COMMISSIONING_ROUTES,
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
+  ...SERVICE_DATA_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

@@ -185,3 +185,11 @@ export {
   type TrainingLapse,
   type TrainingLapseReport,
 } from './staff/training-lapses.ts';
+export {
+  SERVICE_DATA_MAX_DAYS,
+  serviceData,
+  serviceDataRangeSchema,
+  type ServiceData,
+} from './service-data/service-data.ts';
+export type { ServiceMeasure, ServiceDataSection } from './service-data/service-data-measures.ts';
+export { serviceDataCsv, serviceDataCsvFilename } from './service-data/service-data-csv.ts';

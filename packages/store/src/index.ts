@@ -53,3 +53,5 @@ export type { AuditProgrammeRepository } from './repositories/audit-programme-re
 export type { IncidentsRepository, IncidentAnalysis } from './repositories/incidents-repository.ts';
 export * from './types/staff-records.ts';
 export type { StaffTrainingRepository } from './repositories/staff-training-repository.ts';
+export type { ServiceDataRepository } from './repositories/service-data-repository.ts';
+export * from './types/service-data-records.ts';

@@ -8,6 +8,7 @@ import {
   type PrecisionStudiesRepository,
 } from './repositories/precision-studies-repository.ts';
 import { maintenanceRepository, type MaintenanceRepository } from './repositories/maintenance-repository.ts';
+import { serviceDataRepository, type ServiceDataRepository } from './repositories/service-data-repository.ts';
 import { equipmentRepository, type EquipmentRepository } from './repositories/equipment-repository.ts';
 import {
   commissioningRepository,
@@ -67,6 +68,7 @@ export interface Repositories {
   auditProgramme: AuditProgrammeRepository;
   incidents: IncidentsRepository;
   staffTraining: StaffTrainingRepository;
+  serviceData: ServiceDataRepository;
 }
 
 export function repositories(sql: SqlExecutor): Repositories {
@@ -91,6 +93,7 @@ export function repositories(sql: SqlExecutor): Repositories {
     auditProgramme: auditProgrammeRepository(sql),
     incidents: incidentsRepository(sql),
     staffTraining: staffTrainingRepository(sql),
+    serviceData: serviceDataRepository(sql),
   };
 }
 

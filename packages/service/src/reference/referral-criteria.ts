@@ -25,5 +25,10 @@ export type ReferralCriteria = z.infer<typeof criteriaSchema>;
 export const defaultReferralCriteria: ReferralCriteria = criteriaSchema.parse(criteriaJson);
 
 export const waitingTimes = z
-  .strictObject({ source: z.string(), appointmentTargetDays: z.number().int().positive() })
+  .strictObject({
+    source: z.string(),
+    appointmentTargetDays: z.number().int().positive(),
+    reportSource: z.string(),
+    reportTargetDays: z.number().int().positive(),
+  })
   .parse(waitingJson);

@@ -83,8 +83,14 @@ export function resultsRepository(sql: SqlExecutor): ResultsRepository {
     },
     async insertResult(r) {
       await sql.query(
+        // The WHO category and fracture columns as migration 0015 fills them, for the service data (ROS 5).
         `INSERT INTO dxa_result (id, visit_id, version, patient_id, referral_id, scanner_id, exam_date, source,
-           exam_input, assessment, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           exam_input, assessment, entered_by, entered_at, who_category, fragility_fracture)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12,
+           CASE WHEN $10::jsonb #>> '{classification,scheme}' = 'who'
+             THEN $10::jsonb #>> '{classification,category}' END,
+           coalesce($9::jsonb #>> '{clinical,priorFragilityFracture}' = 'true', false)
+             OR coalesce(($9::jsonb #>> '{clinical,vertebralFractures}')::int > 0, false))`,
         [
           r.id,
           r.visitId,
