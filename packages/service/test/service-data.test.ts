@@ -4,6 +4,7 @@ import type { Actor } from '../src/actor.ts';
 import {
   cancelAppointment,
   rebookAppointment,
+  closeQaAlert,
   recordDailyQc,
   recordDidNotAttend,
   recordPhantomScan,
@@ -120,9 +121,15 @@ for (const backend of TEST_BACKENDS) {
         value: { alert: null },
       });
       at(f, '2026-11-09T08:00:00Z');
-      expect(await recordPhantomScan(f.ctx(operator), 'DXA-1', { bmdGcm2: 1.1 })).toMatchObject({
-        value: { alert: { kind: 'phantom_out_of_control' } },
-      });
+      const outOfControl = await recordPhantomScan(f.ctx(operator), 'DXA-1', { bmdGcm2: 1.1 });
+      expect(outOfControl).toMatchObject({ value: { alert: { kind: 'phantom_out_of_control' } } });
+      // The physicist closes the alert (QC cannot pass again until then, ROS 5.1).
+      const alertId = outOfControl.ok ? outOfControl.value.alert?.id : undefined;
+      if (alertId === undefined) throw new Error('no alert raised');
+      at(f, '2026-11-09T12:00:00Z');
+      expect(
+        (await closeQaAlert(f.ctx(physicist), alertId, { note: 'Phantom misplaced; repeat in control' })).ok,
+      ).toBe(true);
 
       // 20 Nov: B, received 3 Nov from the specialist (fracture liaison), scanned (17 days), -1.5, reported
       // the same day (0 days); C, received 5 Oct, scanned (46 days: a DM01 breach), -0.5, falls referral.
