@@ -335,5 +335,68 @@ for (const backend of TEST_BACKENDS) {
         ]) as unknown,
       });
     });
+
+    it('checks identification and the pregnancy enquiry at the sampled scans, and the period DNA rate', async () => {
+      const [first, second] = sampled;
+      if (first === undefined || second === undefined) throw new Error('a sample of 2 was expected');
+      const open = async (auditType: string, withSample: boolean): Promise<string> => {
+        f.advanceMinutes(1);
+        const audit = await createAudit(f.ctx(auditor), {
+          auditType,
+          scope: 'November',
+          periodFrom: '2026-11-01',
+          periodTo: '2026-11-30',
+          ...(withSample ? { sampleId } : {}),
+        });
+        if (!audit.ok) throw new Error(audit.error.message);
+        return audit.value.id;
+      };
+      // The 11 November appointments were all attended: 0 of 11 missed.
+      const dna = await getAudit(f.ctx(auditor), await open('dna_rates', false));
+      expect(dna.ok && dna.value.measures).toEqual({
+        dnaRate: { attendedOrMissed: 11, didNotAttend: 0, percent: 0 },
+      });
+      // Stand-ins for a bad record: the first sampled scan's address not confirmed and its patient born in
+      // 1990 (36 on 23 November 2026, inside 12-55) with no child-bearing capacity recorded; the second
+      // recorded as of child-bearing capacity, possibly pregnant and unsigned.
+      await f.db.query(
+        `UPDATE scan_visit SET identity = jsonb_set(identity, '{address}', 'false') WHERE id = $1`,
+        [first],
+      );
+      await f.db.query(
+        `UPDATE patient SET birth_date = '1990-01-01' WHERE id = (SELECT patient_id FROM scan_visit WHERE id = $1)`,
+        [first],
+      );
+      await f.db.query(
+        `UPDATE scan_visit SET pregnancy = '{"childBearingCapacity": true, "status": "possibly_pregnant", "lastMenstrualPeriod": null, "signedBy": null}' WHERE id = $1`,
+        [second],
+      );
+      const identification = await getAudit(f.ctx(auditor), await open('patient_identification', true));
+      expect(identification.ok && identification.value.measures).toEqual({
+        identification: {
+          checked: 2,
+          compliant: 1,
+          failures: [{ visitId: first, problems: ['address not confirmed'] }],
+          forReview: [],
+        },
+      });
+      const pregnancy = await getAudit(f.ctx(auditor), await open('pregnancy_checks', true));
+      expect(pregnancy.ok && pregnancy.value.measures).toEqual({
+        pregnancyEnquiry: {
+          checked: 2,
+          compliant: 1,
+          failures: [
+            {
+              visitId: second,
+              problems: [
+                'scanned with the pregnancy enquiry answered possibly pregnant',
+                'pregnancy enquiry not signed',
+              ],
+            },
+          ],
+          forReview: [{ visitId: first, note: 'aged 36, recorded as without child-bearing capacity' }],
+        },
+      });
+    });
   });
 }

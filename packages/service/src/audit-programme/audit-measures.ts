@@ -1,8 +1,16 @@
 import { buildReport, checkReportWording, parseReportContext } from '@quantrad/reporting';
-import type { AuditSampleRecord, SampledScanFacts, Store } from '@quantrad/store';
+import type { AuditSampleRecord, ClinicalAuditRecord, SampledScanFacts, Store } from '@quantrad/store';
 import { auditProgramme } from '../reference/audit-programme.ts';
 import { reportDateOf } from '../reports/report-context-builder.ts';
+import { serviceDataQuery } from '../service-data/service-data.ts';
 import { daysBetween } from '../time.ts';
+import {
+  dnaRate,
+  identificationCheck,
+  pregnancyCheck,
+  type DnaRate,
+  type VisitCheck,
+} from './audit-visit-measures.ts';
 import {
   justificationCheck,
   referrerEntitlementCheck,
@@ -39,6 +47,9 @@ export interface AuditMeasures {
   timeToReport?: WaitMeasure;
   referrerEntitlement?: ReferralCheck;
   justification?: ReferralCheck;
+  identification?: VisitCheck;
+  pregnancyEnquiry?: VisitCheck;
+  dnaRate?: DnaRate;
 }
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -94,9 +105,17 @@ function waitMeasure(
 /** The measures the audit's type allows, over its sample of scans; none for other types or samples. */
 export async function auditMeasures(
   store: Store,
-  auditType: string,
+  audit: ClinicalAuditRecord,
   sample: AuditSampleRecord | null,
+  now: Date,
 ): Promise<AuditMeasures> {
+  const auditType = audit.auditType;
+  if (auditType === 'dna_rates')
+    return {
+      dnaRate: dnaRate(
+        await store.serviceData.figures(serviceDataQuery(audit.periodFrom, audit.periodTo, now)),
+      ),
+    };
   if (sample?.kind === 'referrals') {
     if (auditType === 'referrer_entitlement')
       return {
@@ -109,6 +128,15 @@ export async function auditMeasures(
     return {};
   }
   if (sample?.kind !== 'scans') return {};
+  if (auditType === 'patient_identification')
+    return { identification: identificationCheck(await store.auditProgramme.visitChecks(sample.itemIds)) };
+  if (auditType === 'pregnancy_checks')
+    return {
+      pregnancyEnquiry: pregnancyCheck(
+        await store.auditProgramme.visitChecks(sample.itemIds),
+        auditProgramme.pregnancyEnquiryAgeYears,
+      ),
+    };
   const measured = ['report_compliance', 'time_to_scan', 'time_to_report'];
   if (!measured.includes(auditType)) return {};
   const facts = await store.auditProgramme.scanFacts(sample.itemIds);

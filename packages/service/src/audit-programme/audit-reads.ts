@@ -65,7 +65,7 @@ export async function getAudit(ctx: ServiceContext, auditId: string): Promise<Ou
     sample,
     findings: await ctx.store.auditProgramme.findings(audit.id),
     actions: await ctx.store.auditProgramme.actions(audit.id),
-    measures: await auditMeasures(ctx.store, audit.auditType, sample),
+    measures: await auditMeasures(ctx.store, audit, sample, ctx.now()),
   };
   await recordStandaloneAudit(ctx, {
     action: 'read',

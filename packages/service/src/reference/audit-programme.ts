@@ -11,6 +11,11 @@ export const auditProgramme = z
     samplePercent: percent,
     timeToScanTargetDays: z.number().int().positive(),
     timeToReportTargetDays: z.number().int().positive(),
+    pregnancyEnquiryAgeYears: z.strictObject({
+      from: z.number().int().min(0),
+      to: z.number().int().max(120),
+    }),
+    pregnancyEnquirySource: z.string(),
     auditTypes: z
       .array(
         z.strictObject({

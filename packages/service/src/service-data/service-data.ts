@@ -1,4 +1,4 @@
-import type { FurtherInvestigationRecord, Role } from '@quantrad/store';
+import type { FurtherInvestigationRecord, Role, ServiceDataQuery } from '@quantrad/store';
 import { z } from 'zod';
 import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
@@ -54,6 +54,20 @@ export interface ServiceData {
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
 
+/** The query for a period's figures, both days included, with the service's wait targets. */
+export function serviceDataQuery(from: string, to: string, now: Date): ServiceDataQuery {
+  return {
+    fromAt: `${from}T00:00:00.000Z`,
+    toAt: nextDay(to),
+    fromDate: from,
+    toDate: to,
+    nowAt: now.toISOString(),
+    scanBreachDays: waitingTimes.appointmentTargetDays,
+    reportTargetDays: waitingTimes.reportTargetDays,
+    onwardKinds: ONWARD_KINDS,
+  };
+}
+
 /** The service data for a period, both days included (ROS 5). Audited. */
 export async function serviceData(ctx: ServiceContext, input: unknown): Promise<Outcome<ServiceData>> {
   const parsed = validate(checkedRangeSchema, input);
@@ -68,16 +82,7 @@ export async function serviceData(ctx: ServiceContext, input: unknown): Promise<
   });
   if (!allowed.ok) return allowed;
   const now = ctx.now();
-  const figures = await ctx.store.serviceData.figures({
-    fromAt: `${from}T00:00:00.000Z`,
-    toAt: nextDay(to),
-    fromDate: from,
-    toDate: to,
-    nowAt: now.toISOString(),
-    scanBreachDays: waitingTimes.appointmentTargetDays,
-    reportTargetDays: waitingTimes.reportTargetDays,
-    onwardKinds: ONWARD_KINDS,
-  });
+  const figures = await ctx.store.serviceData.figures(serviceDataQuery(from, to, now));
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'service_data',

@@ -10,8 +10,10 @@ import {
   type ClinicalAuditRecord,
   type SampledReferralFacts,
   type SampledScanFacts,
+  type SampledVisitChecks,
 } from '../types/audit-programme-records.ts';
 import { referralFacts } from './audit-referral-facts.ts';
+import { visitChecks } from './audit-visit-facts.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
 const sampleRow = z
@@ -159,6 +161,8 @@ export interface AuditProgrammeRepository {
   scanFacts(visitIds: readonly string[]): Promise<SampledScanFacts[]>;
   /** What the referrals audits check for the sampled referrals. */
   referralFacts(referralIds: readonly string[]): Promise<SampledReferralFacts[]>;
+  /** The identification and pregnancy enquiry recorded at the sampled scans. */
+  visitChecks(visitIds: readonly string[]): Promise<SampledVisitChecks[]>;
 }
 
 export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeRepository {
@@ -322,5 +326,6 @@ export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeReposi
       );
     },
     referralFacts: (ids) => referralFacts(sql, ids),
+    visitChecks: (ids) => visitChecks(sql, ids),
   };
 }

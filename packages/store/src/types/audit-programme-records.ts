@@ -107,3 +107,14 @@ export interface SampledReferralFacts {
   deciderEntitled: boolean | null;
   scanned: boolean;
 }
+
+/** What the identification and pregnancy audits check for one sampled scan (ROS 4.5, 9.2). */
+export interface SampledVisitChecks {
+  visitId: string;
+  scannedAt: string;
+  patientBirthDate: string;
+  identity: Record<string, boolean>;
+  childBearingCapacity: boolean;
+  pregnancyStatus: string;
+  pregnancySignedBy: string | null;
+}
