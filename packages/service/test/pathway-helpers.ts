@@ -10,19 +10,14 @@ import {
 } from '../src/index.ts';
 import type { ServiceFixture } from './service-fixture.ts';
 
-/**
- * Walks one patient from referral to a scanned visit today on the scanner, through the use cases:
- * registered, authorised under written criteria, booked an hour from now, daily QC passed, visit recorded.
- */
-export async function scannedVisit(
+/** A referral for the patient registered and authorised now, under the written criteria it meets. */
+export async function authorisedReferral(
   f: ServiceFixture,
   operator: Actor,
   referrer: ReferrerRecord,
-  scannerId: string,
   patient: NewReferral['patient'],
   referralOverrides: Partial<NewReferral> = {},
-  booking: { scannerOverrideReason?: string } = {},
-): Promise<{ referralId: string; visitId: string }> {
+): Promise<string> {
   const referral = await registerReferral(f.ctx(operator), {
     patient,
     referrerId: referrer.id,
@@ -40,8 +35,25 @@ export async function scannedVisit(
     basis: 'operator_under_written_criteria',
   });
   if (!authorised.ok) throw new Error(authorised.error.message);
+  return referral.value.id;
+}
+
+/**
+ * Walks one patient from referral to a scanned visit today on the scanner, through the use cases:
+ * registered, authorised under written criteria, booked an hour from now, daily QC passed, visit recorded.
+ */
+export async function scannedVisit(
+  f: ServiceFixture,
+  operator: Actor,
+  referrer: ReferrerRecord,
+  scannerId: string,
+  patient: NewReferral['patient'],
+  referralOverrides: Partial<NewReferral> = {},
+  booking: { scannerOverrideReason?: string } = {},
+): Promise<{ referralId: string; visitId: string }> {
+  const referralId = await authorisedReferral(f, operator, referrer, patient, referralOverrides);
   const booked = await bookAppointment(f.ctx(operator), {
-    referralId: referral.value.id,
+    referralId,
     scannerId,
     startsAt: new Date(f.nowMs + 60 * 60_000).toISOString(),
     ...booking,
@@ -59,5 +71,5 @@ export async function scannedVisit(
     sitesScanned: ['lumbar_spine', 'left_hip'],
   });
   if (!visit.ok) throw new Error(visit.error.message);
-  return { referralId: referral.value.id, visitId: visit.value.id };
+  return { referralId, visitId: visit.value.id };
 }

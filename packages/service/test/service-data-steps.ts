@@ -1,7 +1,6 @@
 import type { ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import {
-  authoriseReferral,
   bookAppointment,
   draftDxaReport,
   enterDxaResults,
@@ -9,12 +8,12 @@ import {
   logMaintenance,
   receiveFromEngineer,
   recordFurtherInvestigation,
-  registerReferral,
   signDxaReport,
   type NewReferral,
   type ServiceData,
   type ServiceMeasure,
 } from '../src/index.ts';
+import { authorisedReferral } from './pathway-helpers.ts';
 import type { ServiceFixture } from './service-fixture.ts';
 
 // Steps for the service data test: a referral booked without being scanned, results at one T-score,
@@ -39,32 +38,14 @@ export const at = (f: ServiceFixture, iso: string): void => {
 };
 
 /** A referral registered and authorised now, as received at receivedAt. */
-export async function authorisedReferral(
+export async function authorisedReferralAt(
   f: ServiceFixture,
   operator: Actor,
   referrer: ReferrerRecord,
   receivedAt: string,
   overrides: Partial<NewReferral> = {},
 ): Promise<string> {
-  const referral = await registerReferral(f.ctx(operator), {
-    patient: newPatient(),
-    referrerId: referrer.id,
-    source: 'gp',
-    examination: 'dxa',
-    indications: ['fragility_fracture'],
-    clinicalInformation: 'Wrist fracture after a fall from standing.',
-    signedByReferrer: true,
-    method: 'electronic',
-    receivedAt,
-    ...overrides,
-  });
-  if (!referral.ok) throw new Error(referral.error.message);
-  const authorised = await authoriseReferral(f.ctx(operator), {
-    referralId: referral.value.id,
-    basis: 'operator_under_written_criteria',
-  });
-  if (!authorised.ok) throw new Error(authorised.error.message);
-  return referral.value.id;
+  return authorisedReferral(f, operator, referrer, newPatient(), { receivedAt, ...overrides });
 }
 
 export async function booked(

@@ -19,7 +19,7 @@ import {
 import { scannedVisit } from './pathway-helpers.ts';
 import {
   at,
-  authorisedReferral,
+  authorisedReferralAt,
   booked,
   figure,
   handover,
@@ -80,12 +80,12 @@ for (const backend of TEST_BACKENDS) {
       await results(f, operator, a.visitId, -2.6, true);
       // F, received at the first moment of November (falls service, two indications), booked for 5 Nov;
       // G, received 2 Nov (opportunistic), booked for 12 Nov.
-      const fRef = await authorisedReferral(f, operator, gp, '2026-11-01T00:00:00Z', {
+      const fRef = await authorisedReferralAt(f, operator, gp, '2026-11-01T00:00:00Z', {
         source: 'falls',
         indications: ['fragility_fracture', 'glucocorticoids'],
       });
       const f1 = await booked(f, operator, fRef, '2026-11-05T09:00:00Z');
-      const gRef = await authorisedReferral(f, operator, gp, '2026-11-02T08:30:00Z', {
+      const gRef = await authorisedReferralAt(f, operator, gp, '2026-11-02T08:30:00Z', {
         source: 'opportunistic',
       });
       const g1 = await booked(f, operator, gRef, '2026-11-12T09:00:00Z');
@@ -156,7 +156,7 @@ for (const backend of TEST_BACKENDS) {
       await handover(f, operator, '2026-11-21T09:00:00Z', '2026-11-21T15:30:00Z');
       // 25 Nov: H, received from the specialist, booked for 30 Nov 16:00 and still booked.
       at(f, '2026-11-25T09:00:00Z');
-      const hRef = await authorisedReferral(f, operator, specialist, '2026-11-25T09:00:00Z');
+      const hRef = await authorisedReferralAt(f, operator, specialist, '2026-11-25T09:00:00Z');
       await booked(f, operator, hRef, '2026-11-30T16:00:00Z');
       // 26 Nov: A's report, 24 days after the scan (over three weeks).
       at(f, '2026-11-26T09:00:00Z');
