@@ -11,3 +11,8 @@ export function addMinutes(at: Date, minutes: number): Date {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The calendar date so many days after (or before) another ('YYYY-MM-DD'). */
+export function addDays(isoDay: string, days: number): string {
+  return isoDate(new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000));
+}

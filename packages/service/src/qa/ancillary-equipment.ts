@@ -11,7 +11,7 @@ import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
 import { equipmentPolicy } from '../reference/equipment-policy.ts';
-import { isoDate } from '../time.ts';
+import { addDays, isoDate } from '../time.ts';
 import { validate } from '../validate.ts';
 
 // Weighing scales, stadiometers and hoists (ROS 5.2): each checked at its own interval; the list says
@@ -37,10 +37,6 @@ export interface CalibrationStatus {
   /** The day the next check is due: the last passed check plus the interval. */
   nextDueOn: string | null;
   state: CalibrationState;
-}
-
-function addDays(isoDay: string, days: number): string {
-  return isoDate(new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000));
 }
 
 /** Where an item stands on a day, from its checks (oldest first). */

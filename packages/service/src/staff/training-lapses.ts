@@ -4,11 +4,11 @@ import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { ok, type Outcome } from '../outcome.ts';
 import { staffTrainingPolicy } from '../reference/staff-training-policy.ts';
-import { daysBetween, isoDate } from '../time.ts';
+import { addDays, daysBetween, isoDate } from '../time.ts';
 import { validate } from '../validate.ts';
 import { currentEntitlements } from './read-training.ts';
 import { STAFF_RECORD_READERS } from './staff-access.ts';
-import { addDays, trainingRequiredFor, trainingShortfalls } from './training-requirements.ts';
+import { trainingRequiredFor, trainingShortfalls } from './training-requirements.ts';
 
 // Who lapses when (ROS 9.1: up-to-date training records; competency maintained): every member of
 // staff's training that has lapsed or lapses within the window, and training an entitlement they hold

@@ -19,11 +19,6 @@ export function addMonths(isoDay: string, months: number): string {
   return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, lastDay), 2)}`;
 }
 
-/** The date a number of days after a date ('YYYY-MM-DD'). */
-export function addDays(isoDay: string, days: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The last day a completion of a kind counts: completion plus its renewal period, or null if none. */
 export function expiryFor(kind: string, completedOn: string): string | null {
   const months = staffTrainingPolicy.kinds[kind]?.renewalMonths ?? null;
