@@ -1,5 +1,5 @@
 -- Service data (ROS 5) for any period: each table's rows found by the time that puts them in a period
--- (received, due, scanned, first signed, recorded), and the few amended reports by report.
+-- (received, due, scanned, first signed, recorded), and amendments by when they were signed.
 
 -- Each carries the columns the counts read, so a period's rows are counted from the index alone.
 CREATE INDEX referral_received ON referral (received_at) INCLUDE (id, source, referrer_id, indications);
@@ -7,7 +7,7 @@ CREATE INDEX appointment_starts ON appointment (starts_at) INCLUDE (state, close
 CREATE INDEX scan_visit_recorded ON scan_visit (recorded_at) INCLUDE (id, referral_id, outcome);
 CREATE INDEX report_version_first_signed ON report_version (signed_at) INCLUDE (report_id, result_id)
   WHERE version = 1;
-CREATE INDEX report_version_amended ON report_version (report_id, version) INCLUDE (result_id)
+CREATE INDEX report_version_amended ON report_version (signed_at) INCLUDE (report_id, version, result_id)
   WHERE version > 1 AND signed_at IS NOT NULL;
 CREATE INDEX further_investigation_recorded ON further_investigation (recorded_at) INCLUDE (kind, status, visit_id);
 

@@ -99,9 +99,10 @@ const SCANS = `
 // osteoporosis is osteoporosis with a fragility fracture recorded with the results (WHO 1994).
 const REPORTS = `
   WITH amended AS (
+    -- An amendment is signed after the first signature, so only those signed since the period began.
     SELECT DISTINCT ON (l.report_id) l.report_id, d.who_category, d.fragility_fracture
     FROM report_version l JOIN dxa_result d ON d.id = l.result_id
-    WHERE l.version > 1 AND l.signed_at IS NOT NULL
+    WHERE l.version > 1 AND l.signed_at IS NOT NULL AND l.signed_at >= $1::timestamptz
     ORDER BY l.report_id, l.version DESC
   ), r AS (
     SELECT (v1.signed_at AT TIME ZONE 'UTC')::date - d1.exam_date AS days,
