@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import {
+  amendDxaReport,
   cancelAppointment,
   rebookAppointment,
   closeQaAlert,
@@ -47,6 +48,7 @@ for (const backend of TEST_BACKENDS) {
     let gp: ReferrerRecord;
     let specialist: ReferrerRecord;
     let data: ServiceData;
+    let bVisitId = '';
 
     beforeAll(async () => {
       f = new ServiceFixture(await backend.open());
@@ -141,6 +143,7 @@ for (const backend of TEST_BACKENDS) {
       });
       await results(f, operator, b.visitId, -1.5);
       await signedReport(f, reporter, b.visitId);
+      bVisitId = b.visitId;
       f.advanceMinutes(60);
       const c = await scannedVisit(f, operator, gp, 'DXA-1', newPatient(), {
         receivedAt: '2026-10-05T09:00:00Z',
@@ -302,6 +305,26 @@ for (const backend of TEST_BACKENDS) {
           ['phil.physicist', 'success'],
         ]),
       );
+    });
+
+    it('counts an amended report in the category of its latest signed version, in the month first signed', async () => {
+      // 3 Dec: B's results corrected from -1.5 to -2.6 (osteoporosis, no fracture) and its report amended.
+      // November still has 3 reports (B was first signed then): low bone density 1 -> 0, osteoporosis 0 -> 1.
+      at(f, '2026-12-03T09:00:00Z');
+      await results(f, operator, bVisitId, -2.6);
+      const report = await f.store.reports.forVisit(bVisitId);
+      if (!report) throw new Error('B has no report');
+      const amended = await amendDxaReport(f.ctx(reporter), {
+        reportId: report.id,
+        reason: 'Results corrected',
+      });
+      if (!amended.ok) throw new Error(amended.error.message);
+      const read = await serviceData(f.ctx(manager), PERIOD);
+      if (!read.ok) throw new Error(read.error.message);
+      expect(figure(read.value, 'reports with a WHO category')).toEqual([3, 3, 100]);
+      expect(figure(read.value, 'WHO category: low bone density (osteopenia)')).toEqual([0, 3, 0]);
+      expect(figure(read.value, 'WHO category: osteoporosis')).toEqual([1, 3, 33.3]);
+      expect(figure(read.value, 'WHO category: established osteoporosis')).toEqual([1, 3, 33.3]);
     });
   });
 }
