@@ -25,9 +25,12 @@ import { scannerRoutes } from './routes/scanner-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { visitRoutes } from './routes/visit-routes.ts';
+import { serveWebApp } from './web-app.ts';
 
 export interface ServerOptions extends ServerDeps {
   logger?: boolean;
+  /** The built web application to serve at / (apps/web/dist); none when omitted (API tests). */
+  webRoot?: string;
 }
 
 /** The HTTP service: JSON under /api, the OpenAPI document at /api/openapi.json, health at /api/health. */
@@ -104,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   staffRoutes(app, options);
   serviceDataRoutes(app, options);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  if (options.webRoot !== undefined) await serveWebApp(app, options.webRoot);
   await app.ready();
   return app;
 }

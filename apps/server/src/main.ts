@@ -4,6 +4,7 @@ import { securityPolicy, totpUri } from '@quantrad/service';
 import { buildServer } from './build-server.ts';
 import { demoUsers, seedDemoData } from './demo-data.ts';
 import { isWorkerProcess, runWorker, startWorkers } from './worker-cluster.ts';
+import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
 // `npm start`: the service on PORT (default 8080) with the embedded database in QUANTRAD_DATA (default
 // ./data), or PostgreSQL when DATABASE_URL is set; demo data unless --no-demo. Stops cleanly on
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let address: string;
   let close: () => Promise<void>;
   if (workers === 1) {
-    const app = await buildServer({ store, now });
+    const app = await buildServer({ store, now, webRoot: DEFAULT_WEB_ROOT });
     address = await app.listen({ port, host });
     close = async () => {
       await app.close();

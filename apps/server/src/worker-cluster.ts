@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createStore, openDatabase, type OpenOptions } from '@quantrad/store';
 import { securityPolicy } from '@quantrad/service';
 import { buildServer } from './build-server.ts';
+import { DEFAULT_WEB_ROOT } from './web-app.ts';
 
 // `--workers N` on PostgreSQL: N server processes share the port (node:cluster hands connections out in
 // turn), so a busy service uses more than one core. Nothing that must be consistent lives in a worker:
@@ -18,7 +19,7 @@ export async function runWorker(dbOptions: OpenOptions, listen: ListenOptions): 
   const db = await openDatabase(dbOptions);
   const now = (): Date => new Date();
   const store = createStore(db, { sessionLookupCacheMs: securityPolicy.session.lookupReuseMs });
-  const app = await buildServer({ store, now });
+  const app = await buildServer({ store, now, webRoot: DEFAULT_WEB_ROOT });
   await app.listen(listen);
   let stopping = false;
   const stop = (): void => {

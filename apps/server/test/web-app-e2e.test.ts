@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createStore, openDatabase, type Database } from '@quantrad/store';
+import { totpCode } from '@quantrad/service';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/build-server.ts';
+import { demoUsers, seedDemoData } from '../src/demo-data.ts';
+import { DEFAULT_WEB_ROOT } from '../src/web-app.ts';
+
+// The web application in headless Chromium against the server with its demo data: sign-in with the
+// authenticator code, then the service data dashboard for a period, its charts checked against the API.
+// Needs Debian's Chromium (.ci/run installs it) and the built web application (npm test builds it).
+
+const CHROMIUM = '/usr/bin/chromium';
+const built = existsSync(`${DEFAULT_WEB_ROOT}/index.html`);
+const skipReason = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} not installed`
+  : !built
+    ? 'the web application is not built (npm run build:web)'
+    : null;
+const ARTEFACTS = new URL('../../../test-artifacts/web/', import.meta.url);
+
+interface ServiceDataJson {
+  measures: { measure: string; value: number | null }[];
+}
+
+describe.skipIf(skipReason !== null)(
+  `the web application in Chromium${skipReason === null ? '' : ` (skipped: ${skipReason})`}`,
+  () => {
+    let db: Database;
+    let app: FastifyInstance;
+    let browser: Browser;
+    let page: Page;
+    let base = '';
+    const manager = demoUsers().find((u) => u.role === 'service_manager');
+    beforeAll(async () => {
+      db = await openDatabase({ dataDir: 'memory' });
+      const store = createStore(db);
+      const now = (): Date => new Date();
+      await seedDemoData(store, now);
+      app = await buildServer({ store, now, webRoot: DEFAULT_WEB_ROOT });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      mkdirSync(ARTEFACTS, { recursive: true });
+    }, 120_000);
+    afterAll(async () => {
+      await browser.close();
+      await app.close();
+      await db.close();
+    });
+
+    it('refuses a wrong password beside the form, keeping the username typed', async () => {
+      if (!manager) throw new Error('no demo service manager');
+      await page.goto(base);
+      await page.getByLabel('Username').fill(manager.username);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toBe('the username or password is wrong');
+      await expect(page.getByLabel('Username').inputValue()).resolves.toBe(manager.username);
+    });
+
+    it('signs in with the password and authenticator code and shows the service data charts', async () => {
+      if (!manager) throw new Error('no demo service manager');
+      await page.getByLabel('Password').fill(manager.password);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByLabel('Authenticator code').fill(totpCode(manager.totpSecret, new Date()));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Service data' }).waitFor();
+
+      // The demo referrals were received over the last few weeks: the period is the last 60 days.
+      const to = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('From', { exact: true }).fill(from);
+      await page.getByLabel('To', { exact: true }).fill(to);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.getByText(`${from} to ${to}, generated`).waitFor();
+
+      // The same figures from the API with the page's own session.
+      const token = await page.evaluate(() => sessionStorage.getItem('quantrad.session'));
+      const api = (await (
+        await fetch(`${base}/api/service-data?from=${from}&to=${to}`, {
+          headers: { authorization: `Bearer ${token ?? ''}` },
+        })
+      ).json()) as ServiceDataJson;
+      const bySource = api.measures.filter((m) => m.measure.startsWith('source: '));
+      const received = api.measures.find((m) => m.measure === 'referrals received')?.value ?? 0;
+      expect(received).toBeGreaterThan(0);
+
+      const chart = page.getByRole('img', { name: /^Referrals received, by source\./ });
+      const label = await chart.getAttribute('aria-label');
+      for (const m of bySource)
+        expect(label).toContain(`${m.measure.slice('source: '.length)}: ${String(m.value)}`);
+      // The longest bar is the largest source and fills the 360 px plot; the others are in proportion.
+      const largest = Math.max(...bySource.map((m) => m.value ?? 0));
+      const widths = await chart
+        .locator('rect.chart-bar')
+        .evaluateAll((rects: { getAttribute: (name: string) => string | null }[]) =>
+          rects.map((r) => Number(r.getAttribute('width'))),
+        );
+      expect(widths).toEqual(bySource.map((m) => ((m.value ?? 0) / largest) * 360));
+      await expect(page.getByRole('figure').count()).resolves.toBe(5);
+      await page.screenshot({ path: new URL('service-data.png', ARTEFACTS).pathname, fullPage: true });
+    });
+
+    it('signs out back to the sign-in form', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to quantrad' }).waitFor();
+      await expect(page.evaluate(() => sessionStorage.getItem('quantrad.session'))).resolves.toBeNull();
+    });
+  },
+);
