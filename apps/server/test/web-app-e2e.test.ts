@@ -22,6 +22,11 @@ const skipReason = !existsSync(CHROMIUM)
     : null;
 const ARTEFACTS = new URL('../../../test-artifacts/web/', import.meta.url);
 
+interface PhantomChartJson {
+  baseline: { meanGcm2: number; lowerLimitGcm2: number; upperLimitGcm2: number } | null;
+  points: { bmdGcm2: number; inControl: boolean }[];
+}
+
 interface ServiceDataJson {
   measures: { measure: string; value: number | null }[];
 }
@@ -104,6 +109,32 @@ describe.skipIf(skipReason !== null)(
       expect(widths).toEqual(bySource.map((m) => ((m.value ?? 0) / largest) * 360));
       await expect(page.getByRole('figure').count()).resolves.toBe(5);
       await page.screenshot({ path: new URL('service-data.png', ARTEFACTS).pathname, fullPage: true });
+    });
+
+    it("draws DXA-1's phantom control chart with the API's baseline and scans", async () => {
+      await page.getByRole('link', { name: 'Phantom QA' }).click();
+      await page.getByRole('heading', { name: 'Phantom QA' }).waitFor();
+      const token = await page.evaluate(() => sessionStorage.getItem('quantrad.session'));
+      const api = (await (
+        await fetch(`${base}/api/scanners/DXA-1/phantom-chart`, {
+          headers: { authorization: `Bearer ${token ?? ''}` },
+        })
+      ).json()) as PhantomChartJson;
+      if (!api.baseline) throw new Error('the demo DXA-1 has no phantom baseline');
+      const out = api.points.filter((p) => !p.inControl).length;
+      const chart = page.getByRole('img', { name: /scans, .* out of control/ });
+      await chart.waitFor();
+      await expect(chart.getAttribute('aria-label')).resolves.toBe(
+        `${String(api.points.length)} scans, ${String(out)} out of control; baseline mean ${api.baseline.meanGcm2.toFixed(3)} g/cm², tolerance ${api.baseline.lowerLimitGcm2.toFixed(3)} to ${api.baseline.upperLimitGcm2.toFixed(3)} g/cm²`,
+      );
+      // One mark per scan, in the order scanned.
+      const marks = await chart
+        .locator('circle')
+        .evaluateAll((circles: { getAttribute: (name: string) => string | null }[]) =>
+          circles.map((c) => Number(c.getAttribute('data-bmd'))),
+        );
+      expect(marks).toEqual(api.points.map((p) => p.bmdGcm2));
+      await page.screenshot({ path: new URL('phantom-qa.png', ARTEFACTS).pathname, fullPage: true });
     });
 
     it('signs out back to the sign-in form', async () => {

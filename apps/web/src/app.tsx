@@ -1,10 +1,37 @@
-import { useCallback, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
+import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { SignIn } from './sign-in/sign-in.tsx';
 
-/** The signed-in shell: the header with sign-out, and the screen. */
+const SCREENS = [
+  { hash: '#/service-data', name: 'Service data' },
+  { hash: '#/phantom-qa', name: 'Phantom QA' },
+] as const;
+type ScreenHash = (typeof SCREENS)[number]['hash'];
+
+function screenOf(hash: string): ScreenHash {
+  return SCREENS.find((s) => s.hash === hash)?.hash ?? '#/service-data';
+}
+
+/** The screen the address names (#/...), following the browser's back and forward buttons. */
+function useScreen(): ScreenHash {
+  const [screen, setScreen] = useState(() => screenOf(window.location.hash));
+  useEffect(() => {
+    const follow = (): void => {
+      setScreen(screenOf(window.location.hash));
+    };
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
+  return screen;
+}
+
+/** The signed-in shell: the header with the screens and sign-out, and the screen. */
 export function App(): ReactElement {
+  const screen = useScreen();
   const [token, setToken] = useState(sessionToken);
   const [notice, setNotice] = useState<string | null>(null);
   const signedIn = (t: string): void => {
@@ -28,16 +55,22 @@ export function App(): ReactElement {
       <header className="app-header">
         <span className="brand">quantrad</span>
         <nav aria-label="Main">
-          <a href="#/service-data" aria-current="page">
-            Service data
-          </a>
+          {SCREENS.map((s) => (
+            <a key={s.hash} href={s.hash} aria-current={s.hash === screen ? 'page' : undefined}>
+              {s.name}
+            </a>
+          ))}
         </nav>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
       <main>
-        <ServiceDataDashboard onSessionEnded={sessionEnded} />
+        {screen === '#/phantom-qa' ? (
+          <PhantomQaScreen onSessionEnded={sessionEnded} />
+        ) : (
+          <ServiceDataDashboard onSessionEnded={sessionEnded} />
+        )}
       </main>
     </>
   );

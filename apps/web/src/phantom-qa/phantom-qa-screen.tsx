@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { ApiError, apiJson } from '../api.ts';
+import { ControlChart } from './control-chart.tsx';
+import type { PhantomChartData, ScannerSummary } from './phantom-chart-types.ts';
+
+/** Phantom QA (ROS 5.1, Appendix 3): a DXA scanner's control chart, its signals and open alerts. */
+export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactElement {
+  const [scanners, setScanners] = useState<ScannerSummary[]>([]);
+  const [scannerId, setScannerId] = useState<string | null>(null);
+  const [chart, setChart] = useState<PhantomChartData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { onSessionEnded } = props;
+
+  const failed = useCallback(
+    (e: unknown): void => {
+      if (e instanceof ApiError && e.status === 401) onSessionEnded();
+      else setError(e instanceof ApiError ? e.message : String(e));
+    },
+    [onSessionEnded],
+  );
+  useEffect(() => {
+    apiJson<ScannerSummary[]>('/api/scanners')
+      .then((all) => {
+        const dxa = all.filter((s) => s.modality === 'dxa');
+        setScanners(dxa);
+        setScannerId((current) => current ?? dxa[0]?.id ?? null);
+      })
+      .catch(failed);
+  }, [failed]);
+  useEffect(() => {
+    if (scannerId === null) return;
+    let current = true;
+    apiJson<PhantomChartData>(`/api/scanners/${encodeURIComponent(scannerId)}/phantom-chart`)
+      .then((c) => {
+        if (current) setChart(c);
+      })
+      .catch(failed);
+    return () => {
+      current = false;
+    };
+  }, [scannerId, failed]);
+
+  const outOfControl = chart?.points.filter((p) => !p.inControl) ?? [];
+  return (
+    <section aria-labelledby="phantom-qa-heading">
+      <h1 id="phantom-qa-heading">Phantom QA</h1>
+      <label>
+        Scanner
+        <select
+          value={scannerId ?? ''}
+          onChange={(e) => {
+            setScannerId(e.target.value);
+          }}
+        >
+          {scanners.map((s) => (
+            <option key={s.id} value={s.id}>{`${s.id} — ${s.model}, ${s.location}`}</option>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {chart && chart.baseline === null ? (
+        <p>No phantom baseline yet: a medical physics expert sets one from at least 10 scans.</p>
+      ) : null}
+      {chart?.baseline ? (
+        <>
+          <p>
+            {`Baseline ${chart.baseline.meanGcm2.toFixed(3)} g/cm² (SD ${chart.baseline.sdGcm2.toFixed(4)}) from ${String(chart.baseline.scans)} scans on ${chart.baseline.establishedAt.slice(0, 10)}: ${chart.baseline.reason}`}
+          </p>
+          <ControlChart baseline={chart.baseline} points={chart.points} />
+          <p aria-live="polite">
+            {chart.openAlerts.length === 0
+              ? 'No open alerts.'
+              : `${String(chart.openAlerts.length)} open alert(s): daily QC cannot pass until a physicist closes them.`}
+          </p>
+          {outOfControl.length > 0 ? (
+            <table>
+              <caption>Scans out of control</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scanned</th>
+                  <th scope="col">BMD (g/cm²)</th>
+                  <th scope="col">Signals</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outOfControl.map((p) => (
+                  <tr key={p.scannedAt}>
+                    <td>{p.scannedAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{p.bmdGcm2.toFixed(3)}</td>
+                    <td>{p.signals.map((s) => s.text).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
