@@ -142,5 +142,60 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('heading', { name: 'Sign in to quantrad' }).waitFor();
       await expect(page.evaluate(() => sessionStorage.getItem('quantrad.session'))).resolves.toBeNull();
     });
+
+    it('sets up two-factor authentication for a new user, shows the recovery codes once, and signs them in', async () => {
+      // The demo administrator adds a service manager who has no authenticator yet.
+      const admin = demoUsers().find((u) => u.role === 'administrator');
+      if (!admin) throw new Error('no demo administrator');
+      const post = async (path: string, body: object, token: string | null): Promise<Response> =>
+        fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+        });
+      const signedIn = (await (
+        await post('/api/auth/sign-in', { username: admin.username, password: admin.password }, null)
+      ).json()) as { token: string };
+      await post('/api/auth/second-factor', { code: totpCode(admin.totpSecret, new Date()) }, signedIn.token);
+      const added = await post(
+        '/api/users',
+        {
+          username: 'nina.newman',
+          displayName: 'Nina Newman',
+          password: 'harbour lantern violet 2026',
+          entitlements: [{ role: 'service_manager', validFrom: new Date().toISOString().slice(0, 10) }],
+        },
+        signedIn.token,
+      );
+      expect(added.status).toBe(201);
+
+      const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await fresh.goto(base);
+      await fresh.getByLabel('Username').fill('nina.newman');
+      await fresh.getByLabel('Password').fill('harbour lantern violet 2026');
+      await fresh.getByRole('button', { name: 'Continue' }).click();
+      await fresh.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
+      await expect(
+        fresh.getByRole('img', { name: 'QR code for the authenticator app' }).isVisible(),
+      ).resolves.toBe(true);
+      await fresh.screenshot({ path: new URL('enrol-second-factor.png', ARTEFACTS).pathname });
+      const secret = (await fresh.getByTestId('totp-secret').textContent()) ?? '';
+      // A code for the wrong moment (an hour ago) is refused beside the field.
+      await fresh.getByLabel('Code from the app').fill(totpCode(secret, new Date(Date.now() - 3_600_000)));
+      await fresh.getByRole('button', { name: 'Confirm' }).click();
+      await expect(fresh.getByRole('alert').textContent()).resolves.toBe(
+        'the code does not match: check the time on the phone and try the next code',
+      );
+      await fresh.getByLabel('Code from the app').fill(totpCode(secret, new Date()));
+      await fresh.getByRole('button', { name: 'Confirm' }).click();
+      await fresh.getByRole('heading', { name: 'Recovery codes' }).waitFor();
+      await expect(fresh.locator('.recovery-codes li').count()).resolves.toBe(10);
+      await fresh.getByRole('button', { name: 'I have kept them: continue' }).click();
+      await fresh.getByRole('heading', { name: 'Service data' }).waitFor();
+      await fresh.close();
+    });
   },
 );

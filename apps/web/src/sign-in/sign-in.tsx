@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent, type ReactElement } from 'react';
 import { ApiError, apiJson } from '../api.ts';
+import { EnrolSecondFactor } from './enrol-second-factor.tsx';
 
 interface SignInResult {
   token: string;
@@ -87,7 +88,12 @@ export function SignIn(props: { notice: string | null; onSignedIn: (token: strin
           </button>
         </form>
       ) : pending.next === 'enrol_second_factor' ? (
-        <p>Two-factor authentication must be set up for this account before it can be used.</p>
+        <EnrolSecondFactor
+          token={pending.token}
+          onDone={() => {
+            props.onSignedIn(pending.token);
+          }}
+        />
       ) : (
         <form onSubmit={secondFactor}>
           <label>
