@@ -56,5 +56,7 @@ describe('operator precision against the ISCD minimum for an individual technolo
     expect(operatorPrecisionAcceptable('total_hip', 1.81)?.acceptable).toBe(false);
     expect(operatorPrecisionAcceptable('femoral_neck', 2.4)?.acceptable).toBe(true);
     expect(operatorPrecisionAcceptable('radius_33', 5)).toBeNull();
+    // A single vertebra is not the lumbar composite the minimum is for.
+    expect(operatorPrecisionAcceptable('L3', 2.3)).toBeNull();
   });
 });

@@ -311,7 +311,10 @@ for (const backend of TEST_BACKENDS) {
       });
       // Stand-ins for a bad history: one referral authorised by the auditor (no operator entitlement), and
       // the GP's entitlement starting after the referrals arrived.
-      await f.db.query('UPDATE referral SET decided_by = $1 WHERE id = $2', [auditor.userId, first]);
+      await f.db.query(
+        `UPDATE referral_event SET actor_id = $1 WHERE referral_id = $2 AND to_state = 'authorised'`,
+        [auditor.userId, first],
+      );
       await f.db.query(`UPDATE referrer SET entitled_from = '2026-11-24'`);
       const after = await getAudit(f.ctx(auditor), justification);
       expect(after.ok && after.value.measures).toEqual({

@@ -62,6 +62,20 @@ for (const backend of TEST_BACKENDS) {
       expect(await startCommissioning(f.ctx(operator), 'DXA-2', {})).toMatchObject({
         error: { code: 'forbidden' },
       });
+      const ct = await registerScanner(f.ctx(physicist), {
+        id: 'CT-9',
+        modality: 'ct',
+        manufacturer: 'Siemens',
+        model: 'SOMATOM',
+        location: 'CT suite',
+      });
+      expect(ct.ok).toBe(true);
+      expect(await startCommissioning(f.ctx(manager), 'CT-9', {})).toMatchObject({
+        error: { code: 'invalid' },
+      });
+      expect(await startCommissioning(f.ctx(manager), 'DXA-2', { replacesScannerId: 'CT-9' })).toMatchObject({
+        error: { field: 'replacesScannerId' },
+      });
       expect(await startCommissioning(f.ctx(manager), 'DXA-2', { replacesScannerId: 'DXA-2' })).toMatchObject(
         {
           error: { field: 'replacesScannerId' },
@@ -90,6 +104,13 @@ for (const backend of TEST_BACKENDS) {
       expect(
         await recordCommissioningCheck(f.ctx(manager), 'DXA-2', 'critical_examination', { outcome: 'done' }),
       ).toMatchObject({ error: { field: 'evidence' } });
+      expect(
+        await recordCommissioningCheck(f.ctx(manager), 'DXA-2', 'critical_examination', {
+          outcome: 'not_applicable',
+          note: 'Done by the supplier',
+        }),
+      ).toMatchObject({ error: { field: 'outcome' } });
+
       expect(
         await recordCommissioningCheck(f.ctx(operator), 'DXA-2', 'radiation_safety_acceptance', {
           outcome: 'done',
@@ -205,6 +226,7 @@ for (const backend of TEST_BACKENDS) {
 
     it('refuses an in vivo study of fewer than 30 patients and a phantom study of fewer than 10 scans each', async () => {
       const base = {
+        site: 'spine' as const,
         fromScannerId: 'DXA-1',
         toScannerId: 'DXA-2',
         performedFrom: '2026-11-01',
@@ -237,11 +259,28 @@ for (const backend of TEST_BACKENDS) {
       expect(
         await recordCrossCalibration(f.ctx(physicist), { ...base, method: 'phantom', scans: phantom(9) }),
       ).toMatchObject({ error: { field: 'scans' } });
-      // Ratio of phantom means 1.05 / 1.00: slope 1.05, intercept 0.
+      // A spine phantom says nothing of the hip; an in vivo study names the site it measured.
       expect(
         await recordCrossCalibration(f.ctx(physicist), {
           ...base,
           site: 'total_hip',
+          method: 'phantom',
+          scans: phantom(10),
+        }),
+      ).toMatchObject({ error: { field: 'site' } });
+      expect(
+        await recordCrossCalibration(f.ctx(physicist), {
+          ...base,
+          site: null,
+          method: 'in_vivo',
+          scans: inVivoScans,
+        }),
+      ).toMatchObject({ error: { field: 'site' } });
+      // Ratio of phantom means 1.05 / 1.00: slope 1.05, intercept 0.
+      expect(
+        await recordCrossCalibration(f.ctx(physicist), {
+          ...base,
+          site: 'L1-L4',
           method: 'phantom',
           scans: phantom(10),
         }),
@@ -267,7 +306,7 @@ for (const backend of TEST_BACKENDS) {
       ).toMatchObject({ error: { code: 'forbidden' } });
       const listed = await listCrossCalibrations(f.ctx(manager), 'DXA-2');
       expect(listed.ok && listed.value.map((c) => [c.method, c.site])).toEqual([
-        ['phantom', 'total_hip'],
+        ['phantom', 'L1-L4'],
         ['in_vivo', 'spine'],
       ]);
     });

@@ -89,8 +89,8 @@ for (const backend of TEST_BACKENDS) {
 
     it("checks one operator's study against the ISCD minimum for an individual technologist", async () => {
       // Spine 0.97 and 1.03 per patient: SD sqrt(2 x 0.03² / 1) = 0.042426 about a mean of 1.00, so
-      // %CV 4.24, worse than ISCD's 1.9%: retraining. Neck 0.70 and 0.72: SD 0.014142 about 0.71, %CV 1.99,
-      // within 2.5%.
+      // %CV 4.24, worse than ISCD's 1.9%: retraining. The neck (10 patients, 10 degrees of freedom) is too
+      // small a study to judge an operator by, so it gets no verdict.
       const wide = spine.map((s) => ({ ...s, bmdGcm2: s.scan === '1' ? 0.97 : 1.03 }));
       const study = await recordPrecisionStudy(f.ctx(physicist), 'DXA-1', {
         ...body,
@@ -107,14 +107,6 @@ for (const backend of TEST_BACKENDS) {
           minimumCvPercent: 1.9,
           acceptable: false,
           action: 'precision 4.24% is worse than the ISCD minimum 1.9% for L1-L4: retraining required',
-        },
-        {
-          site: 'femoral_neck',
-          side: 'left',
-          cvPercent: 1.99,
-          minimumCvPercent: 2.5,
-          acceptable: true,
-          action: null,
         },
       ]);
       expect(study.value.lscSet).toEqual([]);

@@ -30,11 +30,16 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
   useEffect(() => {
     if (scannerId === null) return;
     let current = true;
+    // Nothing of the previous scanner stays on screen under this one's name.
+    setChart(null);
+    setError(null);
     apiJson<PhantomChartData>(`/api/scanners/${encodeURIComponent(scannerId)}/phantom-chart`)
       .then((c) => {
         if (current) setChart(c);
       })
-      .catch(failed);
+      .catch((e: unknown) => {
+        if (current) failed(e);
+      });
     return () => {
       current = false;
     };

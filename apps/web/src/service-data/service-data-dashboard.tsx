@@ -40,13 +40,21 @@ export function ServiceDataDashboard(props: { onSessionEnded: () => void }): Rea
     event.preventDefault();
     setPeriod(draft);
   };
-  const exportCsv = async (): Promise<void> => {
-    const csv = await apiText(`/api/service-data.csv?from=${period.from}&to=${period.to}`);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    link.download = `service-data-${period.from}-to-${period.to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+  // Exports the figures on screen (their period, not one typed since), or says why it could not.
+  const exportCsv = async (shown: ServiceData): Promise<void> => {
+    try {
+      const csv = await apiText(`/api/service-data.csv?from=${shown.from}&to=${shown.to}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      link.download = `service-data-${shown.from}-to-${shown.to}.csv`;
+      link.click();
+      setTimeout(() => {
+        URL.revokeObjectURL(link.href);
+      }, 1000);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) onSessionEnded();
+      else setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e), null));
+    }
   };
   const fieldError = (field: string): string | null => (error?.field === field ? error.message : null);
 
@@ -77,7 +85,13 @@ export function ServiceDataDashboard(props: { onSessionEnded: () => void }): Rea
           />
         </label>
         <button type="submit">Show</button>
-        <button type="button" onClick={() => void exportCsv()} disabled={data === null}>
+        <button
+          type="button"
+          onClick={() => {
+            if (data) void exportCsv(data);
+          }}
+          disabled={data === null}
+        >
           Export CSV
         </button>
       </form>

@@ -1,5 +1,5 @@
 import { iscdAdult } from '../reference/reference-data.ts';
-import { vertebraeOf } from '../schema/site-label.ts';
+import { isSpineComposite } from '../schema/site-label.ts';
 import { roundTo } from './round-score.ts';
 
 /** One scan in a cross-calibration study: a patient (or phantom) measured on the old or the new scanner. */
@@ -86,7 +86,8 @@ export function crossCalibrationFit(scans: readonly CrossCalibrationScan[]): Cro
 
 /**
  * Whether one operator's precision meets the ISCD minimum for an individual technologist at a site
- * (lumbar spine composites, total hip, femoral neck); null for a site with no minimum (the radius).
+ * (lumbar spine composites, total hip, femoral neck); null for a site with no minimum (the radius, a single
+ * vertebra).
  */
 export function operatorPrecisionAcceptable(
   site: string,
@@ -98,7 +99,7 @@ export function operatorPrecisionAcceptable(
       ? minimums.total_hip
       : site === 'femoral_neck'
         ? minimums.femoral_neck
-        : vertebraeOf(site) !== null
+        : isSpineComposite(site)
           ? minimums.spine
           : null;
   if (minimum === null) return null;

@@ -151,8 +151,9 @@ export async function addAuditAction(
     closedBy: null,
     whatWasDone: null,
   };
-  await ctx.store.transaction(async (tx) => {
-    await tx.auditProgramme.insertAction(action);
+  return ctx.store.transaction(async (tx): Promise<Outcome<AuditActionRecord>> => {
+    if (!(await tx.auditProgramme.insertAction(action)))
+      return fail('conflict', 'the audit was closed meanwhile: no action can be added to it');
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'audit_action',
@@ -160,8 +161,8 @@ export async function addAuditAction(
       patientId: null,
       detail: { auditId: action.auditId, owner: action.owner, dueOn: action.dueOn },
     });
+    return ok(action);
   });
-  return ok(action);
 }
 
 /** Closes an action with what was done; the who and when are recorded. */

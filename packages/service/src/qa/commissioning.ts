@@ -129,12 +129,17 @@ export async function startCommissioning(
     action: 'create',
   });
   if (!allowed.ok) return allowed;
+  // ROS Appendix 3 is DXA commissioning: its phantom baseline and cross-calibration exist only for DXA.
+  if (scanner.modality !== 'dxa')
+    return fail('invalid', `${scanner.id} is not a DXA scanner: the Appendix 3 checklist is for DXA`);
   const replaces = parsed.value.replacesScannerId;
   if (replaces !== null) {
     if (replaces === scanner.id)
       return fail('invalid', 'replacesScannerId: a scanner cannot replace itself', 'replacesScannerId');
-    if (!(await ctx.store.scanners.byId(replaces)))
-      return fail('invalid', `replacesScannerId: no scanner ${replaces}`, 'replacesScannerId');
+    const old = await ctx.store.scanners.byId(replaces);
+    if (!old) return fail('invalid', `replacesScannerId: no scanner ${replaces}`, 'replacesScannerId');
+    if (old.modality !== 'dxa')
+      return fail('invalid', `replacesScannerId: ${old.id} is not a DXA scanner`, 'replacesScannerId');
   }
   const record: CommissioningRecord = {
     scannerId: scanner.id,
@@ -211,6 +216,9 @@ export async function recordCommissioningCheck(
       'itemCode',
     );
   const check = parsed.value;
+  // The critical examination (IRR 2017) and the MPE's acceptance cannot be waived: they need their report.
+  if (check.outcome === 'not_applicable' && item.evidenceRequired)
+    return fail('invalid', `outcome: ${item.code} always applies and needs its report`, 'outcome');
   if (check.outcome === 'done' && item.evidenceRequired && check.evidence === null)
     return fail('invalid', `evidence: ${item.code} needs the report that shows it`, 'evidence');
   return ctx.store.transaction(async (tx): Promise<Outcome<CommissioningState>> => {

@@ -49,6 +49,16 @@ export const crossCalibrationSchema = z
       source: z.string().trim().min(1).max(500),
     }),
   ])
+  // A spine phantom converts spine BMD only; an in vivo study converts the site it measured. Only a stated
+  // conversion (a manufacturer's equation) may hold for every site.
+  .refine((c) => c.method === 'stated' || c.site !== null, {
+    error: 'say which site the study measured ("spine" for the lumbar composites)',
+    path: ['site'],
+  })
+  .refine((c) => c.method !== 'phantom' || c.site === 'spine' || /^L[1-4]/.test(c.site ?? ''), {
+    error: 'a spine phantom converts spine BMD only: "spine" or a lumbar site',
+    path: ['site'],
+  })
   .refine((c) => c.fromScannerId !== c.toScannerId, {
     error: 'a cross-calibration joins two different scanners',
     path: ['toScannerId'],

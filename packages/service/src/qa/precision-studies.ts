@@ -61,6 +61,8 @@ export interface OperatorPrecision {
 
 function operatorPrecisionOf(results: readonly PrecisionResult[]): OperatorPrecision[] {
   return results.flatMap((r) => {
+    // A study too small for ISCD (under 30 degrees of freedom) can neither clear nor fault an operator.
+    if (!r.iscdCompliant) return [];
     const check = operatorPrecisionAcceptable(r.site, r.cvPercent);
     if (check === null) return [];
     return [

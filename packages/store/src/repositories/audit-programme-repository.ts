@@ -152,7 +152,8 @@ export interface AuditProgrammeRepository {
   closeAudit(id: string, closedAt: string, closedBy: string, conclusion: string): Promise<boolean>;
   insertFinding(f: AuditFindingRecord): Promise<void>;
   findings(auditId: string): Promise<AuditFindingRecord[]>;
-  insertAction(a: AuditActionRecord): Promise<void>;
+  /** Adds an action to an open audit; false when the audit is closed (checked under the audit's row lock). */
+  insertAction(a: AuditActionRecord): Promise<boolean>;
   actionById(id: string): Promise<AuditActionRecord | null>;
   actions(auditId: string): Promise<AuditActionRecord[]>;
   /** Closes an action; false when it was closed already. */
@@ -268,9 +269,13 @@ export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeReposi
       );
     },
     async insertAction(a) {
-      await sql.query(
+      const rows = await sql.query(
         `INSERT INTO audit_action (id, audit_id, finding_id, description, owner, due_on, created_at, created_by,
-           closed_at, closed_by, what_was_done) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           closed_at, closed_by, what_was_done)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM (
+           SELECT id FROM clinical_audit WHERE id = $2 AND closed_at IS NULL FOR UPDATE
+         ) AS still_open
+         RETURNING id`,
         [
           a.id,
           a.auditId,
@@ -285,6 +290,7 @@ export function auditProgrammeRepository(sql: SqlExecutor): AuditProgrammeReposi
           a.whatWasDone,
         ],
       );
+      return rows.length === 1;
     },
     async actionById(id) {
       return parseRow(

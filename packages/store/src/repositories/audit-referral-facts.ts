@@ -46,17 +46,23 @@ export async function referralFacts(
     referralFactsRow,
     await sql.query(
       `SELECT r.id, r.received_at, r.signed_by_referrer, rr.name AS referrer_name, rr.entitled_from,
-         rr.entitled_until, r.state, r.authorisation, r.decided_at,
+         rr.entitled_until, r.state, r.authorisation, ev.at AS decided_at,
          (r.criteria_match ->> 'meetsCriteria')::boolean AS meets_criteria,
-         CASE WHEN r.authorisation IS NULL THEN NULL ELSE EXISTS (
-           SELECT 1 FROM entitlement e WHERE e.user_id = r.decided_by
+         CASE WHEN r.authorisation IS NULL OR ev.at IS NULL THEN NULL ELSE EXISTS (
+           SELECT 1 FROM entitlement e WHERE e.user_id = ev.actor_id
              AND e.role = CASE r.authorisation WHEN 'practitioner_justified' THEN 'irmer_practitioner'
                                                ELSE 'operator' END
-             AND e.valid_from <= r.decided_at::date
-             AND (e.valid_until IS NULL OR e.valid_until >= r.decided_at::date)
-             AND (e.revoked_at IS NULL OR e.revoked_at > r.decided_at)) END AS decider_entitled,
+             AND e.valid_from <= ev.at::date
+             AND (e.valid_until IS NULL OR e.valid_until >= ev.at::date)
+             AND (e.revoked_at IS NULL OR e.revoked_at > ev.at)) END AS decider_entitled,
          EXISTS (SELECT 1 FROM scan_visit sv WHERE sv.referral_id = r.id AND sv.outcome = 'scanned') AS scanned
        FROM referral r JOIN referrer rr ON rr.id = r.referrer_id
+       -- Who authorised it and when: the referral's own decided_by moves on with later steps (the scan).
+       LEFT JOIN LATERAL (
+         SELECT e.actor_id, e.at FROM referral_event e
+         WHERE e.referral_id = r.id AND e.from_state = 'received' AND e.to_state = 'authorised'
+         ORDER BY e.seq DESC LIMIT 1
+       ) ev ON true
        WHERE r.id::text IN (SELECT jsonb_array_elements_text($1::jsonb))
        ORDER BY r.received_at, r.id`,
       [JSON.stringify(ids)],

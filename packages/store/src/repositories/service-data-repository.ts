@@ -106,8 +106,9 @@ const REPORTS = `
     ORDER BY l.report_id, l.version DESC
   ), r AS (
     SELECT (v1.signed_at AT TIME ZONE 'UTC')::date - d1.exam_date AS days,
-      coalesce(a.who_category, d1.who_category) AS category,
-      coalesce(a.fragility_fracture, d1.fragility_fracture) AS fractured
+      -- The latest signed amendment decides, even when it has no WHO category (now Z-score).
+      CASE WHEN a.report_id IS NOT NULL THEN a.who_category ELSE d1.who_category END AS category,
+      CASE WHEN a.report_id IS NOT NULL THEN a.fragility_fracture ELSE d1.fragility_fracture END AS fractured
     FROM report_version v1
     JOIN dxa_result d1 ON d1.id = v1.result_id
     LEFT JOIN amended a ON a.report_id = v1.report_id
