@@ -3,6 +3,7 @@ import { TEST_BACKENDS, type ReferrerRecord } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
 import {
   amendDxaReport,
+  enterDxaResults,
   cancelAppointment,
   rebookAppointment,
   closeQaAlert,
@@ -325,6 +326,34 @@ for (const backend of TEST_BACKENDS) {
       expect(figure(read.value, 'WHO category: low bone density (osteopenia)')).toEqual([0, 3, 0]);
       expect(figure(read.value, 'WHO category: osteoporosis')).toEqual([1, 3, 33.3]);
       expect(figure(read.value, 'WHO category: established osteoporosis')).toEqual([1, 3, 33.3]);
+    });
+
+    it('counts a report amended to a Z-score classification as without a WHO category', async () => {
+      // 4 Dec: B's results entered again as premenopausal, so classified by Z-score (ISCD 2019), and the
+      // report amended again: November has 2 reports with a WHO category and 1 without.
+      at(f, '2026-12-04T09:00:00Z');
+      const entered = await enterDxaResults(f.ctx(operator), {
+        visitId: bVisitId,
+        menopause: 'pre',
+        sites: [
+          { site: 'L1-L4', bmdGcm2: 0.95, tScore: -2.3, zScore: -1.1 },
+          { site: 'femoral_neck', side: 'left', bmdGcm2: 0.7, tScore: -2.6, zScore: -1.4 },
+          { site: 'total_hip', side: 'left', bmdGcm2: 0.8, tScore: -2.4, zScore: -1.2 },
+        ],
+      });
+      if (!entered.ok) throw new Error(entered.error.message);
+      expect(entered.value.assessment.classification?.scheme).toBe('z_score');
+      const report = await f.store.reports.forVisit(bVisitId);
+      if (!report) throw new Error('B has no report');
+      const amended = await amendDxaReport(f.ctx(reporter), { reportId: report.id, reason: 'Premenopausal' });
+      if (!amended.ok) throw new Error(amended.error.message);
+      const read = await serviceData(f.ctx(manager), PERIOD);
+      if (!read.ok) throw new Error(read.error.message);
+      expect(figure(read.value, 'reports with a WHO category')).toEqual([2, 3, 66.7]);
+      expect(figure(read.value, 'reports without a WHO category')).toEqual([1, 3, 33.3]);
+      // The categories are proportions of the 2 with a WHO category: A established, C normal.
+      expect(figure(read.value, 'WHO category: osteoporosis')).toEqual([0, 2, 0]);
+      expect(figure(read.value, 'WHO category: established osteoporosis')).toEqual([1, 2, 50]);
     });
   });
 }
