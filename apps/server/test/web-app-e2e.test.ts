@@ -137,6 +137,29 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: new URL('phantom-qa.png', ARTEFACTS).pathname, fullPage: true });
     });
 
+    it('lists the staff training that lapses within the window, as the API reports it', async () => {
+      await page.getByRole('link', { name: 'Staff training' }).click();
+      await page.getByRole('heading', { name: 'Staff training' }).waitFor();
+      await page.getByLabel('Lapsing within').selectOption('180');
+      const token = await page.evaluate(() => sessionStorage.getItem('quantrad.session'));
+      const api = (await (
+        await fetch(`${base}/api/staff/training-lapses?within=180`, {
+          headers: { authorization: `Bearer ${token ?? ''}` },
+        })
+      ).json()) as { until: string; items: { username: string; displayName: string; name: string }[] };
+      // The demo staff's basic life support lapses within the month, so the report is not empty.
+      expect(api.items.length).toBeGreaterThan(0);
+      await page.getByText(`Training lapsed, or lapsing by ${api.until}`).waitFor();
+      const rows = await page
+        .locator('tbody tr')
+        .evaluateAll((trs: { textContent: string | null }[]) => trs.map((tr) => tr.textContent ?? ''));
+      expect(rows).toHaveLength(api.items.length);
+      api.items.forEach((item, i) => {
+        expect(rows[i]).toContain(`${item.displayName} (${item.username})`);
+        expect(rows[i]).toContain(item.name);
+      });
+    });
+
     it('signs out back to the sign-in form', async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in to quantrad' }).waitFor();

@@ -3,10 +3,12 @@ import { apiJson, keepSessionToken, sessionToken } from './api.ts';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { SignIn } from './sign-in/sign-in.tsx';
+import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
 
 const SCREENS = [
   { hash: '#/service-data', name: 'Service data' },
   { hash: '#/phantom-qa', name: 'Phantom QA' },
+  { hash: '#/staff-training', name: 'Staff training' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
@@ -68,6 +70,8 @@ export function App(): ReactElement {
       <main>
         {screen === '#/phantom-qa' ? (
           <PhantomQaScreen onSessionEnded={sessionEnded} />
+        ) : screen === '#/staff-training' ? (
+          <TrainingLapsesScreen onSessionEnded={sessionEnded} />
         ) : (
           <ServiceDataDashboard onSessionEnded={sessionEnded} />
         )}
