@@ -1,49 +1,20 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
-import { ApiError, apiJson } from '../api.ts';
+import { useState, type ReactElement } from 'react';
+import { useApiData } from '../use-api-data.ts';
 import { ControlChart } from './control-chart.tsx';
 import type { PhantomChartData, ScannerSummary } from './phantom-chart-types.ts';
 
 /** Phantom QA (ROS 5.1, Appendix 3): a DXA scanner's control chart, its signals and open alerts. */
 export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactElement {
-  const [scanners, setScanners] = useState<ScannerSummary[]>([]);
-  const [scannerId, setScannerId] = useState<string | null>(null);
-  const [chart, setChart] = useState<PhantomChartData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { onSessionEnded } = props;
-
-  const failed = useCallback(
-    (e: unknown): void => {
-      if (e instanceof ApiError && e.status === 401) onSessionEnded();
-      else setError(e instanceof ApiError ? e.message : String(e));
-    },
-    [onSessionEnded],
+  const [chosen, setChosen] = useState<string | null>(null);
+  const scannerList = useApiData<ScannerSummary[]>('/api/scanners', props.onSessionEnded);
+  const scanners = (scannerList.data ?? []).filter((s) => s.modality === 'dxa');
+  const scannerId = chosen ?? scanners[0]?.id ?? null;
+  const chartLoad = useApiData<PhantomChartData>(
+    scannerId === null ? null : `/api/scanners/${encodeURIComponent(scannerId)}/phantom-chart`,
+    props.onSessionEnded,
   );
-  useEffect(() => {
-    apiJson<ScannerSummary[]>('/api/scanners')
-      .then((all) => {
-        const dxa = all.filter((s) => s.modality === 'dxa');
-        setScanners(dxa);
-        setScannerId((current) => current ?? dxa[0]?.id ?? null);
-      })
-      .catch(failed);
-  }, [failed]);
-  useEffect(() => {
-    if (scannerId === null) return;
-    let current = true;
-    // Nothing of the previous scanner stays on screen under this one's name.
-    setChart(null);
-    setError(null);
-    apiJson<PhantomChartData>(`/api/scanners/${encodeURIComponent(scannerId)}/phantom-chart`)
-      .then((c) => {
-        if (current) setChart(c);
-      })
-      .catch((e: unknown) => {
-        if (current) failed(e);
-      });
-    return () => {
-      current = false;
-    };
-  }, [scannerId, failed]);
+  const chart = chartLoad.data;
+  const error = scannerList.error ?? chartLoad.error;
 
   const outOfControl = chart?.points.filter((p) => !p.inControl) ?? [];
   return (
@@ -54,7 +25,7 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
         <select
           value={scannerId ?? ''}
           onChange={(e) => {
-            setScannerId(e.target.value);
+            setChosen(e.target.value);
           }}
         >
           {scanners.map((s) => (

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
-import { ApiError, apiJson } from '../api.ts';
+import { useState, type ReactElement } from 'react';
+import { useApiData } from '../use-api-data.ts';
 
 // The staff training lapse report (ROS 6.1, 9.1): who has lapsed, lapses within the window, or lacks
 // training an entitlement needs, and whether that entitlement is refused today.
@@ -40,31 +40,10 @@ function whenText(l: TrainingLapse): string {
 
 export function TrainingLapsesScreen(props: { onSessionEnded: () => void }): ReactElement {
   const [withinDays, setWithinDays] = useState<number>(90);
-  const [report, setReport] = useState<TrainingLapseReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { onSessionEnded } = props;
-  const failed = useCallback(
-    (e: unknown): void => {
-      if (e instanceof ApiError && e.status === 401) onSessionEnded();
-      else setError(e instanceof ApiError ? e.message : String(e));
-    },
-    [onSessionEnded],
+  const { data: report, error } = useApiData<TrainingLapseReport>(
+    `/api/staff/training-lapses?within=${String(withinDays)}`,
+    props.onSessionEnded,
   );
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    apiJson<TrainingLapseReport>(`/api/staff/training-lapses?within=${String(withinDays)}`)
-      .then((r) => {
-        if (current) setReport(r);
-      })
-      .catch((e: unknown) => {
-        if (current) failed(e);
-      });
-    return () => {
-      current = false;
-    };
-  }, [withinDays, failed]);
 
   return (
     <section aria-labelledby="lapses-heading">
