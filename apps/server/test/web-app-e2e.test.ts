@@ -160,6 +160,20 @@ describe.skipIf(skipReason !== null)(
       });
     });
 
+    it('keeps the large-text setting across a reload, and turns it off again', async () => {
+      // A string expression: this file is type-checked without the DOM library; it runs in the page.
+      const rootFontPx = async (): Promise<string> =>
+        String(await page.evaluate('getComputedStyle(document.documentElement).fontSize'));
+      await expect(rootFontPx()).resolves.toBe('16px');
+      await page.getByLabel('Large text').check();
+      await expect(rootFontPx()).resolves.toBe('20px');
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await expect(rootFontPx()).resolves.toBe('20px');
+      await page.getByLabel('Large text').uncheck();
+      await expect(rootFontPx()).resolves.toBe('16px');
+    });
+
     it('signs out back to the sign-in form', async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in to quantrad' }).waitFor();

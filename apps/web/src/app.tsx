@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
+import { useLargeText } from './large-text.ts';
 import { SignIn } from './sign-in/sign-in.tsx';
 import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
 
@@ -34,6 +35,7 @@ function useScreen(): ScreenHash {
 /** The signed-in shell: the header with the screens and sign-out, and the screen. */
 export function App(): ReactElement {
   const screen = useScreen();
+  const [largeText, setLargeText] = useLargeText();
   const [token, setToken] = useState(sessionToken);
   const [notice, setNotice] = useState<string | null>(null);
   const signedIn = (t: string): void => {
@@ -63,6 +65,16 @@ export function App(): ReactElement {
             </a>
           ))}
         </nav>
+        <label className="large-text-toggle">
+          <input
+            type="checkbox"
+            checked={largeText}
+            onChange={(e) => {
+              setLargeText(e.target.checked);
+            }}
+          />
+          Large text
+        </label>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
