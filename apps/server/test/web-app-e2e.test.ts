@@ -160,6 +160,29 @@ describe.skipIf(skipReason !== null)(
       });
     });
 
+    it("draws last month's 10% sample once, and gives the same sample when drawn again", async () => {
+      await page.getByRole('link', { name: 'Audit' }).click();
+      await page.getByRole('heading', { name: 'Audit programme' }).waitFor();
+      await page.getByText('No audits yet.').waitFor();
+      await page.getByRole('button', { name: 'Draw sample' }).click();
+      const first = await page.getByText(/^Drawn: /).textContent();
+      await page.getByRole('button', { name: 'Draw sample' }).click();
+      const again = await page.getByText(/^Already drawn on /).textContent();
+      const month = await page.getByLabel('Month').inputValue();
+      const token = await page.evaluate(() => sessionStorage.getItem('quantrad.session'));
+      const api = (await (
+        await fetch(`${base}/api/audits/samples`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+          body: JSON.stringify({ month, kind: 'referrals' }),
+        })
+      ).json()) as { drawn: boolean; sample: { seed: number; populationSize: number; itemIds: string[] } };
+      expect(api.drawn).toBe(false);
+      const what = `${String(api.sample.itemIds.length)} of ${String(api.sample.populationSize)} referrals in ${month} (10%), seed ${String(api.sample.seed)}`;
+      expect(first).toBe(`Drawn: ${what}.`);
+      expect(again).toContain(`${what}. The same sample is kept.`);
+    });
+
     it('keeps the large-text setting across a reload, and turns it off again', async () => {
       // A string expression: this file is type-checked without the DOM library; it runs in the page.
       const rootFontPx = async (): Promise<string> =>

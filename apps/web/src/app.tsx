@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
+import { AuditScreen } from './audit/audit-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
@@ -10,6 +11,7 @@ const SCREENS = [
   { hash: '#/service-data', name: 'Service data' },
   { hash: '#/phantom-qa', name: 'Phantom QA' },
   { hash: '#/staff-training', name: 'Staff training' },
+  { hash: '#/audit', name: 'Audit' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
@@ -84,6 +86,8 @@ export function App(): ReactElement {
           <PhantomQaScreen onSessionEnded={sessionEnded} />
         ) : screen === '#/staff-training' ? (
           <TrainingLapsesScreen onSessionEnded={sessionEnded} />
+        ) : screen === '#/audit' ? (
+          <AuditScreen onSessionEnded={sessionEnded} />
         ) : (
           <ServiceDataDashboard onSessionEnded={sessionEnded} />
         )}
