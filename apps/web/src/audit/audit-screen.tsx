@@ -1,4 +1,5 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { ApiError, apiJson } from '../api.ts';
 import { lastWholeMonth } from '../service-data/default-period.ts';
 import { useApiData } from '../use-api-data.ts';
@@ -86,18 +87,10 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
         </label>
         <button type="submit">Draw sample</button>
       </form>
-      {drawError ? (
-        <p role="alert" className="error">
-          {drawError.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={drawError?.message} />
       {result ? <p aria-live="polite">{result}</p> : null}
       <h2>Audits</h2>
-      {audits.error ? (
-        <p role="alert" className="error">
-          {audits.error}
-        </p>
-      ) : null}
+      <ErrorAlert message={audits.error} />
       {audits.data && audits.data.length === 0 ? <p>No audits yet.</p> : null}
       {audits.data && audits.data.length > 0 ? (
         <table>

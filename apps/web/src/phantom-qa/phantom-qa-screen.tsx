@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { useApiData } from '../use-api-data.ts';
 import { ControlChart } from './control-chart.tsx';
 import type { PhantomChartData, ScannerSummary } from './phantom-chart-types.ts';
@@ -33,11 +34,7 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
           ))}
         </select>
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {chart && chart.baseline === null ? (
         <p>No phantom baseline yet: a medical physics expert sets one from at least 10 scans.</p>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useState, type SyntheticEvent, type ReactElement } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { ApiError, apiJson, apiText } from '../api.ts';
 import { lastWholeMonth } from './default-period.ts';
 import { ServiceDataCharts } from './service-data-charts.tsx';
@@ -95,11 +96,7 @@ export function ServiceDataDashboard(props: { onSessionEnded: () => void }): Rea
           Export CSV
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={error?.message} />
       {loading ? <p aria-live="polite">Loading the service data…</p> : null}
       {data ? (
         <>

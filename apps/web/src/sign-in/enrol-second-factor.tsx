@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactElement, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { ApiError, apiJson } from '../api.ts';
 
 interface Enrolment {
@@ -92,11 +93,7 @@ export function EnrolSecondFactor(props: { token: string; onDone: () => void }):
           </form>
         </>
       ) : null}
-      {error ? (
-        <p role="alert" id="enrol-error" className="error">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={error?.message} id="enrol-error" />
     </section>
   );
 }

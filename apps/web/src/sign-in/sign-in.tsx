@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent, type ReactElement } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { ApiError, apiJson } from '../api.ts';
 import { EnrolSecondFactor } from './enrol-second-factor.tsx';
 
@@ -53,11 +54,7 @@ export function SignIn(props: { notice: string | null; onSignedIn: (token: strin
   return (
     <main className="sign-in">
       <h1>Sign in to quantrad</h1>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {pending === null ? (
         <form onSubmit={firstFactor}>
           <label>

@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from 'react';
+import { ErrorAlert } from '../error-alert.tsx';
 import { useApiData } from '../use-api-data.ts';
 
 // The staff training lapse report (ROS 6.1, 9.1): who has lapsed, lapses within the window, or lacks
@@ -61,11 +62,7 @@ export function TrainingLapsesScreen(props: { onSessionEnded: () => void }): Rea
           ))}
         </select>
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {report ? (
         report.items.length === 0 ? (
           <p>{`No training lapses by ${report.until}.`}</p>
