@@ -183,6 +183,35 @@ describe.skipIf(skipReason !== null)(
       expect(again).toContain(`${what}. The same sample is kept.`);
     });
 
+    it("records an operator's phantom scan as the day's QC and puts it on the chart", async () => {
+      const operator = demoUsers().find((u) => u.role === 'operator');
+      if (!operator) throw new Error('no demo operator');
+      const own = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await own.goto(`${base}/#/phantom-qa`);
+      await own.getByLabel('Username').fill(operator.username);
+      await own.getByLabel('Password').fill(operator.password);
+      await own.getByRole('button', { name: 'Continue' }).click();
+      await own.getByLabel('Authenticator code').fill(totpCode(operator.totpSecret, new Date()));
+      await own.getByRole('button', { name: 'Sign in' }).click();
+      await own.getByRole('heading', { name: 'Phantom QA' }).waitFor();
+      const chart = own.getByRole('img', { name: /scans, .* out of control/ });
+      await chart.waitFor();
+      const before = await chart.locator('circle').count();
+      // At the baseline mean: in control, so today's QC passes and the chart gains one mark.
+      const token = await own.evaluate(() => sessionStorage.getItem('quantrad.session'));
+      const api = (await (
+        await fetch(`${base}/api/scanners/DXA-1/phantom-chart`, {
+          headers: { authorization: `Bearer ${token ?? ''}` },
+        })
+      ).json()) as PhantomChartJson;
+      const mean = api.baseline?.meanGcm2.toFixed(3) ?? '';
+      await own.getByLabel(/phantom L1–L4 BMD/).fill(mean);
+      await own.getByRole('button', { name: 'Record phantom scan' }).click();
+      await own.getByText("In control: today's daily QC on DXA-1 has passed.").waitFor();
+      await expect.poll(() => chart.locator('circle').count()).toBe(before + 1);
+      await own.close();
+    });
+
     it('keeps the large-text setting across a reload, and turns it off again', async () => {
       // A string expression: this file is type-checked without the DOM library; it runs in the page.
       const rootFontPx = async (): Promise<string> =>

@@ -2,17 +2,21 @@ import { useState, type ReactElement } from 'react';
 import { ErrorAlert } from '../error-alert.tsx';
 import { useApiData } from '../use-api-data.ts';
 import { ControlChart } from './control-chart.tsx';
+import { PhantomScanForm } from './phantom-scan-form.tsx';
 import type { PhantomChartData, ScannerSummary } from './phantom-chart-types.ts';
 
 /** Phantom QA (ROS 5.1, Appendix 3): a DXA scanner's control chart, its signals and open alerts. */
 export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactElement {
   const [chosen, setChosen] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState(0);
   const scannerList = useApiData<ScannerSummary[]>('/api/scanners', props.onSessionEnded);
   const scanners = (scannerList.data ?? []).filter((s) => s.modality === 'dxa');
   const scannerId = chosen ?? scanners[0]?.id ?? null;
   const chartLoad = useApiData<PhantomChartData>(
     scannerId === null ? null : `/api/scanners/${encodeURIComponent(scannerId)}/phantom-chart`,
     props.onSessionEnded,
+    null,
+    recorded,
   );
   const chart = chartLoad.data;
   const error = scannerList.error ?? chartLoad.error;
@@ -43,6 +47,13 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
           <p>
             {`Baseline ${chart.baseline.meanGcm2.toFixed(3)} g/cm² (SD ${chart.baseline.sdGcm2.toFixed(4)}) from ${String(chart.baseline.scans)} scans on ${chart.baseline.establishedAt.slice(0, 10)}: ${chart.baseline.reason}`}
           </p>
+          <PhantomScanForm
+            scannerId={chart.scannerId}
+            onRecorded={() => {
+              setRecorded((n) => n + 1);
+            }}
+            onSessionEnded={props.onSessionEnded}
+          />
           <ControlChart baseline={chart.baseline} points={chart.points} />
           <p aria-live="polite">
             {chart.openAlerts.length === 0
