@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncidentRecord } from '@quantrad/store';
+import type { AuditAction, IncidentRecord, Role } from '@quantrad/store';
 import { recordAudit, recordStandaloneAudit } from '../audit/record-audit.ts';
-import { authorise } from '../authorise.ts';
+import { authorise, type Authorised } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
 import { validate } from '../validate.ts';
@@ -62,6 +62,29 @@ export async function reportIncident(ctx: ServiceContext, input: unknown): Promi
   return ok(incident);
 }
 
+/** The incident, once the actor may act on it; `open` also refuses one already closed. */
+async function incidentFor(
+  ctx: ServiceContext,
+  incidentId: string,
+  roles: readonly Role[],
+  what: string,
+  options: { action?: AuditAction; open?: boolean } = {},
+): Promise<Outcome<{ incident: IncidentRecord; allowed: Authorised }>> {
+  const incident = await ctx.store.incidents.byId(incidentId);
+  if (!incident) return notFound('incident', incidentId);
+  const allowed = await authorise(ctx, roles, '*', {
+    entityType: 'incident',
+    entityId: incident.id,
+    patientId: incident.patientId,
+    what,
+    ...(options.action !== undefined ? { action: options.action } : {}),
+  });
+  if (!allowed.ok) return allowed;
+  if (options.open === true && incident.closedAt !== null)
+    return fail('conflict', `the incident was closed at ${incident.closedAt}`);
+  return ok({ incident, allowed: allowed.value });
+}
+
 /** Records (or revises) the root cause analysis, outcome and actions of an open incident. */
 export async function analyseIncident(
   ctx: ServiceContext,
@@ -70,22 +93,21 @@ export async function analyseIncident(
 ): Promise<Outcome<IncidentRecord>> {
   const parsed = validate(incidentAnalysisSchema, input);
   if (!parsed.ok) return parsed;
-  const incident = await ctx.store.incidents.byId(incidentId);
-  if (!incident) return notFound('incident', incidentId);
-  const allowed = await authorise(ctx, INCIDENT_INVESTIGATORS, '*', {
-    entityType: 'incident',
-    entityId: incident.id,
-    patientId: incident.patientId,
-    what: 'recording the root cause analysis of an incident',
-  });
-  if (!allowed.ok) return allowed;
-  if (incident.closedAt !== null) return fail('conflict', `the incident was closed at ${incident.closedAt}`);
+  const found = await incidentFor(
+    ctx,
+    incidentId,
+    INCIDENT_INVESTIGATORS,
+    'recording the root cause analysis of an incident',
+    { open: true },
+  );
+  if (!found.ok) return found;
+  const { incident, allowed } = found.value;
   const analysed: IncidentRecord = {
     ...incident,
     ...parsed.value,
     causeCategories: [...new Set(parsed.value.causeCategories)],
     analysedAt: ctx.now().toISOString(),
-    analysedBy: allowed.value.actor.userId,
+    analysedBy: allowed.actor.userId,
   };
   return ctx.store.transaction(async (tx): Promise<Outcome<IncidentRecord>> => {
     if (!(await tx.incidents.analyse(incident.id, analysed)))
@@ -106,20 +128,13 @@ export async function closeIncident(
   ctx: ServiceContext,
   incidentId: string,
 ): Promise<Outcome<IncidentRecord>> {
-  const incident = await ctx.store.incidents.byId(incidentId);
-  if (!incident) return notFound('incident', incidentId);
-  const allowed = await authorise(ctx, CLOSERS, '*', {
-    entityType: 'incident',
-    entityId: incident.id,
-    patientId: incident.patientId,
-    what: 'closing an incident',
-  });
-  if (!allowed.ok) return allowed;
-  if (incident.closedAt !== null) return fail('conflict', `the incident was closed at ${incident.closedAt}`);
+  const found = await incidentFor(ctx, incidentId, CLOSERS, 'closing an incident', { open: true });
+  if (!found.ok) return found;
+  const { incident, allowed } = found.value;
   if (incident.analysedAt === null)
     return fail('conflict', 'record the root cause analysis and outcome before the incident is closed');
   const closedAt = ctx.now().toISOString();
-  const closedBy = allowed.value.actor.userId;
+  const closedBy = allowed.actor.userId;
   const closed: IncidentRecord = { ...incident, closedAt, closedBy };
   return ctx.store.transaction(async (tx): Promise<Outcome<IncidentRecord>> => {
     if (!(await tx.incidents.close(incident.id, closedAt, closedBy)))
@@ -155,16 +170,11 @@ export async function listIncidents(ctx: ServiceContext): Promise<Outcome<Incide
 }
 
 export async function getIncident(ctx: ServiceContext, incidentId: string): Promise<Outcome<IncidentRecord>> {
-  const incident = await ctx.store.incidents.byId(incidentId);
-  if (!incident) return notFound('incident', incidentId);
-  const allowed = await authorise(ctx, INCIDENT_READERS, '*', {
-    entityType: 'incident',
-    entityId: incident.id,
-    patientId: incident.patientId,
-    what: 'reading an incident',
+  const found = await incidentFor(ctx, incidentId, INCIDENT_READERS, 'reading an incident', {
     action: 'read',
   });
-  if (!allowed.ok) return allowed;
+  if (!found.ok) return found;
+  const { incident } = found.value;
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'incident',
