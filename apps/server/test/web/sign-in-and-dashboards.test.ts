@@ -1,26 +1,21 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createStore, openDatabase, type Database } from '@quantrad/store';
+import type { Browser, Page } from 'playwright-core';
 import { totpCode } from '@quantrad/service';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/build-server.ts';
-import { demoUsers, seedDemoData } from '../src/demo-data.ts';
-import { DEFAULT_WEB_ROOT } from '../src/web-app.ts';
+import { demoUsers } from '../../src/demo-data.ts';
+import {
+  expectMatchesBaseline,
+  keepScreenshot,
+  startWebHarness,
+  VIEWPORT,
+  webSkipReason,
+  type WebHarness,
+} from './web-harness.ts';
 
 // The web application in headless Chromium against the server with its demo data: sign-in with the
 // authenticator code, then the service data dashboard for a period, its charts checked against the API.
 // Needs Debian's Chromium (.ci/run installs it) and the built web application (npm test builds it).
 
-const CHROMIUM = '/usr/bin/chromium';
-const built = existsSync(`${DEFAULT_WEB_ROOT}/index.html`);
-const skipReason = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} not installed`
-  : !built
-    ? 'the web application is not built (npm run build:web)'
-    : null;
-const ARTEFACTS = new URL('../../../test-artifacts/web/', import.meta.url);
+const skipReason = webSkipReason;
 
 interface PhantomChartJson {
   baseline: { meanGcm2: number; lowerLimitGcm2: number; upperLimitGcm2: number } | null;
@@ -34,28 +29,19 @@ interface ServiceDataJson {
 describe.skipIf(skipReason !== null)(
   `the web application in Chromium${skipReason === null ? '' : ` (skipped: ${skipReason})`}`,
   () => {
-    let db: Database;
-    let app: FastifyInstance;
+    let harness: WebHarness;
     let browser: Browser;
     let page: Page;
     let base = '';
     const manager = demoUsers().find((u) => u.role === 'service_manager');
     beforeAll(async () => {
-      db = await openDatabase({ dataDir: 'memory' });
-      const store = createStore(db);
-      const now = (): Date => new Date();
-      await seedDemoData(store, now);
-      app = await buildServer({ store, now, webRoot: DEFAULT_WEB_ROOT });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
-      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      mkdirSync(ARTEFACTS, { recursive: true });
+      harness = await startWebHarness();
+      base = harness.base;
+      browser = harness.browser;
+      page = await browser.newPage({ viewport: VIEWPORT });
     }, 120_000);
     afterAll(async () => {
-      await browser.close();
-      await app.close();
-      await db.close();
+      await harness.close();
     });
 
     it('refuses a wrong password beside the form, keeping the username typed', async () => {
@@ -108,7 +94,8 @@ describe.skipIf(skipReason !== null)(
         );
       expect(widths).toEqual(bySource.map((m) => ((m.value ?? 0) / largest) * 360));
       await expect(page.getByRole('figure').count()).resolves.toBe(5);
-      await page.screenshot({ path: new URL('service-data.png', ARTEFACTS).pathname, fullPage: true });
+      await keepScreenshot(page, 'service-data-full');
+      await expectMatchesBaseline(page, 'service-data', [page.getByText(/generated/)]);
     });
 
     it("draws DXA-1's phantom control chart with the API's baseline and scans", async () => {
@@ -134,7 +121,7 @@ describe.skipIf(skipReason !== null)(
           circles.map((c) => Number(c.getAttribute('data-bmd'))),
         );
       expect(marks).toEqual(api.points.map((p) => p.bmdGcm2));
-      await page.screenshot({ path: new URL('phantom-qa.png', ARTEFACTS).pathname, fullPage: true });
+      await expectMatchesBaseline(page, 'phantom-qa');
     });
 
     it('lists the staff training that lapses within the window, as the API reports it', async () => {
@@ -186,7 +173,7 @@ describe.skipIf(skipReason !== null)(
     it("records an operator's phantom scan as the day's QC and puts it on the chart", async () => {
       const operator = demoUsers().find((u) => u.role === 'operator');
       if (!operator) throw new Error('no demo operator');
-      const own = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      const own = await browser.newPage({ viewport: VIEWPORT });
       await own.goto(`${base}/#/phantom-qa`);
       await own.getByLabel('Username').fill(operator.username);
       await own.getByLabel('Password').fill(operator.password);
@@ -261,7 +248,7 @@ describe.skipIf(skipReason !== null)(
       );
       expect(added.status).toBe(201);
 
-      const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      const fresh = await browser.newPage({ viewport: VIEWPORT });
       await fresh.goto(base);
       await fresh.getByLabel('Username').fill('nina.newman');
       await fresh.getByLabel('Password').fill('harbour lantern violet 2026');
@@ -270,7 +257,7 @@ describe.skipIf(skipReason !== null)(
       await expect(
         fresh.getByRole('img', { name: 'QR code for the authenticator app' }).isVisible(),
       ).resolves.toBe(true);
-      await fresh.screenshot({ path: new URL('enrol-second-factor.png', ARTEFACTS).pathname });
+      await keepScreenshot(fresh, 'enrol-second-factor');
       const secret = (await fresh.getByTestId('totp-secret').textContent()) ?? '';
       // A code for the wrong moment (an hour ago) is refused beside the field.
       await fresh.getByLabel('Code from the app').fill(totpCode(secret, new Date(Date.now() - 3_600_000)));
