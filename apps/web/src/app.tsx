@@ -39,15 +39,16 @@ export function App(): ReactElement {
   const screen = useScreen();
   const [largeText, setLargeText] = useLargeText();
   const [token, setToken] = useState(sessionToken);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The session ended under an open screen: sign-in comes over it, so nothing typed there is lost.
+  const [expired, setExpired] = useState(false);
   const signedIn = (t: string): void => {
     keepSessionToken(t);
-    setNotice(null);
+    setExpired(false);
     setToken(t);
   };
   const sessionEnded = useCallback((): void => {
     keepSessionToken(null);
-    setNotice('Your session has ended: sign in again.');
+    setExpired(true);
     setToken(null);
   }, []);
   const signOut = async (): Promise<void> => {
@@ -55,43 +56,53 @@ export function App(): ReactElement {
     keepSessionToken(null);
     setToken(null);
   };
-  if (token === null) return <SignIn notice={notice} onSignedIn={signedIn} />;
+  if (token === null && !expired) return <SignIn notice={null} onSignedIn={signedIn} />;
   return (
     <>
-      <header className="app-header">
-        <span className="brand">quantrad</span>
-        <nav aria-label="Main">
-          {SCREENS.map((s) => (
-            <a key={s.hash} href={s.hash} aria-current={s.hash === screen ? 'page' : undefined}>
-              {s.name}
-            </a>
-          ))}
-        </nav>
-        <label className="large-text-toggle">
-          <input
-            type="checkbox"
-            checked={largeText}
-            onChange={(e) => {
-              setLargeText(e.target.checked);
-            }}
+      {expired ? (
+        <div className="session-ended" role="dialog" aria-modal="true" aria-label="Session ended">
+          <SignIn
+            notice="Your session has ended: sign in again. What you typed is kept; send it again after signing in."
+            onSignedIn={signedIn}
           />
-          Large text
-        </label>
-        <button type="button" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </header>
-      <main>
-        {screen === '#/phantom-qa' ? (
-          <PhantomQaScreen onSessionEnded={sessionEnded} />
-        ) : screen === '#/staff-training' ? (
-          <TrainingLapsesScreen onSessionEnded={sessionEnded} />
-        ) : screen === '#/audit' ? (
-          <AuditScreen onSessionEnded={sessionEnded} />
-        ) : (
-          <ServiceDataDashboard onSessionEnded={sessionEnded} />
-        )}
-      </main>
+        </div>
+      ) : null}
+      <div className="app-shell" inert={expired}>
+        <header className="app-header">
+          <span className="brand">quantrad</span>
+          <nav aria-label="Main">
+            {SCREENS.map((s) => (
+              <a key={s.hash} href={s.hash} aria-current={s.hash === screen ? 'page' : undefined}>
+                {s.name}
+              </a>
+            ))}
+          </nav>
+          <label className="large-text-toggle">
+            <input
+              type="checkbox"
+              checked={largeText}
+              onChange={(e) => {
+                setLargeText(e.target.checked);
+              }}
+            />
+            Large text
+          </label>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </header>
+        <main>
+          {screen === '#/phantom-qa' ? (
+            <PhantomQaScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/staff-training' ? (
+            <TrainingLapsesScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/audit' ? (
+            <AuditScreen onSessionEnded={sessionEnded} />
+          ) : (
+            <ServiceDataDashboard onSessionEnded={sessionEnded} />
+          )}
+        </main>
+      </div>
     </>
   );
 }
