@@ -47,7 +47,7 @@ export function PhantomScanForm(props: {
         <input
           type="number"
           inputMode="decimal"
-          step="0.001"
+          step="any"
           min="0.1"
           max="5"
           required
