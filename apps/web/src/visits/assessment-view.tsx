@@ -97,7 +97,7 @@ export function AssessmentView(props: { assessment: DxaAssessment }): ReactEleme
                 <td>{ch.sinceDate}</td>
                 <td>{gcm2(ch.priorBmdGcm2)}</td>
                 <td>{gcm2(ch.currentBmdGcm2)}</td>
-                <td>{`${gcm2(ch.changeGcm2)} (${ch.changePercent.toFixed(1)}%)`}</td>
+                <td>{`${gcm2(ch.changeGcm2)} (${ch.changePercent.toFixed(1).replace('-', '−')}%)`}</td>
                 <td>{ch.lscGcm2 === null ? '—' : gcm2(ch.lscGcm2)}</td>
                 <td>{changeText(ch)}</td>
               </tr>

@@ -204,7 +204,8 @@ export function ResultsEntryForm(props: {
       >
         Add a site
       </button>
-      <FieldError error={error} formId={FORM} field="sites" />
+      {/* Only a refusal of the list as a whole: one about a row's cell is shown in that row. */}
+      {error?.field === 'sites' ? <FieldError error={error} formId={FORM} field="sites" /> : null}
       <fieldset className="exclusions">
         <legend>Vertebrae excluded from the spine composite (ISCD 2019)</legend>
         {VERTEBRAE.map((v) => (
