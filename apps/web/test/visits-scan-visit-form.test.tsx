@@ -3,12 +3,14 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScanVisitForm } from '../src/visits/scan-visit-form.tsx';
+import { forgetDraft } from '../src/visits/visit-drafts.ts';
 import type { DayListEntry, ScannerStatus } from '../src/visits/visit-types.ts';
 import { fakeApi, refusal } from './support/fake-api.ts';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  forgetDraft(APPOINTMENT_ID);
 });
 
 const APPOINTMENT_ID = '5d0c7f8e-2c1a-4c51-9a43-6f1f2b3c4d5e';
@@ -170,6 +172,24 @@ describe('the scan visit checklist', () => {
         .getAttribute('href'),
     ).toBe('#/phantom-qa');
     expect(screen.getByLabelText<HTMLInputElement>('Signed by the patient (name)').value).toBe('Helen Price');
+  });
+
+  it('keeps the checklist when the operator goes to Phantom QA and comes back', async () => {
+    const message = "no patient scan may be recorded on DXA-1: today's daily QC has not passed (ROS 5.1)";
+    fakeApi({ 'POST /api/visits': () => refusal(409, 'conflict', message, 'appointmentId') });
+    const user = userEvent.setup();
+    renderForm('not_done');
+    await fillChecklist(user);
+    await user.click(screen.getByRole('button', { name: 'Record the visit' }));
+    await screen.findByRole('alert');
+    cleanup();
+    renderForm('passed');
+    expect(screen.getByLabelText<HTMLInputElement>('Height (cm)').value).toBe('162.5');
+    expect(screen.getByLabelText<HTMLInputElement>('Address confirmed: 087 High Street, Bath').checked).toBe(
+      true,
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('Left hip').checked).toBe(true);
+    expect(screen.queryByText(/daily QC on DXA-1/)).toBeNull();
   });
 
   it('asks whether the patient has child-bearing capacity before sending anything', async () => {

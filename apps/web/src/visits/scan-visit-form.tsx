@@ -1,10 +1,9 @@
-import { useState, type ReactElement, type SyntheticEvent } from 'react';
+import { useEffect, useState, type ReactElement, type SyntheticEvent } from 'react';
 import { ApiError, apiJson } from '../api.ts';
 import { FieldError, FormError, fieldProps } from '../forms/field-error.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import { QcGate, scanGateReason } from './qc-gate.tsx';
 import {
-  EMPTY_DRAFT,
   QUESTIONS,
   SCAN_SITES,
   visitBody,
@@ -12,6 +11,7 @@ import {
   type QuestionKey,
   type VisitDraft,
 } from './visit-draft.ts';
+import { draftFor, forgetDraft, keepDraft } from './visit-drafts.ts';
 import type { DayListEntry, ScannerStatus } from './visit-types.ts';
 
 const FORM = 'visit';
@@ -54,7 +54,11 @@ export function ScanVisitForm(props: {
   onRecorded: (visit: RecordedVisit) => void;
   onSessionEnded: () => void;
 }): ReactElement {
-  const [d, setD] = useState<VisitDraft>(EMPTY_DRAFT);
+  const appointmentId = props.entry.appointment.id;
+  const [d, setD] = useState<VisitDraft>(() => draftFor(appointmentId));
+  useEffect(() => {
+    keepDraft(appointmentId, d);
+  }, [appointmentId, d]);
   const [localError, setLocalError] = useState<ApiError | null>(null);
   const action = useApiAction(props.onSessionEnded);
   const error = localError ?? action.error;
@@ -83,6 +87,7 @@ export function ScanVisitForm(props: {
         method: 'POST',
         body: visitBody(entry.appointment.id, d),
       });
+      forgetDraft(appointmentId);
       props.onRecorded(visit);
     });
   };
