@@ -9,11 +9,13 @@ export async function seedDemoTodaysList(operator: ServiceContext, scannerId: st
   const startOfDay = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const early = { ...operator, now: () => new Date(startOfDay.getTime() + 1000) };
   const { items } = await operator.store.referrals.list({ state: 'authorised', limit: 100, offset: 0 });
-  for (const [i, referral] of items.entries()) {
+  let booked = 0;
+  for (const referral of items) {
     if ((await operator.store.appointments.forReferral(referral.id)).some((a) => a.state === 'booked'))
       continue;
-    const startsAt = new Date(startOfDay.getTime() + (9.5 + i * 0.5) * 3_600_000).toISOString();
-    const booked = await bookAppointment(early, { referralId: referral.id, scannerId, startsAt });
-    if (!booked.ok) throw new Error(`demo appointment today: ${booked.error.message}`);
+    const startsAt = new Date(startOfDay.getTime() + (9.5 + booked * 0.5) * 3_600_000).toISOString();
+    const made = await bookAppointment(early, { referralId: referral.id, scannerId, startsAt });
+    if (!made.ok) throw new Error(`demo appointment today: ${made.error.message}`);
+    booked += 1;
   }
 }

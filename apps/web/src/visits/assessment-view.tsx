@@ -34,9 +34,9 @@ export function AssessmentView(props: { assessment: DxaAssessment }): ReactEleme
       <p className="classification">
         {c === null
           ? 'No classification: no usable site.'
-          : `${c.scheme === 'who' ? 'WHO category' : 'Category'}: ${c.category.replace(/_/g, ' ')}, from the ${siteName(c.site, c.side).toLowerCase()} (${c.scoreKind === 't_score' ? 'T' : 'Z'}-score ${score(c.score)}). ${c.reason}`}
+          : `${c.scheme === 'who' ? 'WHO category' : 'Category'}: ${c.category.replace(/_/g, ' ')}, from the ${siteName(c.site, c.side).toLowerCase()} (${c.scoreKind === 't_score' ? 'T' : 'Z'}-score ${score(c.score)}): ${c.reason}.`}
       </p>
-      <p className="hint">{`${a.populationReason} Age ${String(a.ageYears)}${a.bmiKgM2 !== null ? `, BMI ${a.bmiKgM2.toFixed(1)} kg/m²` : ''}.`}</p>
+      <p className="hint">{`Scored as: ${a.populationReason}; age ${String(a.ageYears)}${a.bmiKgM2 !== null ? `; BMI ${a.bmiKgM2.toFixed(1)} kg/m²` : ''}.`}</p>
       <TScoreChart sites={a.sites} />
       <table className="assessed-sites">
         <caption>Sites</caption>

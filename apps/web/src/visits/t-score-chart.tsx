@@ -28,7 +28,7 @@ export function TScoreChart(props: { sites: readonly AssessedSite[] }): ReactEle
     .join(
       '; ',
     )}. WHO bands: normal ${score(T_NORMAL_AT_LEAST)} and above, low bone density between, osteoporosis ${score(T_OSTEOPOROSIS_AT_MOST)} and below.`;
-  const ticks = [-5, -4, -3, -2.5, -2, -1, 0, 1, 2, 3];
+  const ticks = [-5, -4, -3, -2, -1, 0, 1, 2, 3];
   return (
     <svg
       className="t-score-chart"
