@@ -1,13 +1,20 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
-import { apiJson } from '../api.ts';
+import { ApiError, apiJson } from '../api.ts';
 import { FieldError, FormError, fieldProps } from '../forms/field-error.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 
 const FORM = 'import';
 
+/** A refusal the service answered, which imported nothing: not a lost answer nor an unfinished first try. */
+function isAnsweredRefusal(e: unknown): boolean {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && e.field !== 'Idempotency-Key';
+}
+
 /**
- * The visit's results from the scanner's CSV export (POST /api/results/dxa/import). One Idempotency-Key
- * per chosen file, so sending it again after a lost answer never imports it twice.
+ * The visit's results from the scanner's CSV export (POST /api/results/dxa/import). The Idempotency-Key
+ * is kept while no answer came (the connection dropped, the server failed, the first attempt is still
+ * running), so sending again never imports twice; after a refusal, which changed nothing, the next send
+ * gets a new key (the service would otherwise give back the same refusal).
  */
 export function ResultsImportForm(props: {
   visitId: string;
@@ -23,11 +30,16 @@ export function ResultsImportForm(props: {
     if (file === null) return;
     void action.run(async () => {
       const csv = await file.text();
-      await apiJson('/api/results/dxa/import', {
-        method: 'POST',
-        body: { visitId: props.visitId, vendor, csv },
-        headers: { 'idempotency-key': key },
-      });
+      try {
+        await apiJson('/api/results/dxa/import', {
+          method: 'POST',
+          body: { visitId: props.visitId, vendor, csv },
+          headers: { 'idempotency-key': key },
+        });
+      } catch (e) {
+        if (isAnsweredRefusal(e)) setKey(crypto.randomUUID());
+        throw e;
+      }
       props.onEntered();
     });
   };
