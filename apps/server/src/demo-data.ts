@@ -17,6 +17,7 @@ import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
 import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
 import { seedDemoTraining } from './demo-staff-training.ts';
+import { seedDemoTodaysList } from './demo-todays-list.ts';
 
 // Demo data for `npm start`: a user of each role with a known password and authenticator secret, two
 // referrers and referrals in each state, one of them past the six-week target. Never for real use:
@@ -294,5 +295,6 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     if (!created.ok) throw new Error(`demo referral: ${created.error.message}`);
     if (r.then) await r.then(created.value.id);
   }
+  await seedDemoTodaysList(operator, 'DXA-1');
   return true;
 }

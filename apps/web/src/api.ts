@@ -47,13 +47,20 @@ async function call(path: string, init: RequestInit, token: string | null): Prom
 /** A JSON request; the session token is sent unless one is given (the sign-in steps). */
 export async function apiJson<T>(
   path: string,
-  options: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; token?: string | null } = {},
+  options: {
+    method?: 'GET' | 'POST' | 'PUT';
+    body?: unknown;
+    token?: string | null;
+    /** Extra request headers (an Idempotency-Key). */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
   const response = await call(
     path,
     {
       method: options.method ?? 'GET',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.headers !== undefined ? { headers: options.headers } : {}),
     },
     options.token === undefined ? sessionToken() : options.token,
   );

@@ -6,17 +6,20 @@ import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx'
 import { useLargeText } from './large-text.ts';
 import { SignIn } from './sign-in/sign-in.tsx';
 import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
+import { DayScreens } from './visits/day-screens.tsx';
 
 const SCREENS = [
   { hash: '#/service-data', name: 'Service data' },
   { hash: '#/phantom-qa', name: 'Phantom QA' },
   { hash: '#/staff-training', name: 'Staff training' },
   { hash: '#/audit', name: 'Audit' },
+  { hash: '#/today', name: "Today's list" },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
 function screenOf(hash: string): ScreenHash {
-  return SCREENS.find((s) => s.hash === hash)?.hash ?? '#/service-data';
+  // A screen's own addresses below it (#/today/visit/...) are that screen's.
+  return SCREENS.find((s) => s.hash === hash || hash.startsWith(`${s.hash}/`))?.hash ?? '#/service-data';
 }
 
 /** The screen the address names (#/...), following the browser's back and forward buttons. */
@@ -98,6 +101,8 @@ export function App(): ReactElement {
             <TrainingLapsesScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/audit' ? (
             <AuditScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/today' ? (
+            <DayScreens onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}

@@ -51,6 +51,8 @@ export { ukDateTime } from './appointments/appointment-letter.ts';
 export { listAppointments, appointmentListSchema } from './appointments/list-appointments.ts';
 export { recordScanVisit } from './visits/record-scan-visit.ts';
 export { scanVisitSchema, type ScanVisitInput } from './visits/scan-visit-input.ts';
+export { dayList, dayListSchema, type DayList, type DayListEntry } from './visits/day-list.ts';
+export { visitResults, type VisitResults } from './results/visit-results.ts';
 export { enterDxaResults, setScannerLsc, type DxaResult } from './results/enter-dxa-results.ts';
 export { dxaResultsSchema, scannerLscSchema, type DxaResultsInput } from './results/results-input.ts';
 export {
