@@ -4,6 +4,7 @@ import { AuditScreen } from './audit/audit-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
+import { forgetAllDrafts } from './visits/visit-drafts.ts';
 import { SignIn } from './sign-in/sign-in.tsx';
 import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
 import { DayScreens } from './visits/day-screens.tsx';
@@ -57,6 +58,7 @@ export function App(): ReactElement {
   const signOut = async (): Promise<void> => {
     await apiJson('/api/auth/sign-out', { method: 'POST', body: {} }).catch(() => undefined);
     keepSessionToken(null);
+    forgetAllDrafts();
     setToken(null);
   };
   if (token === null && !expired) return <SignIn notice={null} onSignedIn={signedIn} />;

@@ -16,3 +16,8 @@ export function keepDraft(appointmentId: string, draft: VisitDraft): void {
 export function forgetDraft(appointmentId: string): void {
   drafts.delete(appointmentId);
 }
+
+/** Signing out forgets every unsent checklist: the next person at this computer must not see them. */
+export function forgetAllDrafts(): void {
+  drafts.clear();
+}
