@@ -95,6 +95,7 @@ export {
   listPrecisionStudies,
   precisionStudySchema,
   recordPrecisionStudy,
+  type ListedPrecisionStudy,
   type OperatorPrecision,
   type PrecisionStudyOutcome,
 } from './qa/precision-studies.ts';
