@@ -17,6 +17,7 @@ import { serviceDataRoutes } from './routes/service-data-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { qaRoutes } from './routes/qa-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { auditTrailRoutes } from './routes/audit-trail-routes.ts';
 import { incidentRoutes } from './routes/incident-routes.ts';
 import { referralRoutes } from './routes/referral-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
@@ -103,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   equipmentRoutes(app, options);
   commissioningRoutes(app, options);
   auditRoutes(app, options);
+  auditTrailRoutes(app, options);
   incidentRoutes(app, options);
   staffRoutes(app, options);
   serviceDataRoutes(app, options);

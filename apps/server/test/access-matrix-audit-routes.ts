@@ -20,6 +20,8 @@ const AUDIT_RUNNERS: readonly Role[] = [
 ];
 const INCIDENT_REPORTERS: readonly Role[] = ROLES.filter((r) => r !== 'referrer');
 const INCIDENT_READERS: readonly Role[] = ['service_manager', 'medical_physics_expert', 'auditor'];
+// The hash-chained audit trail (ROS 4.15): read by the auditor, the service manager and the administrator.
+const AUDIT_TRAIL_READERS: readonly Role[] = ['auditor', 'service_manager', 'administrator'];
 
 /** A different ended month for each role, so each draw is a new one (a month is drawn only once). */
 function monthFor(role: Role): string {
@@ -37,6 +39,24 @@ export const AUDIT_ROUTES: RouteCase[] = [
         url: '/api/audits/samples',
         payload: { month: monthFor(role), kind: 'referrals' },
       }),
+  },
+  {
+    name: 'GET /api/audit-types',
+    allowed: AUDIT_RUNNERS,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/audit-types' }),
+  },
+  {
+    name: 'GET /api/audit-trail',
+    allowed: AUDIT_TRAIL_READERS,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/audit-trail?action=read&limit=5' }),
+  },
+  {
+    name: 'GET /api/audit-trail/verification',
+    allowed: AUDIT_TRAIL_READERS,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/audit-trail/verification?limit=50' }),
   },
   {
     name: 'GET /api/audits',

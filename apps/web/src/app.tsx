@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
 import { AuditScreen } from './audit/audit-screen.tsx';
+import { AuditTrailScreen } from './audit/audit-trail-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
+import { PrecisionScreen } from './qa/precision-screen.tsx';
+import { ScannerQaScreen } from './qa/scanner-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
 import { forgetAllDrafts } from './visits/visit-drafts.ts';
@@ -15,6 +18,9 @@ const SCREENS = [
   { hash: '#/staff-training', name: 'Staff training' },
   { hash: '#/audit', name: 'Audit' },
   { hash: '#/today', name: "Today's list" },
+  { hash: '#/scanner-qa', name: 'Scanner QA' },
+  { hash: '#/precision', name: 'Precision' },
+  { hash: '#/audit-trail', name: 'Audit trail' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
@@ -105,6 +111,12 @@ export function App(): ReactElement {
             <AuditScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/today' ? (
             <DayScreens onSessionEnded={sessionEnded} />
+          ) : screen === '#/scanner-qa' ? (
+            <ScannerQaScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/precision' ? (
+            <PrecisionScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/audit-trail' ? (
+            <AuditTrailScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}

@@ -97,6 +97,7 @@ export {
   listPrecisionStudies,
   precisionStudySchema,
   recordPrecisionStudy,
+  type ListedPrecisionStudy,
   type OperatorPrecision,
   type PrecisionStudyOutcome,
 } from './qa/precision-studies.ts';
@@ -144,7 +145,16 @@ export {
   closeAuditAction,
   createAudit,
 } from './audit-programme/audits.ts';
-export { getAudit, listAudits, type AuditView } from './audit-programme/audit-reads.ts';
+export { getAudit, listAudits, listAuditTypes, type AuditView } from './audit-programme/audit-reads.ts';
+export {
+  AUDIT_TRAIL_READERS,
+  auditTrailQuerySchema,
+  auditVerificationQuerySchema,
+  searchAuditTrail,
+  verifyAuditTrail,
+  type AuditTrailPage,
+  type AuditVerificationStretch,
+} from './audit/audit-trail.ts';
 export type { AuditMeasures, ReportCompliance, WaitMeasure } from './audit-programme/audit-measures.ts';
 export {
   analyseIncident,

@@ -110,6 +110,11 @@ for (const backend of TEST_BACKENDS) {
         },
       ]);
       expect(study.value.lscSet).toEqual([]);
+      // The list gives the same verdict for the stored study, for the QA screen's list of studies.
+      const listed = await listPrecisionStudies(f.ctx(physicist), 'DXA-1');
+      if (!listed.ok) throw new Error(listed.error.message);
+      const again = listed.value.find((s) => s.id === study.value.id);
+      expect(again?.operatorPrecision).toEqual(study.value.operatorPrecision);
     });
   });
 }

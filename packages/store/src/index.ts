@@ -15,7 +15,9 @@ export {
   auditEventHash,
   canonicalJson,
   type AuditChainProblem,
+  type AuditChainStretch,
   type AuditChainVerification,
+  type AuditTrailFilter,
 } from './repositories/audit-repository.ts';
 export * from './types/user-records.ts';
 export * from './types/audit-records.ts';

@@ -14,6 +14,7 @@ import {
   findingSchema,
   getAudit,
   listAudits,
+  listAuditTypes,
   newAuditSchema,
 } from '@quantrad/service';
 import { z } from 'zod';
@@ -40,6 +41,11 @@ export function auditRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const drawn = await drawMonthlySample(await requestContext(deps, request), request.body);
       return sendOutcome(reply, drawn, drawn.ok && !drawn.value.drawn ? 200 : 201);
     },
+  );
+  r.get(
+    '/api/audit-types',
+    { schema: { tags, summary: 'The audit types an audit is opened as, with their sources' } },
+    async (request, reply) => sendOutcome(reply, await listAuditTypes(await requestContext(deps, request))),
   );
   r.get('/api/audits', { schema: { tags, summary: 'Every audit, newest first' } }, async (request, reply) =>
     sendOutcome(reply, await listAudits(await requestContext(deps, request))),

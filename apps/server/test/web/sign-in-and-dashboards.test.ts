@@ -19,7 +19,7 @@ const skipReason = webSkipReason;
 
 interface PhantomChartJson {
   baseline: { meanGcm2: number; lowerLimitGcm2: number; upperLimitGcm2: number } | null;
-  points: { bmdGcm2: number; inControl: boolean }[];
+  points: { bmdGcm2: number; inControl: boolean; signals: { code: string }[] }[];
 }
 
 interface ServiceDataJson {
@@ -109,14 +109,16 @@ describe.skipIf(skipReason !== null)(
       ).json()) as PhantomChartJson;
       if (!api.baseline) throw new Error('the demo DXA-1 has no phantom baseline');
       const out = api.points.filter((p) => !p.inControl).length;
+      const cusum = api.points.filter((p) => p.signals.some((s) => s.code.startsWith('cusum_'))).length;
+      const shewhart = api.points.filter((p) => p.signals.some((s) => !s.code.startsWith('cusum_'))).length;
       const chart = page.getByRole('img', { name: /scans, .* out of control/ });
       await chart.waitFor();
       await expect(chart.getAttribute('aria-label')).resolves.toBe(
-        `${String(api.points.length)} scans, ${String(out)} out of control; baseline mean ${api.baseline.meanGcm2.toFixed(3)} g/cm², tolerance ${api.baseline.lowerLimitGcm2.toFixed(3)} to ${api.baseline.upperLimitGcm2.toFixed(3)} g/cm²`,
+        `${String(api.points.length)} scans, ${String(out)} out of control; baseline mean ${api.baseline.meanGcm2.toFixed(3)} g/cm², tolerance ${api.baseline.lowerLimitGcm2.toFixed(3)} to ${api.baseline.upperLimitGcm2.toFixed(3)} g/cm²; ${String(shewhart)} with a Shewhart or tolerance signal, ${String(cusum)} with a CUSUM drift signal`,
       );
       // One mark per scan, in the order scanned.
       const marks = await chart
-        .locator('circle')
+        .locator('[data-bmd]')
         .evaluateAll((circles: { getAttribute: (name: string) => string | null }[]) =>
           circles.map((c) => Number(c.getAttribute('data-bmd'))),
         );
@@ -148,9 +150,10 @@ describe.skipIf(skipReason !== null)(
     });
 
     it("draws last month's 10% sample once, and gives the same sample when drawn again", async () => {
-      await page.getByRole('link', { name: 'Audit' }).click();
+      await page.getByRole('link', { name: 'Audit', exact: true }).click();
       await page.getByRole('heading', { name: 'Audit programme' }).waitFor();
-      await page.getByText('No audits yet.').waitFor();
+      // The demo's audit is listed once the audits have loaded.
+      await page.getByRole('table', { name: 'Audits, newest first' }).waitFor();
       await page.getByRole('button', { name: 'Draw sample' }).click();
       const first = await page.getByText(/^Drawn: /).textContent();
       await page.getByRole('button', { name: 'Draw sample' }).click();

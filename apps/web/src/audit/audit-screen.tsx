@@ -3,29 +3,12 @@ import { ErrorAlert } from '../error-alert.tsx';
 import { ApiError, apiJson } from '../api.ts';
 import { lastWholeMonth } from '../service-data/default-period.ts';
 import { useApiData } from '../use-api-data.ts';
+import { AuditDetail } from './audit-detail.tsx';
+import type { AuditSample, ClinicalAudit } from './audit-types.ts';
+import { OpenAuditForm } from './open-audit-form.tsx';
 
 // The audit programme (ROS 9.2): each month's reproducible random 10% of referrals or scans, and the
 // audits with whether they are open or closed.
-
-interface AuditSample {
-  month: string;
-  kind: 'referrals' | 'scans';
-  seed: number;
-  samplePercent: number;
-  populationSize: number;
-  itemIds: string[];
-  drawnAt: string;
-}
-
-interface ClinicalAudit {
-  id: string;
-  auditType: string;
-  title: string;
-  periodFrom: string;
-  periodTo: string;
-  closedAt: string | null;
-  conclusion: string | null;
-}
 
 function sampleText(s: AuditSample, drawn: boolean): string {
   const what = `${String(s.itemIds.length)} of ${String(s.populationSize)} ${s.kind} in ${s.month} (${String(s.samplePercent)}%), seed ${String(s.seed)}`;
@@ -39,7 +22,13 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
   const [kind, setKind] = useState<'referrals' | 'scans'>('referrals');
   const [result, setResult] = useState<string | null>(null);
   const [drawError, setDrawError] = useState<ApiError | null>(null);
-  const audits = useApiData<ClinicalAudit[]>('/api/audits', props.onSessionEnded);
+  const [sample, setSample] = useState<AuditSample | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const audits = useApiData<ClinicalAudit[]>('/api/audits', props.onSessionEnded, null, reload);
+  const changed = (): void => {
+    setReload((n) => n + 1);
+  };
 
   const draw = (event: SyntheticEvent): void => {
     event.preventDefault();
@@ -49,6 +38,7 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
     })
       .then((r) => {
         setDrawError(null);
+        setSample(r.sample);
         setResult(sampleText(r.sample, r.drawn));
       })
       .catch((e: unknown) => {
@@ -57,6 +47,20 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
       });
   };
 
+  if (openId !== null)
+    return (
+      <section aria-labelledby="audit-heading">
+        <h1 id="audit-heading">Audit programme</h1>
+        <AuditDetail
+          auditId={openId}
+          onBack={() => {
+            setOpenId(null);
+          }}
+          onChanged={changed}
+          onSessionEnded={props.onSessionEnded}
+        />
+      </section>
+    );
   return (
     <section aria-labelledby="audit-heading">
       <h1 id="audit-heading">Audit programme</h1>
@@ -89,6 +93,14 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
       </form>
       <ErrorAlert message={drawError?.message} />
       {result ? <p aria-live="polite">{result}</p> : null}
+      <OpenAuditForm
+        sample={sample}
+        onOpened={(a) => {
+          changed();
+          setOpenId(a.id);
+        }}
+        onSessionEnded={props.onSessionEnded}
+      />
       <h2>Audits</h2>
       <ErrorAlert message={audits.error} />
       {audits.data && audits.data.length === 0 ? <p>No audits yet.</p> : null}
@@ -100,6 +112,7 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
               <th scope="col">Audit</th>
               <th scope="col">Period</th>
               <th scope="col">State</th>
+              <th scope="col">Detail</th>
             </tr>
           </thead>
           <tbody>
@@ -109,6 +122,17 @@ export function AuditScreen(props: { onSessionEnded: () => void }): ReactElement
                 <td>{`${a.periodFrom} to ${a.periodTo}`}</td>
                 <td>
                   {a.closedAt === null ? 'open' : `closed ${a.closedAt.slice(0, 10)}: ${a.conclusion ?? ''}`}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Open ${a.title}`}
+                    onClick={() => {
+                      setOpenId(a.id);
+                    }}
+                  >
+                    Open
+                  </button>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,9 @@ export interface PhantomChartPoint {
   bmdGcm2: number;
   percentFromMean: number;
   sdFromMean: number;
+  /** The tabular CUSUM after this scan, in SD, upward and downward (ISCD; a slow drift). */
+  cusumHighSd: number;
+  cusumLowSd: number;
   signals: { code: string; text: string }[];
   inControl: boolean;
   scannedAt: string;
@@ -22,7 +25,7 @@ export interface PhantomChartData {
     reason: string;
   } | null;
   points: PhantomChartPoint[];
-  openAlerts: { id: string; raisedAt: string }[];
+  openAlerts: QaAlert[];
 }
 
 export interface ScannerSummary {
@@ -30,4 +33,18 @@ export interface ScannerSummary {
   modality: string;
   model: string;
   location: string;
+}
+
+export interface QaAlert {
+  id: string;
+  scannerId: string;
+  raisedAt: string;
+  kind: string;
+  detail: { signals?: { code: string; text: string }[] } & Record<string, unknown>;
+  closedAt: string | null;
+}
+
+/** CUSUM signals (a slow drift) and the Shewhart/tolerance ones (a sudden change) are marked apart. */
+export function isCusumSignal(code: string): boolean {
+  return code === 'cusum_high' || code === 'cusum_low';
 }

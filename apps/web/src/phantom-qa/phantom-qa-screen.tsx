@@ -3,7 +3,8 @@ import { ErrorAlert } from '../error-alert.tsx';
 import { useApiData } from '../use-api-data.ts';
 import { ControlChart } from './control-chart.tsx';
 import { PhantomScanForm } from './phantom-scan-form.tsx';
-import type { PhantomChartData, ScannerSummary } from './phantom-chart-types.ts';
+import { QaAlerts } from './qa-alerts.tsx';
+import { isCusumSignal, type PhantomChartData, type ScannerSummary } from './phantom-chart-types.ts';
 
 /** Phantom QA (ROS 5.1, Appendix 3): a DXA scanner's control chart, its signals and open alerts. */
 export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactElement {
@@ -55,11 +56,13 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
             onSessionEnded={props.onSessionEnded}
           />
           <ControlChart baseline={chart.baseline} points={chart.points} />
-          <p aria-live="polite">
-            {chart.openAlerts.length === 0
-              ? 'No open alerts.'
-              : `${String(chart.openAlerts.length)} open alert(s): daily QC cannot pass until a physicist closes them.`}
-          </p>
+          <QaAlerts
+            alerts={chart.openAlerts}
+            onClosed={() => {
+              setRecorded((n) => n + 1);
+            }}
+            onSessionEnded={props.onSessionEnded}
+          />
           {outOfControl.length > 0 ? (
             <table>
               <caption>Scans out of control</caption>
@@ -67,7 +70,8 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
                 <tr>
                   <th scope="col">Scanned</th>
                   <th scope="col">BMD (g/cm²)</th>
-                  <th scope="col">Signals</th>
+                  <th scope="col">Shewhart or tolerance</th>
+                  <th scope="col">CUSUM drift</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,7 +79,18 @@ export function PhantomQaScreen(props: { onSessionEnded: () => void }): ReactEle
                   <tr key={p.scannedAt}>
                     <td>{p.scannedAt.slice(0, 16).replace('T', ' ')}</td>
                     <td>{p.bmdGcm2.toFixed(3)}</td>
-                    <td>{p.signals.map((s) => s.text).join('; ')}</td>
+                    <td>
+                      {p.signals
+                        .filter((s) => !isCusumSignal(s.code))
+                        .map((s) => s.text)
+                        .join('; ') || '–'}
+                    </td>
+                    <td>
+                      {p.signals
+                        .filter((s) => isCusumSignal(s.code))
+                        .map((s) => s.text)
+                        .join('; ') || '–'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

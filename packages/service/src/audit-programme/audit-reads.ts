@@ -52,6 +52,13 @@ export async function listAudits(ctx: ServiceContext): Promise<Outcome<ClinicalA
   return ok(audits);
 }
 
+/** The audit types an audit is opened as (data/audit-programme.json), with their sources. */
+export async function listAuditTypes(ctx: ServiceContext): Promise<Outcome<AuditType[]>> {
+  const allowed = await mayRead(ctx, null);
+  if (!allowed.ok) return allowed;
+  return ok(auditProgramme.auditTypes);
+}
+
 /** One audit with its sample, findings, actions and what the data shows. */
 export async function getAudit(ctx: ServiceContext, auditId: string): Promise<Outcome<AuditView>> {
   const audit = await ctx.store.auditProgramme.auditById(auditId);

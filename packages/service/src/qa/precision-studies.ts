@@ -167,11 +167,14 @@ export async function recordPrecisionStudy(
   return ok({ id, results: measured, lscSet, operatorPrecision });
 }
 
+/** A study as listed: for one operator's study, each site against the ISCD minimum for a technologist. */
+export type ListedPrecisionStudy = PrecisionStudyRecord & { operatorPrecision: OperatorPrecision[] };
+
 /** A scanner's precision studies, newest first. */
 export async function listPrecisionStudies(
   ctx: ServiceContext,
   scannerId: string,
-): Promise<Outcome<PrecisionStudyRecord[]>> {
+): Promise<Outcome<ListedPrecisionStudy[]>> {
   const scanner = await ctx.store.scanners.byId(scannerId);
   if (!scanner) return notFound('scanner', scannerId);
   const allowed = await authorise(ctx, READERS, '*', {
@@ -189,5 +192,12 @@ export async function listPrecisionStudies(
     entityId: scanner.id,
     patientId: null,
   });
-  return ok(studies);
+  return ok(
+    studies.map((s) => ({
+      ...s,
+      // Stored as the engine gave them (recordPrecisionStudy), so they read back as its results.
+      operatorPrecision:
+        s.operatorId === null ? [] : operatorPrecisionOf(s.results as unknown as PrecisionResult[]),
+    })),
+  );
 }

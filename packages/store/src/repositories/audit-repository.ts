@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SqlExecutor } from '../sql-executor.ts';
 import type { AuditEventInput, AuditEventRecord } from '../types/audit-records.ts';
-import { nullableText, parseRows } from './row.ts';
+import { countRow, nullableText, parseRows, totalCountRow } from './row.ts';
 
 // The audit trail is a hash chain: each event's hash covers its content and the previous event's hash,
 // so an edited, inserted or deleted event breaks the chain at that point (ACR remote scanning: audit
@@ -73,14 +73,56 @@ export interface AuditChainVerification {
   problems: AuditChainProblem[];
 }
 
+/** One stretch of the chain checked: events after `afterSeq`, up to `limit` of them. */
+export interface AuditChainStretch {
+  afterSeq: number;
+  /** Events checked in this stretch. */
+  events: number;
+  /** The last event checked; null when there was none after `afterSeq`. */
+  lastSeq: number | null;
+  head: { seq: number; hash: string } | null;
+  problems: AuditChainProblem[];
+  /** No events after this stretch: the walk is complete. */
+  done: boolean;
+}
+
+/** What the audit trail viewer filters by; dates are whole days (YYYY-MM-DD, UTC), both inclusive. */
+export interface AuditTrailFilter {
+  /** Part of the actor's name, any case. */
+  actor?: string | undefined;
+  action?: AuditEventRecord['action'] | undefined;
+  entityType?: string | undefined;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
 export interface AuditRepository {
   append(input: AuditEventInput): Promise<AuditEventRecord>;
   appendMany(inputs: readonly AuditEventInput[]): Promise<AuditEventRecord[]>;
   list(filter: { patientId?: string; afterSeq?: number; limit: number }): Promise<AuditEventRecord[]>;
+  /** Events matching the filter, newest first, a page at a time, with how many match in all. */
+  search(filter: AuditTrailFilter): Promise<{ items: AuditEventRecord[]; total: number }>;
+  /** How many events the chain holds and the last one's number, for the progress of a walk. */
+  extent(): Promise<{ events: number; lastSeq: number }>;
+  /** Checks the events after `afterSeq` (up to `limit`) against the stored hash of event `afterSeq`. */
+  verifyStretch(afterSeq: number, limit: number): Promise<AuditChainStretch>;
   verify(pageSize?: number): Promise<AuditChainVerification>;
 }
 
 const chainTailRow = z.object({ seq: z.number(), hash: z.string() });
+const extentRow = z.object({ n: z.number(), last_seq: z.number() });
+
+const SEARCH_WHERE = `($1::text IS NULL OR actor_name ILIKE '%' || $1 || '%')
+  AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR entity_type = $3)
+  AND ($4::date IS NULL OR at >= ($4::date::timestamp AT TIME ZONE 'UTC'))
+  AND ($5::date IS NULL OR at < (($5::date + 1)::timestamp AT TIME ZONE 'UTC'))`;
+
+/** The LIKE wildcards in what a person typed, taken literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 export function auditRepository(sql: SqlExecutor): AuditRepository {
   /** Appends events in order under one chain lock, in one INSERT. */
@@ -131,6 +173,53 @@ export function auditRepository(sql: SqlExecutor): AuditRepository {
     return events;
   }
 
+  /** Recomputes each event's hash and link after `afterSeq`, starting from event `afterSeq`'s stored hash. */
+  async function verifyStretch(afterSeq: number, limit: number): Promise<AuditChainStretch> {
+    const problems: AuditChainProblem[] = [];
+    let prevHash = GENESIS_HASH;
+    if (afterSeq > 0) {
+      const [before] = await sql.query('SELECT seq, hash FROM audit_event WHERE seq = $1', [afterSeq]);
+      if (before) prevHash = chainTailRow.parse(before).hash;
+      else problems.push({ seq: afterSeq, problem: `event ${String(afterSeq)} is missing` });
+    }
+    const page = parseRows(
+      auditRow,
+      await sql.query('SELECT * FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]),
+      'audit_event',
+    );
+    let expectedSeq = afterSeq + 1;
+    let head: AuditChainStretch['head'] = null;
+    for (const e of page) {
+      if (e.seq !== expectedSeq) {
+        problems.push({
+          seq: expectedSeq,
+          problem: `events ${String(expectedSeq)} to ${String(e.seq - 1)} are missing`,
+        });
+      }
+      if (e.prevHash !== prevHash) {
+        problems.push({
+          seq: e.seq,
+          problem: 'does not link to the event before it (an event was removed or changed)',
+        });
+      }
+      const { hash, ...content } = e;
+      if (auditEventHash(content) !== hash) {
+        problems.push({ seq: e.seq, problem: 'content does not match its hash (the event was edited)' });
+      }
+      prevHash = hash;
+      expectedSeq = e.seq + 1;
+      head = { seq: e.seq, hash };
+    }
+    return {
+      afterSeq,
+      events: page.length,
+      lastSeq: head?.seq ?? null,
+      head,
+      problems,
+      done: page.length < limit,
+    };
+  }
+
   return {
     /** Appends one event to the chain. Call inside the transaction whose change it records. */
     async append(input: AuditEventInput): Promise<AuditEventRecord> {
@@ -150,45 +239,56 @@ export function auditRepository(sql: SqlExecutor): AuditRepository {
       );
       return parseRows(auditRow, rows, 'audit_event');
     },
-    /** Walks the whole chain in pages, recomputing every hash and link. */
+    async search(filter: AuditTrailFilter): Promise<{ items: AuditEventRecord[]; total: number }> {
+      const params = [
+        filter.actor !== undefined && filter.actor.trim() !== '' ? likeLiteral(filter.actor.trim()) : null,
+        filter.action ?? null,
+        filter.entityType ?? null,
+        filter.fromDate ?? null,
+        filter.toDate ?? null,
+      ];
+      // One round trip: the page and, on every row, the total the filter matches.
+      const rows = await sql.query(
+        `SELECT *, count(*) OVER ()::int AS total_count FROM audit_event WHERE ${SEARCH_WHERE}
+         ORDER BY seq DESC LIMIT $6 OFFSET $7`,
+        [...params, filter.limit, filter.offset],
+      );
+      if (rows.length === 0 && filter.offset > 0) {
+        const [count] = await sql.query(
+          `SELECT count(*)::int AS n FROM audit_event WHERE ${SEARCH_WHERE}`,
+          params,
+        );
+        return { items: [], total: countRow.parse(count).n };
+      }
+      const total = totalCountRow.parse(rows[0])?.total_count ?? 0;
+      const items = parseRows(
+        auditRow,
+        rows.map(({ total_count: _, ...row }) => row),
+        'audit_event',
+      );
+      return { items, total };
+    },
+    async extent(): Promise<{ events: number; lastSeq: number }> {
+      const [row] = await sql.query(
+        'SELECT count(*)::int AS n, coalesce(max(seq), 0)::int AS last_seq FROM audit_event',
+      );
+      const e = extentRow.parse(row);
+      return { events: e.n, lastSeq: e.last_seq };
+    },
+    verifyStretch,
+    /** Walks the whole chain in stretches, recomputing every hash and link. */
     async verify(pageSize = 5000): Promise<AuditChainVerification> {
       const problems: AuditChainProblem[] = [];
-      let expectedSeq = 1;
-      let prevHash = GENESIS_HASH;
       let events = 0;
       let head: AuditChainVerification['head'] = null;
+      let afterSeq = 0;
       for (;;) {
-        const page = parseRows(
-          auditRow,
-          await sql.query('SELECT * FROM audit_event WHERE seq >= $1 ORDER BY seq LIMIT $2', [
-            expectedSeq,
-            pageSize,
-          ]),
-          'audit_event',
-        );
-        for (const e of page) {
-          if (e.seq !== expectedSeq) {
-            problems.push({
-              seq: expectedSeq,
-              problem: `events ${String(expectedSeq)} to ${String(e.seq - 1)} are missing`,
-            });
-          }
-          if (e.prevHash !== prevHash) {
-            problems.push({
-              seq: e.seq,
-              problem: 'does not link to the event before it (an event was removed or changed)',
-            });
-          }
-          const { hash, ...content } = e;
-          if (auditEventHash(content) !== hash) {
-            problems.push({ seq: e.seq, problem: 'content does not match its hash (the event was edited)' });
-          }
-          prevHash = hash;
-          expectedSeq = e.seq + 1;
-          events += 1;
-          head = { seq: e.seq, hash };
-        }
-        if (page.length < pageSize) break;
+        const stretch = await verifyStretch(afterSeq, pageSize);
+        problems.push(...stretch.problems);
+        events += stretch.events;
+        head = stretch.head ?? head;
+        if (stretch.done || stretch.lastSeq === null) break;
+        afterSeq = stretch.lastSeq;
       }
       return { events, head, problems };
     },
