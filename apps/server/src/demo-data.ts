@@ -16,6 +16,7 @@ import {
 import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
 import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
+import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoTraining } from './demo-staff-training.ts';
 
 // Demo data for `npm start`: a user of each role with a known password and authenticator secret, two
@@ -294,5 +295,6 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     if (!created.ok) throw new Error(`demo referral: ${created.error.message}`);
     if (r.then) await r.then(created.value.id);
   }
+  await seedDemoReporting(operator, { ...operator, actor: reporterUser }, gp.id);
   return true;
 }
