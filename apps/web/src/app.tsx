@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
 import { AuditScreen } from './audit/audit-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
+import { ReportingScreen } from './reporting/reporting-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
 import { SignIn } from './sign-in/sign-in.tsx';
@@ -12,11 +13,13 @@ const SCREENS = [
   { hash: '#/phantom-qa', name: 'Phantom QA' },
   { hash: '#/staff-training', name: 'Staff training' },
   { hash: '#/audit', name: 'Audit' },
+  { hash: '#/reporting', name: 'Reporting' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
 function screenOf(hash: string): ScreenHash {
-  return SCREENS.find((s) => s.hash === hash)?.hash ?? '#/service-data';
+  // A screen's own pages sit under its address: #/reporting/<reportId> is the reporting screen.
+  return SCREENS.find((s) => s.hash === hash || hash.startsWith(`${s.hash}/`))?.hash ?? '#/service-data';
 }
 
 /** The screen the address names (#/...), following the browser's back and forward buttons. */
@@ -98,6 +101,8 @@ export function App(): ReactElement {
             <TrainingLapsesScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/audit' ? (
             <AuditScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/reporting' ? (
+            <ReportingScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}

@@ -151,6 +151,7 @@ for (const backend of TEST_BACKENDS) {
         issuedVersion: 1,
         patientName: 'COLE, Pat',
         wording: { population: 'adult_t_score', pronouns: { subject: 'she' } },
+        findings: { vfa: { summary: 'No vertebral fracture seen T4 to L4.' }, bloodTests: [] },
       });
       expect(listed.value.versions).toEqual([
         {

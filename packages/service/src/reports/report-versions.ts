@@ -1,4 +1,9 @@
-import { freeTextWordingContext, type ReportState, type TerminologyContext } from '@quantrad/reporting';
+import {
+  freeTextWordingContext,
+  type DxaReportContext,
+  type ReportState,
+  type TerminologyContext,
+} from '@quantrad/reporting';
 import type { Role } from '@quantrad/store';
 import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
@@ -34,8 +39,8 @@ export interface ReportVersions {
   issuedVersion: number | null;
   /** The context the wording rules check the reporter's typed-in text against, as the server does. */
   wording: Omit<TerminologyContext, 'scope'>;
-  /** The reporter's comment in the latest version, to edit. */
-  reporterComment: string | null;
+  /** The reporter's findings in the latest version (comment, VFA, blood tests), to edit and send back whole. */
+  findings: DxaReportContext['findings'];
   versions: ReportVersionEntry[];
 }
 
@@ -80,7 +85,7 @@ export async function reportVersions(
     state: replayed.value.record.state,
     issuedVersion: row.issuedVersion,
     wording,
-    reporterComment: context.context.findings.reporterComment ?? null,
+    findings: context.context.findings,
     versions: stored.map((v) => ({
       version: v.version,
       createdAt: v.createdAt,
