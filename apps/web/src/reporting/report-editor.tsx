@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { apiJson } from '../api.ts';
 import { ErrorAlert } from '../error-alert.tsx';
 import { FieldError, FormError, fieldProps } from '../forms/field-error.tsx';
@@ -46,11 +46,8 @@ export function ReportEditor(props: { reportId: string; onSessionEnded: () => vo
   const action = useApiAction(props.onSessionEnded);
   const [busyWith, setBusyWith] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (report && comment === null) setComment(report.findings.reporterComment ?? '');
-  }, [report, comment]);
-
-  const typed = comment ?? '';
+  // Until the reporter types, the comment is the one saved in the latest version.
+  const typed = comment ?? report?.findings.reporterComment ?? '';
   const flags = useMemo(() => (report ? flagWording(typed, report.wording) : []), [report, typed]);
 
   if (!report) return <ErrorAlert message={loadError} />;
