@@ -111,7 +111,7 @@ describe('the report editor', () => {
   });
 
   it('says why signing was refused', async () => {
-    const why = 'you are not entitled to report on dxa: signing a report';
+    const why = 'signing a report needs the reporter entitlement for dxa';
     api(() => report(), { [`POST ${BASE}/sign`]: () => refusal(403, 'forbidden', why) });
     render(<ReportEditor reportId={ID} onSessionEnded={() => undefined} />);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign report' }));

@@ -180,5 +180,17 @@ for (const backend of TEST_BACKENDS) {
         error: { code: 'not_found' },
       });
     });
+
+    it('refuses signing to a reporter entitled for QCT only, saying which entitlement it needs', async () => {
+      await f.user('quinn.qct', [{ role: 'reporter', scope: 'qct' }]);
+      const qctReporter = await f.signedIn('quinn.qct');
+      const draft = await draftDxaReport(f.ctx(reporter), { visitId: visits[1] });
+      if (!draft.ok) throw new Error(draft.error.message);
+      const refused = await signDxaReport(f.ctx(qctReporter), draft.value.id);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      if (refused.ok) return;
+      expect(refused.error.message).toMatch(/^signing a report needs the .*reporter.* entitlement for dxa$/i);
+      expect((await worklist({ stage: 'to_sign' })).items.map((i) => i.reportId)).toEqual([draft.value.id]);
+    });
   });
 }
