@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { terminology } from '../../../packages/reporting/src/reference/terminology-data.ts';
+import { loadCase } from '../../../packages/reporting/test/load-case.ts';
 import { ReportEditor } from '../src/reporting/report-editor.tsx';
 import type { ReportVersions } from '../src/reporting/reporting-types.ts';
 import { fakeApi, refusal, type FakeHandler } from './support/fake-api.ts';
@@ -20,6 +21,9 @@ const BASE = `/api/reports/${ID}`;
 const BRACKETED = /\(([^)]+)\)/.exec(terminology.approvedOsteopeniaPhrase)?.[1] ?? '';
 const SHE_HER = new Set(['she', 'her', 'hers', 'herself']);
 const OTHER_PRONOUN = terminology.genderedPronouns.find((p) => !SHE_HER.has(p)) ?? '';
+// A stored DXA report context from the reporting package's own test cases, as the API hands it over.
+const CASE = loadCase('01-osteoporosis-high-risk').context;
+const STORED_CONTEXT = JSON.parse(JSON.stringify(CASE.context)) as Record<string, unknown>;
 
 function report(overrides: Partial<ReportVersions> = {}): ReportVersions {
   return {
@@ -41,6 +45,8 @@ function report(overrides: Partial<ReportVersions> = {}): ReportVersions {
         signedBy: null,
       },
     ],
+    context: STORED_CONTEXT,
+    reportDate: '2026-11-23',
     ...overrides,
   };
 }
@@ -108,6 +114,19 @@ describe('the report editor', () => {
       { findings: { bloodTests: [{ test: 'Calcium', result: '2.40 mmol/L' }], reporterComment: typed } },
     ]);
     expect(screen.queryByText(message)).toBeNull();
+  });
+
+  it('previews the report as typed, rendered from its stored context, before it is saved', async () => {
+    api(() => report());
+    render(<ReportEditor reportId={ID} onSessionEnded={() => undefined} />);
+    const preview = (): string => document.querySelector('iframe')?.getAttribute('srcdoc') ?? '';
+    await screen.findByText('As saved');
+    expect(preview()).toBe('"<h1>Report</h1>"');
+    const typed = 'Her wrist fracture in July was from a fall from standing.';
+    await userEvent.setup().type(await screen.findByLabelText("Reporter's comment"), typed);
+    expect(screen.getByText('As typed, not yet saved')).toBeDefined();
+    expect(preview()).toContain(`<p>${typed}</p>`);
+    expect(preview()).not.toContain('<h1>Report</h1>');
   });
 
   it('says why signing was refused', async () => {

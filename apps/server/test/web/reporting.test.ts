@@ -4,6 +4,7 @@ import { checkTerminology, type TerminologyContext } from '@quantrad/reporting';
 import {
   apiAs,
   expectMatchesBaseline,
+  keepScreenshot,
   startWebHarness,
   webSkipReason,
   type WebHarness,
@@ -98,6 +99,10 @@ describe.skipIf(skipReason !== null)(
       await expect(page.locator('#report-comment-flags').textContent()).resolves.toContain(
         expected[0]?.message,
       );
+      // The preview is the report as it will read with these words, before anything is saved.
+      await page.getByText('As typed, not yet saved').waitFor();
+      const preview = page.frameLocator('iframe[title="Report preview"]').locator('body');
+      await expect(preview.textContent()).resolves.toContain(typed);
       await page.getByRole('button', { name: 'Save draft' }).click();
       const refusal = page.locator('#report-editor-findings-reporterComment-error');
       await expect(refusal.textContent()).resolves.toBe(
@@ -116,10 +121,12 @@ describe.skipIf(skipReason !== null)(
       );
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.getByText('The draft is saved.').waitFor();
+      await page.getByText('As saved').waitFor();
       expect(await reportText()).toContain(revised);
       await page.locator('.report-text').getByText(revised).waitFor();
       const preview = page.frameLocator('iframe[title="Report preview"]').locator('body');
       await expect(preview.textContent()).resolves.toContain(revised);
+      await keepScreenshot(page, 'report-editor-unmasked');
       await expectMatchesBaseline(page, 'report-editor', [
         page.locator('time'),
         page.locator('.report-text'),

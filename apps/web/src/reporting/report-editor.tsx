@@ -9,6 +9,7 @@ import type { ReportFindings, ReportSummary, ReportVersions } from './reporting-
 import { useApiText } from './use-api-text.ts';
 import { WordingFlags } from './wording-flags.tsx';
 import { flagWording } from './wording-check.ts';
+import { livePreviewHtml } from './live-preview.ts';
 
 // The report editor (ROS 4.6, Appendix 4C): the drafted ROS report beside its rendering, the reporter's
 // own words checked against the wording rules as they are typed (and again by the server), then sign,
@@ -49,6 +50,18 @@ export function ReportEditor(props: { reportId: string; onSessionEnded: () => vo
   // Until the reporter types, the comment is the one saved in the latest version.
   const typed = comment ?? report?.findings.reporterComment ?? '';
   const flags = useMemo(() => (report ? flagWording(typed, report.wording) : []), [report, typed]);
+  // Once the reporter types, the preview is the report as it will read with their words, rendered here;
+  // while what is typed is what is saved (or cannot be rendered), it is the saved version as the server
+  // renders it, signature and all.
+  const unsaved = comment !== null && comment.trim() !== (report?.findings.reporterComment ?? '');
+  const liveHtml = useMemo(
+    () =>
+      report && comment !== null && unsaved
+        ? livePreviewHtml(report.context, comment, report.reportDate)
+        : null,
+    [report, comment, unsaved],
+  );
+  const previewHtml = liveHtml ?? html;
 
   if (!report) return <ErrorAlert message={loadError} />;
   const latest = report.versions.at(-1)?.version ?? 1;
@@ -192,8 +205,9 @@ export function ReportEditor(props: { reportId: string; onSessionEnded: () => vo
         </div>
         <div className="report-editor-preview">
           <h2>Preview</h2>
-          {html !== null ? (
-            <iframe className="report-preview" title="Report preview" sandbox="" srcDoc={html} />
+          <p className="preview-note">{liveHtml !== null ? 'As typed, not yet saved' : 'As saved'}</p>
+          {previewHtml !== null ? (
+            <iframe className="report-preview" title="Report preview" sandbox="" srcDoc={previewHtml} />
           ) : (
             <p>Loading…</p>
           )}

@@ -59,6 +59,9 @@ export interface ReportVersions {
   };
   findings: ReportFindings;
   versions: ReportVersionEntry[];
+  /** The latest version's stored context, to render the report live as the reporter types. */
+  context: Record<string, unknown>;
+  reportDate: string;
 }
 
 export interface ReportSummary {

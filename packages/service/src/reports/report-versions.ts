@@ -9,7 +9,8 @@ import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { fail, notFound, ok, type Outcome } from '../outcome.ts';
-import { replayReport } from './report-context-builder.ts';
+import { isoDate } from '../time.ts';
+import { replayReport, reportDateOf } from './report-context-builder.ts';
 
 const READERS: readonly Role[] = [
   'reporter',
@@ -42,6 +43,10 @@ export interface ReportVersions {
   /** The reporter's findings in the latest version (comment, VFA, blood tests), to edit and send back whole. */
   findings: DxaReportContext['findings'];
   versions: ReportVersionEntry[];
+  /** The latest version's stored context (CONTEXT.json), so the editor can render what is typed, live. */
+  context: Record<string, unknown>;
+  /** The date the report is written on, as the server renders it. */
+  reportDate: string;
 }
 
 /** A report's versions, oldest first, with their authors by name. Audited as a read. */
@@ -86,6 +91,8 @@ export async function reportVersions(
     issuedVersion: row.issuedVersion,
     wording,
     findings: context.context.findings,
+    context: stored.at(-1)?.context ?? {},
+    reportDate: reportDateOf(context, isoDate(ctx.now())),
     versions: stored.map((v) => ({
       version: v.version,
       createdAt: v.createdAt,
