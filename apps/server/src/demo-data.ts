@@ -17,6 +17,7 @@ import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
 import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
 import { seedDemoQaAndAudit } from './demo-qa-audit.ts';
+import { seedDemoReporting } from './demo-reporting.ts';
 import { seedDemoTraining } from './demo-staff-training.ts';
 import { seedDemoTodaysList } from './demo-todays-list.ts';
 
@@ -298,5 +299,6 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
     if (r.then) await r.then(created.value.id);
   }
   await seedDemoTodaysList(operator, 'DXA-1');
+  await seedDemoReporting(operator, { ...operator, actor: reporterUser }, gp.id);
   return true;
 }

@@ -5,6 +5,7 @@ import { AUDIT_ROUTES } from './access-matrix-audit-routes.ts';
 import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
 import { SERVICE_DATA_ROUTES } from './access-matrix-service-data-routes.ts';
 import { VISIT_ROUTES } from './access-matrix-visit-routes.ts';
+import { REPORTING_ROUTES } from './access-matrix-reporting-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -55,6 +56,7 @@ export const ROUTES: RouteCase[] = [
   ...STAFF_ROUTES,
   ...SERVICE_DATA_ROUTES,
   ...VISIT_ROUTES,
+  ...REPORTING_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

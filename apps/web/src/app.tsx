@@ -5,6 +5,7 @@ import { AuditTrailScreen } from './audit/audit-trail-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { PrecisionScreen } from './qa/precision-screen.tsx';
 import { ScannerQaScreen } from './qa/scanner-qa-screen.tsx';
+import { ReportingScreen } from './reporting/reporting-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
 import { forgetAllDrafts } from './visits/visit-drafts.ts';
@@ -21,11 +22,12 @@ const SCREENS = [
   { hash: '#/scanner-qa', name: 'Scanner QA' },
   { hash: '#/precision', name: 'Precision' },
   { hash: '#/audit-trail', name: 'Audit trail' },
+  { hash: '#/reporting', name: 'Reporting' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
 function screenOf(hash: string): ScreenHash {
-  // A screen's own addresses below it (#/today/visit/...) are that screen's.
+  // A screen's own pages sit under its address: #/reporting/<reportId> is the reporting screen.
   return SCREENS.find((s) => s.hash === hash || hash.startsWith(`${s.hash}/`))?.hash ?? '#/service-data';
 }
 
@@ -117,6 +119,8 @@ export function App(): ReactElement {
             <PrecisionScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/audit-trail' ? (
             <AuditTrailScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/reporting' ? (
+            <ReportingScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}

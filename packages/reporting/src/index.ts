@@ -9,7 +9,7 @@ export {
 } from './report-context.ts';
 export { buildReport } from './build-report.ts';
 export { renderReport, reportBundle, type RenderOptions } from './render-report.ts';
-export { checkReportWording } from './report-wording-check.ts';
+export { checkReportWording, freeTextWordingContext } from './report-wording-check.ts';
 export { REPORT_FORMATS, type ReportFormat } from './render/report-format.ts';
 export { renderText } from './render/render-text.ts';
 export { renderHtml, type HtmlOptions } from './render/render-html.ts';

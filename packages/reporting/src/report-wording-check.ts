@@ -48,16 +48,21 @@ function freeText(c: AnyReportContext): [(string | number)[], string][] {
   return fields;
 }
 
+/** Who the report is about, as the wording rules need it for a reporter's typed-in text (ROS 4.6). */
+export function freeTextWordingContext(c: AnyReportContext): TerminologyContext {
+  return {
+    population: population(c),
+    pronouns: c.context.patient.pronouns === undefined ? null : resolvePronouns(c.context.patient.pronouns),
+    scope: 'free_text',
+  };
+}
+
 /**
  * The wording rules (ROS 4.6, ISCD 2019) on a report: each typed-in field first, so the reporter is told
  * which field to fix, then the whole rendered report.
  */
 export function checkReportWording(c: AnyReportContext, document: ReportDocument): ReportIssue[] {
-  const context: TerminologyContext = {
-    population: population(c),
-    pronouns: c.context.patient.pronouns === undefined ? null : resolvePronouns(c.context.patient.pronouns),
-    scope: 'free_text',
-  };
+  const context = freeTextWordingContext(c);
   const fieldIssues = freeText(c).flatMap(([path, text]) =>
     checkTerminology(text, context).map((v) => ({ path, message: v.message })),
   );

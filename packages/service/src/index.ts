@@ -66,6 +66,8 @@ export {
   type ReportSummary,
 } from './reports/report-use-cases.ts';
 export { issueReport, reportCopies, type IssuedReport, type ReportCopy } from './reports/issue-report.ts';
+export { listReportWorklist, reportWorklistSchema } from './reports/report-worklist.ts';
+export { reportVersions, type ReportVersions, type ReportVersionEntry } from './reports/report-versions.ts';
 export { recordRegisteredGp, registeredGpSchema } from './patients/registered-gp.ts';
 export {
   draftReportSchema,

@@ -7,7 +7,10 @@ import {
   draftDxaReport,
   draftReportSchema,
   issueReport,
+  listReportWorklist,
   renderServiceReport,
+  reportVersions,
+  reportWorklistSchema,
   reporterProfileSchema,
   reviseDxaReport,
   reviseReportSchema,
@@ -97,6 +100,51 @@ export function reportRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) =>
       sendOutcome(reply, await issueReport(await requestContext(deps, request), request.params.id)),
+  );
+  r.get(
+    '/api/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The reporting worklist: visits to report, drafts to sign, versions to issue',
+        querystring: reportWorklistSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await listReportWorklist(await requestContext(deps, request), request.query)),
+  );
+  r.get(
+    '/api/reports/:id/versions',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Every version of a report: who, when, why; and the wording context for the editor',
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await reportVersions(await requestContext(deps, request), request.params.id)),
+  );
+  r.get(
+    '/api/reports/:id/versions/:version',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'One version of a report as text, HTML, PDF or FHIR R4',
+        params: z.strictObject({ id: z.uuid(), version: z.coerce.number().int().min(1) }),
+        querystring: z.strictObject({ format: z.enum(REPORT_FORMATS).default('text') }),
+      },
+    },
+    async (request, reply) => {
+      const rendered = await renderServiceReport(
+        await requestContext(deps, request),
+        request.params.id,
+        request.query.format,
+        request.params.version,
+      );
+      if (!rendered.ok) return sendError(reply, rendered.error);
+      return reply.type(CONTENT_TYPE[request.query.format]).send(rendered.value);
+    },
   );
   r.get(
     '/api/reports/:id',

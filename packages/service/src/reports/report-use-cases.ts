@@ -323,11 +323,12 @@ export async function amendDxaReport(ctx: ServiceContext, input: unknown): Promi
   );
 }
 
-/** The latest version in a format (text, HTML, PDF, FHIR). Audited as a read. */
+/** The latest version, or the one asked for, in a format (text, HTML, PDF, FHIR). Audited as a read. */
 export async function renderServiceReport(
   ctx: ServiceContext,
   reportId: string,
   format: ReportFormat,
+  version?: number,
 ): Promise<Outcome<string | Buffer>> {
   const row = await ctx.store.reports.byId(reportId);
   if (!row) return notFound('report', reportId);
@@ -342,16 +343,20 @@ export async function renderServiceReport(
   if (!allowed.ok) return allowed;
   const replayed = replayReport(await ctx.store.reports.versions(row.id));
   if (!replayed.ok) return replayed;
-  const context = replayed.value.contexts.at(-1);
-  if (!context) return fail('conflict', 'the report has no versions');
-  const { record } = replayed.value;
+  const { record, contexts } = replayed.value;
+  const wanted = version ?? latestVersion(record).version;
+  const index = record.versions.findIndex((v) => v.version === wanted);
+  const context = contexts[index];
+  const shown = record.versions[index];
+  if (!context || !shown) return notFound('report version', `${row.id} version ${String(wanted)}`);
+  // FHIR status: a draft is preliminary; the first signed version final; every later one an amendment.
   const rendered = await renderReport(
     context,
-    latestVersion(record).document,
+    shown.document,
     format,
     reportDateOf(context, isoDate(ctx.now())),
     {
-      status: record.state === 'draft' ? 'preliminary' : record.state === 'signed' ? 'final' : 'amended',
+      status: record.state === 'draft' ? 'preliminary' : wanted > 1 ? 'amended' : 'final',
     },
   );
   await recordStandaloneAudit(ctx, {
@@ -359,7 +364,7 @@ export async function renderServiceReport(
     entityType: 'report',
     entityId: row.id,
     patientId: row.patientId,
-    detail: { format },
+    detail: { format, ...(version === undefined ? {} : { version }) },
   });
   return ok(rendered);
 }

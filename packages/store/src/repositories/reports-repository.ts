@@ -4,8 +4,11 @@ import type {
   ReporterProfileRecord,
   ReportRow,
   ReportVersionRow,
+  ReportWorklistFilter,
+  ReportWorklistRow,
   ServiceDetailsRecord,
 } from '../types/report-records.ts';
+import { reportWorklist } from './report-worklist-query.ts';
 import { nullableText, parseRow, parseRows } from './row.ts';
 
 const reportRow = z
@@ -99,6 +102,8 @@ export interface ReportsRepository {
   /** Writes a version: a new one, or the draft's content again (a draft has one version, rewritten). */
   saveVersion(v: ReportVersionRow): Promise<void>;
   versions(reportId: string): Promise<ReportVersionRow[]>;
+  /** The reporting worklist, a page of it with the total the filter matches. */
+  worklist(filter: ReportWorklistFilter): Promise<{ items: ReportWorklistRow[]; total: number }>;
 }
 
 export function reportsRepository(sql: SqlExecutor): ReportsRepository {
@@ -188,6 +193,9 @@ export function reportsRepository(sql: SqlExecutor): ReportsRepository {
         await sql.query('SELECT * FROM report_version WHERE report_id = $1 ORDER BY version', [reportId]),
         'report_version',
       );
+    },
+    worklist(filter) {
+      return reportWorklist(sql, filter);
     },
   };
 }

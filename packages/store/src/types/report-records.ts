@@ -38,3 +38,28 @@ export interface ReportVersionRow {
   signedAt: string | null;
   signedBy: string | null;
 }
+
+/** Where a scanned visit stands on the way to an issued report (ROS 4.6). */
+export const REPORT_WORKLIST_STAGES = ['to_draft', 'to_sign', 'to_issue'] as const;
+export type ReportWorklistStage = (typeof REPORT_WORKLIST_STAGES)[number];
+
+/** One visit on the reporting worklist: results waiting for a report, a draft to sign, a version to issue. */
+export interface ReportWorklistRow {
+  stage: ReportWorklistStage;
+  visitId: string;
+  visitAt: string;
+  patientId: string;
+  patientName: string;
+  patientIdentifier: string;
+  reportId: string | null;
+  state: ReportRow['state'] | null;
+  /** The report's latest version; null before it is drafted. */
+  version: number | null;
+  issuedVersion: number | null;
+}
+
+export interface ReportWorklistFilter {
+  stage?: ReportWorklistStage;
+  limit: number;
+  offset: number;
+}
