@@ -4,6 +4,7 @@ import { COMMISSIONING_ROUTES } from './access-matrix-commissioning-routes.ts';
 import { AUDIT_ROUTES } from './access-matrix-audit-routes.ts';
 import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
 import { SERVICE_DATA_ROUTES } from './access-matrix-service-data-routes.ts';
+import { USER_ROUTES } from './access-matrix-user-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -53,6 +54,7 @@ export const ROUTES: RouteCase[] = [
   ...AUDIT_ROUTES,
   ...STAFF_ROUTES,
   ...SERVICE_DATA_ROUTES,
+  ...USER_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,
