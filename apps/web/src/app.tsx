@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
+import { AdminScreen } from './admin/admin-screen.tsx';
 import { AuditScreen } from './audit/audit-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
@@ -12,11 +13,14 @@ const SCREENS = [
   { hash: '#/phantom-qa', name: 'Phantom QA' },
   { hash: '#/staff-training', name: 'Staff training' },
   { hash: '#/audit', name: 'Audit' },
+  { hash: '#/admin/users', name: 'Users' },
+  { hash: '#/admin/scanners', name: 'Scanners' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
 function screenOf(hash: string): ScreenHash {
-  return SCREENS.find((s) => s.hash === hash)?.hash ?? '#/service-data';
+  // A screen's own pages (#/admin/users/<id>) belong to it.
+  return SCREENS.find((s) => s.hash === hash || hash.startsWith(`${s.hash}/`))?.hash ?? '#/service-data';
 }
 
 /** The screen the address names (#/...), following the browser's back and forward buttons. */
@@ -98,6 +102,8 @@ export function App(): ReactElement {
             <TrainingLapsesScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/audit' ? (
             <AuditScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/admin/users' || screen === '#/admin/scanners' ? (
+            <AdminScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}
