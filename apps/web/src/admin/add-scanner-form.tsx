@@ -60,45 +60,51 @@ export function AddScannerForm(props: {
       <h2 id={`${FORM}-heading`}>Add a scanner</h2>
       <div className="admin-fields">
         {TEXT_FIELDS.map(([field, label, required]) => (
-          <label key={field}>
-            {label}
-            <input
-              value={text[field]}
-              required={required}
-              {...fieldProps(error, FORM, field)}
+          <div className="admin-field">
+            <label key={field}>
+              {label}
+              <input
+                value={text[field]}
+                required={required}
+                {...fieldProps(error, FORM, field)}
+                onChange={(e) => {
+                  setText((t) => ({ ...t, [field]: e.target.value }));
+                }}
+              />
+            </label>
+            <FieldError error={error} formId={FORM} field={field} />
+          </div>
+        ))}
+        <div className="admin-field">
+          <label>
+            Modality
+            <select
+              value={modality}
+              {...fieldProps(error, FORM, 'modality')}
               onChange={(e) => {
-                setText((t) => ({ ...t, [field]: e.target.value }));
+                setModality(e.target.value === 'ct' ? 'ct' : 'dxa');
+              }}
+            >
+              <option value="dxa">DXA</option>
+              <option value="ct">CT (QCT)</option>
+            </select>
+          </label>
+          <FieldError error={error} formId={FORM} field="modality" />
+        </div>
+        <div className="admin-field">
+          <label>
+            Installed on
+            <input
+              type="date"
+              value={installedOn}
+              {...fieldProps(error, FORM, 'installedOn')}
+              onChange={(e) => {
+                setInstalledOn(e.target.value);
               }}
             />
-            <FieldError error={error} formId={FORM} field={field} />
           </label>
-        ))}
-        <label>
-          Modality
-          <select
-            value={modality}
-            {...fieldProps(error, FORM, 'modality')}
-            onChange={(e) => {
-              setModality(e.target.value === 'ct' ? 'ct' : 'dxa');
-            }}
-          >
-            <option value="dxa">DXA</option>
-            <option value="ct">CT (QCT)</option>
-          </select>
-          <FieldError error={error} formId={FORM} field="modality" />
-        </label>
-        <label>
-          Installed on
-          <input
-            type="date"
-            value={installedOn}
-            {...fieldProps(error, FORM, 'installedOn')}
-            onChange={(e) => {
-              setInstalledOn(e.target.value);
-            }}
-          />
           <FieldError error={error} formId={FORM} field="installedOn" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

@@ -62,91 +62,103 @@ export function AddUserForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h2 id={`${FORM}-heading`}>Add a user</h2>
       <div className="admin-fields">
-        <label>
-          Username
-          <input
-            value={username}
-            autoComplete="off"
-            required
-            {...fieldProps(error, FORM, 'username')}
-            onChange={(e) => {
-              setUsername(e.target.value);
-            }}
-          />
+        <div className="admin-field">
+          <label>
+            Username
+            <input
+              value={username}
+              autoComplete="off"
+              required
+              {...fieldProps(error, FORM, 'username')}
+              onChange={(e) => {
+                setUsername(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="username" />
-        </label>
-        <label>
-          Full name
-          <input
-            value={displayName}
-            required
-            {...fieldProps(error, FORM, 'displayName')}
-            onChange={(e) => {
-              setDisplayName(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Full name
+            <input
+              value={displayName}
+              required
+              {...fieldProps(error, FORM, 'displayName')}
+              onChange={(e) => {
+                setDisplayName(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="displayName" />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            value={password}
-            autoComplete="new-password"
-            required
-            {...fieldProps(error, FORM, 'password')}
-            onChange={(e) => {
-              setPassword(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Password
+            <input
+              type="password"
+              value={password}
+              autoComplete="new-password"
+              required
+              {...fieldProps(error, FORM, 'password')}
+              onChange={(e) => {
+                setPassword(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="password" />
-        </label>
+        </div>
       </div>
       <fieldset>
         <legend>Entitlement</legend>
         <div className="admin-fields">
-          <label>
-            Role
-            <select
-              value={role}
-              {...fieldProps(error, FORM, 'entitlements.0.role')}
-              onChange={(e) => {
-                setRole(e.target.value as Role);
-              }}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
-            </select>
+          <div className="admin-field">
+            <label>
+              Role
+              <select
+                value={role}
+                {...fieldProps(error, FORM, 'entitlements.0.role')}
+                onChange={(e) => {
+                  setRole(e.target.value as Role);
+                }}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_NAMES[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
             <FieldError error={error} formId={FORM} field="entitlements.0.role" />
-          </label>
-          <label>
-            Valid from
-            <input
-              type="date"
-              value={validFrom}
-              required
-              {...fieldProps(error, FORM, 'entitlements.0.validFrom')}
-              onChange={(e) => {
-                setValidFrom(e.target.value);
-              }}
-            />
+          </div>
+          <div className="admin-field">
+            <label>
+              Valid from
+              <input
+                type="date"
+                value={validFrom}
+                required
+                {...fieldProps(error, FORM, 'entitlements.0.validFrom')}
+                onChange={(e) => {
+                  setValidFrom(e.target.value);
+                }}
+              />
+            </label>
             <FieldError error={error} formId={FORM} field="entitlements.0.validFrom" />
-          </label>
-          <label>
-            Expires after (blank: no expiry)
-            <input
-              type="date"
-              value={validUntil}
-              {...fieldProps(error, FORM, 'entitlements.0.validUntil')}
-              onChange={(e) => {
-                setValidUntil(e.target.value);
-              }}
-            />
+          </div>
+          <div className="admin-field">
+            <label>
+              Expires after (blank: no expiry)
+              <input
+                type="date"
+                value={validUntil}
+                {...fieldProps(error, FORM, 'entitlements.0.validUntil')}
+                onChange={(e) => {
+                  setValidUntil(e.target.value);
+                }}
+              />
+            </label>
             <FieldError error={error} formId={FORM} field="entitlements.0.validUntil" />
-          </label>
+          </div>
         </div>
       </fieldset>
       <FormError error={error} fields={FIELDS} />

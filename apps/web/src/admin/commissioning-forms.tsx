@@ -36,17 +36,19 @@ export function StartCommissioningForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Start commissioning</h3>
       <p>From the start until a physicist releases it, no patient is scanned on {props.scannerId}.</p>
-      <label>
-        Replaces scanner (blank: none)
-        <input
-          value={replaces}
-          {...fieldProps(action.error, FORM, 'replacesScannerId')}
-          onChange={(e) => {
-            setReplaces(e.target.value);
-          }}
-        />
+      <div className="admin-field">
+        <label>
+          Replaces scanner (blank: none)
+          <input
+            value={replaces}
+            {...fieldProps(action.error, FORM, 'replacesScannerId')}
+            onChange={(e) => {
+              setReplaces(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="replacesScannerId" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['replacesScannerId']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Saving…' : 'Start commissioning'}
@@ -91,44 +93,50 @@ export function CheckItemForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>{`Record: ${item.text}`}</h3>
       <div className="admin-fields">
-        <label>
-          Outcome
-          <select
-            value={outcome}
-            {...fieldProps(error, FORM, 'outcome')}
-            onChange={(e) => {
-              setOutcome(e.target.value === 'not_applicable' ? 'not_applicable' : 'done');
-            }}
-          >
-            <option value="done">Done</option>
-            <option value="not_applicable">Not applicable</option>
-          </select>
+        <div className="admin-field">
+          <label>
+            Outcome
+            <select
+              value={outcome}
+              {...fieldProps(error, FORM, 'outcome')}
+              onChange={(e) => {
+                setOutcome(e.target.value === 'not_applicable' ? 'not_applicable' : 'done');
+              }}
+            >
+              <option value="done">Done</option>
+              <option value="not_applicable">Not applicable</option>
+            </select>
+          </label>
           <FieldError error={error} formId={FORM} field="outcome" />
-        </label>
-        <label>
-          {outcome === 'not_applicable' ? 'Why it does not apply' : 'Note'}
-          <input
-            value={note}
-            {...fieldProps(error, FORM, 'note')}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            {outcome === 'not_applicable' ? 'Why it does not apply' : 'Note'}
+            <input
+              value={note}
+              {...fieldProps(error, FORM, 'note')}
+              onChange={(e) => {
+                setNote(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="note" />
-        </label>
-        <label>
-          {item.evidenceRequired === true
-            ? 'Evidence (report reference, required)'
-            : 'Evidence (report reference)'}
-          <input
-            value={evidence}
-            {...fieldProps(error, FORM, 'evidence')}
-            onChange={(e) => {
-              setEvidence(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            {item.evidenceRequired === true
+              ? 'Evidence (report reference, required)'
+              : 'Evidence (report reference)'}
+            <input
+              value={evidence}
+              {...fieldProps(error, FORM, 'evidence')}
+              onChange={(e) => {
+                setEvidence(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="evidence" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={['outcome', 'note', 'evidence']} />
       <button type="submit" disabled={action.busy}>
@@ -164,17 +172,19 @@ export function ReleaseForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Release for clinical use (medical physics expert)</h3>
       {props.ready ? null : <p>Every item must be done or not applicable first.</p>}
-      <label>
-        Release note
-        <input
-          value={note}
-          {...fieldProps(action.error, FORM, 'note')}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-        />
+      <div className="admin-field">
+        <label>
+          Release note
+          <input
+            value={note}
+            {...fieldProps(action.error, FORM, 'note')}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="note" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['note']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Saving…' : 'Release scanner'}

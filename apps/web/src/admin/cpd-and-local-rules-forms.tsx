@@ -36,47 +36,53 @@ export function CpdForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Record CPD</h3>
       <div className="admin-fields">
-        <label>
-          Done on
-          <input
-            type="date"
-            value={doneOn}
-            required
-            {...fieldProps(error, FORM, 'doneOn')}
-            onChange={(e) => {
-              setDoneOn(e.target.value);
-            }}
-          />
+        <div className="admin-field">
+          <label>
+            Done on
+            <input
+              type="date"
+              value={doneOn}
+              required
+              {...fieldProps(error, FORM, 'doneOn')}
+              onChange={(e) => {
+                setDoneOn(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="doneOn" />
-        </label>
-        <label>
-          Hours
-          <input
-            type="number"
-            inputMode="decimal"
-            step="0.25"
-            min="0.25"
-            value={hours}
-            required
-            {...fieldProps(error, FORM, 'hours')}
-            onChange={(e) => {
-              setHours(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Hours
+            <input
+              type="number"
+              inputMode="decimal"
+              step="0.25"
+              min="0.25"
+              value={hours}
+              required
+              {...fieldProps(error, FORM, 'hours')}
+              onChange={(e) => {
+                setHours(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="hours" />
-        </label>
-        <label>
-          Activity
-          <input
-            value={activity}
-            required
-            {...fieldProps(error, FORM, 'activity')}
-            onChange={(e) => {
-              setActivity(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Activity
+            <input
+              value={activity}
+              required
+              {...fieldProps(error, FORM, 'activity')}
+              onChange={(e) => {
+                setActivity(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="activity" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={['doneOn', 'hours', 'activity']} />
       <button type="submit" disabled={action.busy}>
@@ -116,31 +122,35 @@ export function LocalRulesReadForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Record local rules read</h3>
       <div className="admin-fields">
-        <label>
-          Version
-          <input
-            value={version}
-            required
-            {...fieldProps(error, FORM, 'version')}
-            onChange={(e) => {
-              setVersion(e.target.value);
-            }}
-          />
+        <div className="admin-field">
+          <label>
+            Version
+            <input
+              value={version}
+              required
+              {...fieldProps(error, FORM, 'version')}
+              onChange={(e) => {
+                setVersion(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="version" />
-        </label>
-        <label>
-          Read on
-          <input
-            type="date"
-            value={readOn}
-            required
-            {...fieldProps(error, FORM, 'readOn')}
-            onChange={(e) => {
-              setReadOn(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Read on
+            <input
+              type="date"
+              value={readOn}
+              required
+              {...fieldProps(error, FORM, 'readOn')}
+              onChange={(e) => {
+                setReadOn(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="readOn" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={['version', 'readOn']} />
       <button type="submit" disabled={action.busy}>

@@ -52,71 +52,81 @@ export function EntitlementForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Give an entitlement</h3>
       <div className="admin-fields">
-        <label>
-          Role
-          <select
-            value={role}
-            {...fieldProps(error, FORM, 'role')}
-            onChange={(e) => {
-              setRole(e.target.value as Role);
-            }}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_NAMES[r]}
-              </option>
-            ))}
-          </select>
+        <div className="admin-field">
+          <label>
+            Role
+            <select
+              value={role}
+              {...fieldProps(error, FORM, 'role')}
+              onChange={(e) => {
+                setRole(e.target.value as Role);
+              }}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          </label>
           <FieldError error={error} formId={FORM} field="role" />
-        </label>
-        <label>
-          Scope (* for all)
-          <input
-            value={scope}
-            required
-            {...fieldProps(error, FORM, 'scope')}
-            onChange={(e) => {
-              setScope(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Scope (* for all)
+            <input
+              value={scope}
+              required
+              {...fieldProps(error, FORM, 'scope')}
+              onChange={(e) => {
+                setScope(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="scope" />
-        </label>
-        <label>
-          Valid from
-          <input
-            type="date"
-            value={validFrom}
-            required
-            {...fieldProps(error, FORM, 'validFrom')}
-            onChange={(e) => {
-              setValidFrom(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Valid from
+            <input
+              type="date"
+              value={validFrom}
+              required
+              {...fieldProps(error, FORM, 'validFrom')}
+              onChange={(e) => {
+                setValidFrom(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="validFrom" />
-        </label>
-        <label>
-          Expires after (blank: no expiry)
-          <input
-            type="date"
-            value={validUntil}
-            {...fieldProps(error, FORM, 'validUntil')}
-            onChange={(e) => {
-              setValidUntil(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Expires after (blank: no expiry)
+            <input
+              type="date"
+              value={validUntil}
+              {...fieldProps(error, FORM, 'validUntil')}
+              onChange={(e) => {
+                setValidUntil(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="validUntil" />
-        </label>
-        <label>
-          Note
-          <input
-            value={note}
-            {...fieldProps(error, FORM, 'note')}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Note
+            <input
+              value={note}
+              {...fieldProps(error, FORM, 'note')}
+              onChange={(e) => {
+                setNote(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="note" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

@@ -43,47 +43,53 @@ export function ReporterProfileForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Reporter profile</h3>
       <div className="admin-fields">
-        <label>
-          Title
-          <input
-            value={title}
-            required
-            {...fieldProps(error, FORM, 'title')}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
+        <div className="admin-field">
+          <label>
+            Title
+            <input
+              value={title}
+              required
+              {...fieldProps(error, FORM, 'title')}
+              onChange={(e) => {
+                setTitle(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="title" />
-        </label>
-        <label>
-          Registration body
-          <select
-            value={body}
-            {...fieldProps(error, FORM, 'registrationBody')}
-            onChange={(e) => {
-              setBody(e.target.value as ReporterProfile['registrationBody']);
-            }}
-          >
-            {BODIES.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
+        </div>
+        <div className="admin-field">
+          <label>
+            Registration body
+            <select
+              value={body}
+              {...fieldProps(error, FORM, 'registrationBody')}
+              onChange={(e) => {
+                setBody(e.target.value as ReporterProfile['registrationBody']);
+              }}
+            >
+              {BODIES.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </label>
           <FieldError error={error} formId={FORM} field="registrationBody" />
-        </label>
-        <label>
-          Registration number
-          <input
-            value={number}
-            required
-            {...fieldProps(error, FORM, 'registrationNumber')}
-            onChange={(e) => {
-              setNumber(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Registration number
+            <input
+              value={number}
+              required
+              {...fieldProps(error, FORM, 'registrationNumber')}
+              onChange={(e) => {
+                setNumber(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="registrationNumber" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

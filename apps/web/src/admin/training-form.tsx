@@ -50,59 +50,67 @@ export function TrainingForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Record training</h3>
       <div className="admin-fields">
-        <label>
-          Training
-          <select
-            value={kind}
-            {...fieldProps(error, FORM, 'kind')}
-            onChange={(e) => {
-              setKind(e.target.value);
-            }}
-          >
-            {TRAINING_KINDS.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </select>
+        <div className="admin-field">
+          <label>
+            Training
+            <select
+              value={kind}
+              {...fieldProps(error, FORM, 'kind')}
+              onChange={(e) => {
+                setKind(e.target.value);
+              }}
+            >
+              {TRAINING_KINDS.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          </label>
           <FieldError error={error} formId={FORM} field="kind" />
-        </label>
-        <label>
-          Completed on
-          <input
-            type="date"
-            value={completedOn}
-            required
-            {...fieldProps(error, FORM, 'completedOn')}
-            onChange={(e) => {
-              setCompletedOn(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Completed on
+            <input
+              type="date"
+              value={completedOn}
+              required
+              {...fieldProps(error, FORM, 'completedOn')}
+              onChange={(e) => {
+                setCompletedOn(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="completedOn" />
-        </label>
-        <label>
-          Last day it counts (blank: the usual renewal period)
-          <input
-            type="date"
-            value={expiresOn}
-            {...fieldProps(error, FORM, 'expiresOn')}
-            onChange={(e) => {
-              setExpiresOn(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Last day it counts (blank: the usual renewal period)
+            <input
+              type="date"
+              value={expiresOn}
+              {...fieldProps(error, FORM, 'expiresOn')}
+              onChange={(e) => {
+                setExpiresOn(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="expiresOn" />
-        </label>
-        <label>
-          Evidence (certificate, assessment)
-          <input
-            value={evidence}
-            {...fieldProps(error, FORM, 'evidence')}
-            onChange={(e) => {
-              setEvidence(e.target.value);
-            }}
-          />
+        </div>
+        <div className="admin-field">
+          <label>
+            Evidence (certificate, assessment)
+            <input
+              value={evidence}
+              {...fieldProps(error, FORM, 'evidence')}
+              onChange={(e) => {
+                setEvidence(e.target.value);
+              }}
+            />
+          </label>
           <FieldError error={error} formId={FORM} field="evidence" />
-        </label>
+        </div>
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>
