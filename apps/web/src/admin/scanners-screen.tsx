@@ -48,7 +48,7 @@ export function ScannersScreen(props: { onSessionEnded: () => void }): ReactElem
                 <td>
                   {s.installedOn ?? '–'}
                   {s.replacementWarning !== null ? (
-                    <span className="warning">{` ${s.replacementWarning}`}</span>
+                    <span className="warning replacement-warning">{s.replacementWarning}</span>
                   ) : null}
                 </td>
                 <td>{s.withEngineer ? 'With the engineer' : s.active ? 'Yes' : 'No'}</td>

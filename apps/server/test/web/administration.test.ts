@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  apiAs,
+  expectMatchesBaseline,
+  startWebHarness,
+  webSkipReason,
+  type WebHarness,
+} from './web-harness.ts';
+
+// Administration in Chromium against the demo data: the demo administrator lists the users (checked
+// against the API), adds a user whose entitlement expires, finds them in the list with that expiry, opens
+// them and records a training; then the scanners. Dates are relative to today, so they are masked.
+
+interface UserPageJson {
+  total: number;
+  items: {
+    id: string;
+    username: string;
+    displayName: string;
+    secondFactor: boolean;
+    entitlements: { role: string; validFrom: string; validUntil: string | null; state: string }[];
+  }[];
+}
+
+interface TrainingJson {
+  training: { kind: string; completedOn: string; expiresOn: string | null; evidence: string | null }[];
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Anything showing a date, and the date inputs: they change from day to day. */
+function dateMasks(page: Page): ReturnType<Page['locator']>[] {
+  return [page.getByText(/\d{4}-\d{2}-\d{2}/), page.locator('input[type="date"]')];
+}
+
+describe.skipIf(webSkipReason !== null)(
+  `administration in Chromium${webSkipReason === null ? '' : ` (skipped: ${webSkipReason})`}`,
+  () => {
+    let harness: WebHarness;
+    let page: Page;
+    const today = isoDay(Date.now());
+    const until = isoDay(Date.now() + 90 * DAY_MS);
+    beforeAll(async () => {
+      harness = await startWebHarness();
+      page = await harness.signedInPage('administrator', '#/admin/users');
+    }, 120_000);
+    afterAll(async () => {
+      await harness.close();
+    });
+
+    it('lists the users as the API does, with entitlements and second factor', async () => {
+      await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+      const api = (await apiAs(page, harness.base, '/api/users?limit=20&offset=0')).body as UserPageJson;
+      await page
+        .getByRole('table')
+        .getByRole('caption')
+        .getByText(`Users: ${String(api.total)}`)
+        .waitFor();
+      const rows = page.locator('.users-table tbody tr');
+      await expect(rows.count()).resolves.toBe(api.items.length);
+      expect(api.items.length).toBe(8);
+      for (const [i, u] of api.items.entries()) {
+        const row = rows.nth(i);
+        await expect(row.locator('th').innerText()).resolves.toBe(`${u.displayName}\n${u.username}`);
+        await expect(row.locator('td').nth(1).innerText()).resolves.toBe(
+          u.secondFactor ? 'Set up' : 'Not set up',
+        );
+      }
+      // The demo administrator: administrator from 2026-01-01 with no end (demo-data.ts).
+      const admin = rows.filter({ hasText: 'Alex Admin' });
+      await expect(admin.locator('.entitlements li').innerText()).resolves.toBe(
+        'Administrator: from 2026-01-01, no expiry (current)',
+      );
+      // The demo entitlements have fixed dates (from 2026-01-01); only the form's start date is today.
+      await expectMatchesBaseline(page, 'admin-users', [page.locator('input[type="date"]')]);
+    });
+
+    it('filters the list by role', async () => {
+      await page.getByRole('search', { name: 'Filter users' }).getByLabel('Role').selectOption('reporter');
+      await page.getByRole('caption').getByText('Users: 1').waitFor();
+      await expect(page.locator('.users-table tbody th').innerText()).resolves.toBe(
+        'Dr Sarah Jones, reporter\nreporter',
+      );
+      await page.getByRole('search', { name: 'Filter users' }).getByLabel('Role').selectOption('');
+      await page.getByRole('caption').getByText('Users: 8').waitFor();
+    });
+
+    it('refuses a weak password beside it, then adds a user whose entitlement expires', async () => {
+      const form = page.getByRole('form', { name: 'Add a user' });
+      await form.getByLabel('Username').fill('tara.trainee');
+      await form.getByLabel('Full name').fill('Tara Trainee');
+      await form.getByLabel('Password').fill('too short');
+      await form.getByLabel('Role').selectOption('operator');
+      await form.getByLabel('Valid from').fill(today);
+      await form.getByLabel('Expires after (blank: no expiry)').fill(until);
+      await form.getByRole('button', { name: 'Add user' }).click();
+      await expect(form.getByRole('alert').innerText()).resolves.toBe(
+        'password: must be at least 12 characters',
+      );
+      await expect(form.getByLabel('Password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(form.getByLabel('Username').inputValue()).resolves.toBe('tara.trainee');
+
+      await form.getByLabel('Password').fill('a long enough passphrase for tara');
+      await form.getByRole('button', { name: 'Add user' }).click();
+      await page.getByRole('status').getByText('Added tara.trainee').waitFor();
+      const row = page.locator('.users-table tbody tr').filter({ hasText: 'tara.trainee' });
+      await expect(row.locator('.entitlements li').innerText()).resolves.toBe(
+        `Operator: from ${today}, expires after ${until} (current)`,
+      );
+      await expect(row.locator('td').nth(1).innerText()).resolves.toBe('Not set up');
+      const api = (await apiAs(page, harness.base, '/api/users?name=tara')).body as UserPageJson;
+      expect(
+        api.items.map((u) => [u.username, u.entitlements.map((e) => [e.role, e.validFrom, e.validUntil])]),
+      ).toEqual([['tara.trainee', [['operator', today, until]]]]);
+    });
+
+    it("opens the new user and records a training, which lapses after its kind's renewal period", async () => {
+      await page.getByRole('link', { name: 'Tara Trainee' }).click();
+      await page.getByRole('heading', { name: 'Tara Trainee (tara.trainee)' }).waitFor();
+      await page.getByText('No training recorded.').waitFor();
+      await expectMatchesBaseline(page, 'admin-user-detail', dateMasks(page));
+
+      const form = page.getByRole('form', { name: 'Record training' });
+      await form.getByLabel('Training').selectOption('manual_handling');
+      await form.getByLabel('Completed on').fill(today);
+      await form.getByLabel('Evidence (certificate, assessment)').fill('MH-2026-99');
+      await form.getByRole('button', { name: 'Record training' }).click();
+      const row = page.getByRole('table', { name: 'Training held' }).locator('tbody tr');
+      await row.first().waitFor();
+      // Manual handling is renewed every 24 months (data/staff-training.json): the same day two years on.
+      const expires = `${String(Number(today.slice(0, 4)) + 2)}${today.slice(4)}`;
+      await expect(row.first().innerText()).resolves.toBe(
+        ['Manual handling', today, expires, 'Current', 'MH-2026-99'].join('\t'),
+      );
+      const userId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+      const api = (await apiAs(page, harness.base, `/api/users/${userId}/training`)).body as TrainingJson;
+      expect(api.training.map((t) => [t.kind, t.completedOn, t.expiresOn, t.evidence])).toEqual([
+        ['manual_handling', today, expires, 'MH-2026-99'],
+      ]);
+    });
+
+    it('lists the scanners as the API does', async () => {
+      await page.getByRole('link', { name: 'Scanners' }).click();
+      await page.getByRole('heading', { name: 'Scanners', level: 1 }).waitFor();
+      const api = (await apiAs(page, harness.base, '/api/scanners')).body as { id: string; model: string }[];
+      const ids = page.locator('.scanners-table tbody th');
+      await ids.first().waitFor();
+      await expect(ids.allInnerTexts()).resolves.toEqual(api.map((s) => s.id));
+      // Installation dates are fixed demo data; the replacement warning counts years from today.
+      await expectMatchesBaseline(page, 'admin-scanners', [
+        page.locator('input[type="date"]'),
+        page.locator('.warning'),
+      ]);
+    });
+  },
+);
