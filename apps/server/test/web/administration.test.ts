@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   apiAs,
   expectMatchesBaseline,
+  keepScreenshot,
   startWebHarness,
   webSkipReason,
   type WebHarness,
@@ -148,11 +149,52 @@ describe.skipIf(webSkipReason !== null)(
       const ids = page.locator('.scanners-table tbody th');
       await ids.first().waitFor();
       await expect(ids.allInnerTexts()).resolves.toEqual(api.map((s) => s.id));
-      // Installation dates are fixed demo data; the replacement warning counts years from today.
+      // Installation dates are fixed demo data but for DXA-2's (a week ago); the replacement warning counts
+      // years from today.
       await expectMatchesBaseline(page, 'admin-scanners', [
         page.locator('input[type="date"]'),
         page.locator('.warning'),
+        page.locator('.scanners-table tbody tr').filter({ hasText: 'DXA-2' }).locator('td').nth(2),
       ]);
+    });
+
+    it("shows a scanner's commissioning checklist and cross-calibrations as the API does", async () => {
+      await page.getByRole('link', { name: 'DXA-2' }).click();
+      await page.getByRole('heading', { name: 'Scanner DXA-2' }).waitFor();
+      const api = (await apiAs(page, harness.base, '/api/scanners/DXA-2/commissioning')).body as {
+        items: { text: string; status: string }[];
+        readyForRelease: boolean;
+      };
+      const words: Record<string, string> = {
+        done: 'Done',
+        not_applicable: 'Not applicable',
+        outstanding: 'Outstanding',
+      };
+      const rows = page
+        .getByRole('table', { name: 'Commissioning checklist (ROS Appendix 3)' })
+        .locator('tbody tr');
+      await expect(rows.count()).resolves.toBe(api.items.length);
+      for (const [i, item] of api.items.entries()) {
+        await expect(rows.nth(i).locator('th').innerText()).resolves.toBe(item.text);
+        await expect(rows.nth(i).locator('td').nth(1).innerText()).resolves.toContain(
+          words[item.status] ?? '?',
+        );
+      }
+      // The demo data (demo-commissioning.ts): five items done, one not applicable, the cross-calibration
+      // from DXA-1 done from the record; the rest outstanding, so it cannot be released yet.
+      expect(api.items.filter((i) => i.status === 'done').length).toBe(6);
+      expect(api.items.filter((i) => i.status === 'not_applicable').length).toBe(1);
+      expect(api.readyForRelease).toBe(false);
+      const critical = rows.filter({ hasText: 'Critical examination by the installer' });
+      await expect(critical.locator('td').nth(2).innerText()).resolves.toBe(
+        'Critical examination report CE-2026-041',
+      );
+      const calibration = page
+        .getByRole('table', { name: 'Cross-calibrations, newest first' })
+        .locator('tbody tr');
+      await expect(calibration.locator('th').innerText()).resolves.toBe('DXA-1 → DXA-2');
+      await expect(calibration.locator('td').nth(3).innerText()).resolves.toBe('1.0000 × old + 0.0000 g/cm²');
+      await keepScreenshot(page, 'admin-scanner-commissioning');
     });
   },
 );
