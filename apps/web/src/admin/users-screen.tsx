@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { ErrorAlert } from '../error-alert.tsx';
 import { Pager } from '../lists/pager.tsx';
 import { useApiData } from '../use-api-data.ts';
@@ -8,6 +8,22 @@ import { localToday, USERS_PATH } from './admin-paths.ts';
 import { EntitlementList } from './entitlement-list.tsx';
 
 const PAGE_SIZE = 20;
+/** Typing pauses this long before the list is asked for again: every list read is audited. */
+const TYPING_PAUSE_MS = 400;
+
+/** The value once it has stopped changing for a moment. */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value, delayMs]);
+  return settled;
+}
 
 /** The users, filtered by role and name and paged, with their entitlements, second factor and state. */
 export function UsersScreen(props: { onSessionEnded: () => void }): ReactElement {
@@ -16,9 +32,10 @@ export function UsersScreen(props: { onSessionEnded: () => void }): ReactElement
   const [offset, setOffset] = useState(0);
   const [reload, setReload] = useState(0);
   const [added, setAdded] = useState<{ id: string; username: string } | null>(null);
+  const settledName = useSettled(name.trim(), TYPING_PAUSE_MS);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (role !== '') query.set('role', role);
-  if (name.trim() !== '') query.set('name', name.trim());
+  if (settledName !== '') query.set('name', settledName);
   const { data, error } = useApiData<UserPage>(
     `/api/users?${query.toString()}`,
     props.onSessionEnded,

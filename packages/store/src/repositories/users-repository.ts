@@ -141,7 +141,7 @@ export interface UserListFilter {
   offset: number;
 }
 
-/** A LIKE pattern matching the text anywhere, with the text's own % _ and \\ taken literally. */
+/** A LIKE pattern matching the text anywhere, with the text's own %, _ and backslash taken literally. */
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
