@@ -78,13 +78,21 @@ describe.skipIf(webSkipReason !== null)(
       await expectMatchesBaseline(page, 'admin-users', [page.locator('input[type="date"]')]);
     });
 
-    it('filters the list by role', async () => {
+    it('filters the list by role and by part of a name', async () => {
       await page.getByRole('search', { name: 'Filter users' }).getByLabel('Role').selectOption('reporter');
       await page.getByRole('caption').getByText('Users: 1').waitFor();
       await expect(page.locator('.users-table tbody th').innerText()).resolves.toBe(
         'Dr Sarah Jones, reporter\nreporter',
       );
       await page.getByRole('search', { name: 'Filter users' }).getByLabel('Role').selectOption('');
+      await page.getByRole('caption').getByText('Users: 8').waitFor();
+      const name = page.getByRole('search', { name: 'Filter users' }).getByLabel('Name or username contains');
+      await name.fill('PRIYA');
+      await page.getByRole('caption').getByText('Users: 1').waitFor();
+      await expect(page.locator('.users-table tbody th').innerText()).resolves.toBe(
+        'Dr Priya Shah, IR(ME)R practitioner\npractitioner',
+      );
+      await name.fill('');
       await page.getByRole('caption').getByText('Users: 8').waitFor();
     });
 

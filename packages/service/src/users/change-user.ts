@@ -106,8 +106,9 @@ export async function endEntitlement(
   if (ending.revokedAt !== null) return fail('conflict', `this entitlement was ended on ${ending.revokedAt}`);
   const today = isoDate(ctx.now());
   const actor = allowed.value.actor;
+  // Judged on the entitlements just read, not the session's copy, which may be a moment old.
   if (actor.userId === userId && ending.role === 'administrator') {
-    const others = { ...actor, entitlements: actor.entitlements.filter((e) => e.id !== entitlementId) };
+    const others = { ...actor, entitlements: entitlements.filter((e) => e.id !== entitlementId) };
     if (!entitlementFor(others, 'administrator', '*', today))
       return fail('conflict', 'you cannot end your own last administrator entitlement');
   }
