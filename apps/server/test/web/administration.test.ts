@@ -150,6 +150,27 @@ describe.skipIf(webSkipReason !== null)(
       ]);
     });
 
+    it("shows a reporter's profile as recorded and saves a change to it", async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+      await page.getByRole('link', { name: 'Dr Sarah Jones, reporter' }).click();
+      const form = page.getByRole('form', { name: 'Reporter profile' });
+      // The demo reporter's profile (demo-data.ts): Consultant Rheumatologist, GMC 1234567.
+      await expect(form.getByLabel('Title').inputValue()).resolves.toBe('Consultant Rheumatologist');
+      await expect(form.getByLabel('Registration number').inputValue()).resolves.toBe('1234567');
+      await form.getByLabel('Title').fill('Consultant Rheumatologist and Clinical Lead');
+      await form.getByRole('button', { name: 'Save reporter profile' }).click();
+      await form.getByRole('status').getByText('Reporter profile saved.').waitFor();
+      const userId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+      const api = (await apiAs(page, harness.base, `/api/users/${userId}`)).body as {
+        reporterProfile: { title: string; registrationBody: string; registrationNumber: string } | null;
+      };
+      expect(api.reporterProfile).toEqual({
+        title: 'Consultant Rheumatologist and Clinical Lead',
+        registrationBody: 'GMC',
+        registrationNumber: '1234567',
+      });
+    });
+
     it('lists the scanners as the API does', async () => {
       await page.getByRole('link', { name: 'Scanners' }).click();
       await page.getByRole('heading', { name: 'Scanners', level: 1 }).waitFor();
@@ -164,6 +185,27 @@ describe.skipIf(webSkipReason !== null)(
         page.locator('.warning'),
         page.locator('.scanners-table tbody tr').filter({ hasText: 'DXA-2' }).locator('td').nth(2),
       ]);
+    });
+
+    it('adds a scanner, and refuses the same id again beside the id', async () => {
+      const form = page.getByRole('form', { name: 'Add a scanner' });
+      const fill = async (): Promise<void> => {
+        await form.getByLabel('Scanner id (e.g. DXA-2)').fill('DXA-3');
+        await form.getByLabel('Manufacturer').fill('GE');
+        await form.getByLabel('Model').fill('Lunar iDXA');
+        await form.getByLabel('Location').fill('Outreach clinic, Paulton');
+        await form.getByRole('button', { name: 'Add scanner' }).click();
+      };
+      await fill();
+      await page.getByRole('status').getByText('Added DXA-3').waitFor();
+      await page.locator('.scanners-table tbody th').getByText('DXA-3').waitFor();
+      const api = (await apiAs(page, harness.base, '/api/scanners')).body as { id: string; model: string }[];
+      expect(api.find((x) => x.id === 'DXA-3')?.model).toBe('Lunar iDXA');
+      await fill();
+      await expect(form.getByRole('alert').innerText()).resolves.toBe('scanner DXA-3 exists');
+      await expect(form.getByLabel('Scanner id (e.g. DXA-2)').getAttribute('aria-invalid')).resolves.toBe(
+        'true',
+      );
     });
 
     it("shows a scanner's commissioning checklist and cross-calibrations as the API does", async () => {

@@ -13,6 +13,14 @@ const TEXT_FIELDS = [
   ['location', 'Location', true],
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number][0];
+const EMPTY: Record<TextField, string> = {
+  id: '',
+  manufacturer: '',
+  model: '',
+  softwareVersion: '',
+  serialNumber: '',
+  location: '',
+};
 const FIELDS = [...TEXT_FIELDS.map((f) => f[0]), 'modality', 'installedOn'] as const;
 
 /** A medical physics expert or administrator adds a scanner; it is then commissioned before use. */
@@ -20,14 +28,7 @@ export function AddScannerForm(props: {
   onAdded: (id: string) => void;
   onSessionEnded: () => void;
 }): ReactElement {
-  const [text, setText] = useState<Record<TextField, string>>({
-    id: '',
-    manufacturer: '',
-    model: '',
-    softwareVersion: '',
-    serialNumber: '',
-    location: '',
-  });
+  const [text, setText] = useState<Record<TextField, string>>(EMPTY);
   const [modality, setModality] = useState<'dxa' | 'ct'>('dxa');
   const [installedOn, setInstalledOn] = useState('');
   const action = useApiAction(props.onSessionEnded);
@@ -52,7 +53,10 @@ export function AddScannerForm(props: {
         });
       })
       .then((done) => {
-        if (done) props.onAdded(text.id);
+        if (!done) return;
+        props.onAdded(text.id);
+        setText(EMPTY);
+        setInstalledOn('');
       });
   };
   return (
