@@ -15,6 +15,7 @@ import {
 } from '@quantrad/service';
 import type { ReferrerRecord, Role, Store } from '@quantrad/store';
 import { Secret } from 'otpauth';
+import { seedDemoCommissioning } from './demo-commissioning.ts';
 import { seedDemoPhantomQa } from './demo-phantom-qa.ts';
 import { seedDemoQaAndAudit } from './demo-qa-audit.ts';
 import { seedDemoReporting } from './demo-reporting.ts';
@@ -176,6 +177,7 @@ export async function seedDemoData(store: Store, now: () => Date): Promise<boole
   // ROS 5.1: the day's QC phantom scan has passed on DXA-1, so patients can be scanned on it today.
   await seedDemoPhantomQa(physicist, operator, 'DXA-1');
   await seedDemoQaAndAudit(actors);
+  await seedDemoCommissioning(physicist);
   const admin = actors.get('administrator');
   const reporterUser = actors.get('reporter')?.actor;
   if (!admin || !reporterUser) throw new Error('demo administrator or reporter missing');

@@ -6,6 +6,7 @@ import { STAFF_ROUTES } from './access-matrix-staff-routes.ts';
 import { SERVICE_DATA_ROUTES } from './access-matrix-service-data-routes.ts';
 import { VISIT_ROUTES } from './access-matrix-visit-routes.ts';
 import { REPORTING_ROUTES } from './access-matrix-reporting-routes.ts';
+import { USER_ROUTES } from './access-matrix-user-routes.ts';
 import { bearer, type HttpFixture } from './http-fixture.ts';
 import {
   HOLOGIC_CSV,
@@ -57,6 +58,7 @@ export const ROUTES: RouteCase[] = [
   ...SERVICE_DATA_ROUTES,
   ...VISIT_ROUTES,
   ...REPORTING_ROUTES,
+  ...USER_ROUTES,
   {
     name: 'GET /api/scanners',
     allowed: ROLES,

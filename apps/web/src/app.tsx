@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
+import { AdminScreen } from './admin/admin-screen.tsx';
 import { AuditScreen } from './audit/audit-screen.tsx';
 import { AuditTrailScreen } from './audit/audit-trail-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
@@ -23,6 +24,8 @@ const SCREENS = [
   { hash: '#/precision', name: 'Precision' },
   { hash: '#/audit-trail', name: 'Audit trail' },
   { hash: '#/reporting', name: 'Reporting' },
+  { hash: '#/admin/users', name: 'Users' },
+  { hash: '#/admin/scanners', name: 'Scanners' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
@@ -121,6 +124,8 @@ export function App(): ReactElement {
             <AuditTrailScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/reporting' ? (
             <ReportingScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/admin/users' || screen === '#/admin/scanners' ? (
+            <AdminScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}

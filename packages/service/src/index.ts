@@ -17,6 +17,23 @@ export { actorForToken, openSession } from './security/session.ts';
 export { createUser, type UserSummary } from './users/create-user.ts';
 export { provisionUser } from './users/provision-user.ts';
 export { newUserSchema, entitlementInputSchema, type NewUser } from './users/user-input.ts';
+export {
+  getUser,
+  listUsers,
+  userListSchema,
+  type EntitlementState,
+  type EntitlementView,
+  type UserDetail,
+  type UserPage,
+  type UserView,
+} from './users/read-users.ts';
+export {
+  addEntitlement,
+  deactivateUser,
+  deactivateUserSchema,
+  endEntitlement,
+  endEntitlementSchema,
+} from './users/change-user.ts';
 export { matchReferralCriteria } from './referrals/match-criteria.ts';
 export { registerReferral } from './referrals/register-referral.ts';
 export { authoriseReferral, returnReferral, cancelReferral } from './referrals/decide-referral.ts';

@@ -43,7 +43,7 @@ export {
 export { encryptBackup, decryptBackup } from './backup/backup-encryption.ts';
 export { BACKUP_TABLES } from './backup/backup-tables.ts';
 export { questionnaireSchema, type QuestionnaireAnswers } from './types/questionnaire.ts';
-export type { SessionWithUser } from './repositories/users-repository.ts';
+export type { SessionWithUser, UserListFilter } from './repositories/users-repository.ts';
 export * from './types/qa-records.ts';
 export * from './types/commissioning-records.ts';
 export type { QaRepository } from './repositories/qa-repository.ts';

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context.ts';
 import { fail, ok, type Outcome } from '../outcome.ts';
 import { passwordProblem } from '../security/password.ts';
 import { validate } from '../validate.ts';
+import { entitlementDatesProblem } from './change-user.ts';
 import { provisionUser } from './provision-user.ts';
 import { newUserSchema } from './user-input.ts';
 
@@ -27,6 +28,10 @@ export async function createUser(ctx: ServiceContext, input: unknown): Promise<O
     action: 'create',
   });
   if (!allowed.ok) return allowed;
+  for (const [i, e] of u.entitlements.entries()) {
+    const dates = entitlementDatesProblem(e, `entitlements.${String(i)}.`);
+    if (!dates.ok) return dates;
+  }
   const problem = passwordProblem(u.password, u.username);
   if (problem) return fail('invalid', `password: ${problem}`, 'password');
   if (await ctx.store.users.byUsername(u.username))

@@ -13,8 +13,10 @@ const READS: ReadonlySet<keyof UsersRepository> = new Set<keyof UsersRepository>
   'byUsername',
   'byId',
   'list',
+  'page',
   'unusedRecoveryCodeCount',
   'entitlements',
+  'entitlementsOfUsers',
   'session',
   'sessionWithUser',
 ]);

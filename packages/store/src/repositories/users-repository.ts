@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { Row, SqlExecutor } from '../sql-executor.ts';
 import type { StaffTrainingHeld } from '../types/staff-records.ts';
-import { ROLES, type EntitlementRecord, type SessionRecord, type UserRecord } from '../types/user-records.ts';
-import { countRow, nullableText, parseRow, parseRows } from './row.ts';
+import {
+  ROLES,
+  type EntitlementRecord,
+  type Role,
+  type SessionRecord,
+  type UserRecord,
+} from '../types/user-records.ts';
+import { countRow, nullableText, parseRow, parseRows, totalCountRow } from './row.ts';
 
 const userRow = z
   .object({
@@ -126,11 +132,27 @@ const SESSION_WITH_USER_SQL = `SELECT ${prefixedColumns('s', SESSION_COLUMNS)}, 
   LEFT JOIN entitlement e ON e.user_id = u.id
   WHERE s.token_hash = $1 ORDER BY e.role, e.valid_from`;
 
+/** Which users a page of the user list holds: by role held (not ended) and by part of a name. */
+export interface UserListFilter {
+  role?: Role;
+  /** Part of the username or display name, any case. */
+  name?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A LIKE pattern matching the text anywhere, with the text's own %, _ and backslash taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export interface UsersRepository {
   insert(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'passwordHash'>): Promise<UserRecord>;
   byUsername(username: string): Promise<UserRecord | null>;
   byId(id: string): Promise<UserRecord | null>;
   list(): Promise<UserRecord[]>;
+  page(filter: UserListFilter): Promise<{ items: UserRecord[]; total: number }>;
+  setDisabled(id: string, disabledAt: string | null): Promise<void>;
   setSignInState(id: string, failedSignIns: number, lockedUntil: string | null): Promise<void>;
   setTotp(id: string, secret: string | null, confirmedAt: string | null): Promise<void>;
   replaceRecoveryCodes(userId: string, codeHashes: readonly string[]): Promise<void>;
@@ -138,6 +160,10 @@ export interface UsersRepository {
   unusedRecoveryCodeCount(userId: string): Promise<number>;
   insertEntitlement(e: EntitlementRecord): Promise<void>;
   entitlements(userId: string): Promise<EntitlementRecord[]>;
+  /** The entitlements of several users at once, for a page of the user list. */
+  entitlementsOfUsers(userIds: readonly string[]): Promise<EntitlementRecord[]>;
+  /** Ends an entitlement from a moment; false when it was already ended. */
+  revokeEntitlement(id: string, revokedAt: string): Promise<boolean>;
   insertSession(s: SessionRecord): Promise<void>;
   session(tokenHash: string): Promise<SessionRecord | null>;
   sessionWithUser(tokenHash: string): Promise<SessionWithUser | null>;
@@ -172,6 +198,41 @@ export function usersRepository(sql: SqlExecutor): UsersRepository {
     },
     async list(): Promise<UserRecord[]> {
       return parseRows(userRow, await sql.query('SELECT * FROM app_user ORDER BY username'), 'app_user');
+    },
+    async page(filter: UserListFilter): Promise<{ items: UserRecord[]; total: number }> {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.role !== undefined) {
+        params.push(filter.role);
+        where.push(
+          `EXISTS (SELECT 1 FROM entitlement e WHERE e.user_id = app_user.id AND e.role = $${String(params.length)} AND e.revoked_at IS NULL)`,
+        );
+      }
+      if (filter.name !== undefined && filter.name !== '') {
+        params.push(containsPattern(filter.name));
+        const n = `$${String(params.length)}`;
+        where.push(`(username ILIKE ${n} ESCAPE '\\' OR display_name ILIKE ${n} ESCAPE '\\')`);
+      }
+      const condition = where.length === 0 ? 'TRUE' : where.join(' AND ');
+      const rows = await sql.query(
+        `SELECT *, count(*) OVER ()::int AS total_count FROM app_user WHERE ${condition}
+         ORDER BY username LIMIT $${String(params.length + 1)} OFFSET $${String(params.length + 2)}`,
+        [...params, filter.limit, filter.offset],
+      );
+      if (rows.length === 0) {
+        const [count] = await sql.query(`SELECT count(*)::int AS n FROM app_user WHERE ${condition}`, params);
+        return { items: [], total: countRow.parse(count).n };
+      }
+      const total = totalCountRow.parse(rows[0])?.total_count ?? 0;
+      const items = parseRows(
+        userRow,
+        rows.map(({ total_count: _, ...row }) => row),
+        'app_user',
+      );
+      return { items, total };
+    },
+    async setDisabled(id: string, disabledAt: string | null): Promise<void> {
+      await sql.query('UPDATE app_user SET disabled_at = $2 WHERE id = $1', [id, disabledAt]);
     },
     async setSignInState(id: string, failedSignIns: number, lockedUntil: string | null): Promise<void> {
       await sql.query('UPDATE app_user SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1', [
@@ -221,6 +282,25 @@ export function usersRepository(sql: SqlExecutor): UsersRepository {
         await sql.query('SELECT * FROM entitlement WHERE user_id = $1 ORDER BY role, valid_from', [userId]),
         'entitlement',
       );
+    },
+    async entitlementsOfUsers(userIds: readonly string[]): Promise<EntitlementRecord[]> {
+      if (userIds.length === 0) return [];
+      const placeholders = userIds.map((_, i) => `$${String(i + 1)}`).join(', ');
+      return parseRows(
+        entitlementRow,
+        await sql.query(
+          `SELECT * FROM entitlement WHERE user_id IN (${placeholders}) ORDER BY role, valid_from`,
+          [...userIds],
+        ),
+        'entitlement',
+      );
+    },
+    async revokeEntitlement(id: string, revokedAt: string): Promise<boolean> {
+      const rows = await sql.query(
+        'UPDATE entitlement SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+        [id, revokedAt],
+      );
+      return rows.length === 1;
     },
     async insertSession(s: SessionRecord): Promise<void> {
       await sql.query(
