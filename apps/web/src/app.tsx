@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
 import { AuditScreen } from './audit/audit-screen.tsx';
+import { BookingScreen } from './booking/booking-screen.tsx';
 import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
+import { ReferralsScreen } from './referrals/referrals-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
 import { SignIn } from './sign-in/sign-in.tsx';
@@ -12,6 +14,8 @@ const SCREENS = [
   { hash: '#/phantom-qa', name: 'Phantom QA' },
   { hash: '#/staff-training', name: 'Staff training' },
   { hash: '#/audit', name: 'Audit' },
+  { hash: '#/referrals', name: 'Referrals' },
+  { hash: '#/booking', name: 'Booking' },
 ] as const;
 type ScreenHash = (typeof SCREENS)[number]['hash'];
 
@@ -98,6 +102,10 @@ export function App(): ReactElement {
             <TrainingLapsesScreen onSessionEnded={sessionEnded} />
           ) : screen === '#/audit' ? (
             <AuditScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/referrals' ? (
+            <ReferralsScreen onSessionEnded={sessionEnded} />
+          ) : screen === '#/booking' ? (
+            <BookingScreen onSessionEnded={sessionEnded} />
           ) : (
             <ServiceDataDashboard onSessionEnded={sessionEnded} />
           )}
