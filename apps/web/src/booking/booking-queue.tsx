@@ -16,7 +16,9 @@ export function BookingQueue(props: {
       <h2 id="booking-queue-heading">Waiting to be booked ({props.page.total})</h2>
       {breaches > 0 ? (
         <p className="error">
-          {breaches} on this page have waited six weeks or more: DM01 breaches (ROS 4.4).
+          {breaches === 1
+            ? '1 on this page has waited six weeks or more: a DM01 breach (ROS 4.4).'
+            : `${String(breaches)} on this page have waited six weeks or more: DM01 breaches (ROS 4.4).`}
         </p>
       ) : null}
       {props.page.items.length === 0 ? <p>No authorised referral is waiting to be booked.</p> : null}

@@ -36,7 +36,8 @@ export function BookingScreen(props: { onSessionEnded: () => void }): ReactEleme
 
   const scannerList = useApiData<Scanner[]>('/api/scanners', props.onSessionEnded);
   const scanners = (scannerList.data ?? []).filter((s) => s.active);
-  const scannerId = chosenScanner ?? scanners[0]?.id ?? null;
+  // DXA is most of the work: its first scanner is shown until another is chosen.
+  const scannerId = chosenScanner ?? (scanners.find((s) => s.modality === 'dxa') ?? scanners[0])?.id ?? null;
   const week = useApiData<CalendarAppointment[]>(
     scannerId === null
       ? null

@@ -18,6 +18,14 @@ export function LetterPreview(props: {
       <p className="hint">
         To {letter.recipient}; written {letter.createdAt.slice(0, 16).replace('T', ' ')} UTC.
       </p>
+      <button
+        type="button"
+        onClick={() => {
+          window.print();
+        }}
+      >
+        Print letter
+      </button>
       <div className="letter-print">
         <div className="letter-body">{letter.body}</div>
       </div>
@@ -31,14 +39,6 @@ export function LetterPreview(props: {
           </ul>
         </>
       ) : null}
-      <button
-        type="button"
-        onClick={() => {
-          window.print();
-        }}
-      >
-        Print letter
-      </button>
     </section>
   );
 }

@@ -94,7 +94,7 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
                       {patientName(r.patient)}
                     </button>
                   </td>
-                  <td>{r.patient.identifier}</td>
+                  <td className="nowrap">{r.patient.identifier}</td>
                   <td>{r.referrerName}</td>
                   <td>{r.examination.toUpperCase()}</td>
                   <td>

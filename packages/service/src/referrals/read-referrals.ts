@@ -36,7 +36,7 @@ export const referralListSchema = z.strictObject({
   state: z.enum(REFERRAL_STATES).optional(),
   patientId: z.uuid().optional(),
   /** Only authorised referrals with no appointment booked: the booking queue. */
-  awaitingBooking: z.stringbool().optional(),
+  awaitingBooking: z.union([z.boolean(), z.stringbool()]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
