@@ -29,31 +29,35 @@ export function CancelAppointmentForm(props: {
   return (
     <form onSubmit={submit} className="appointment-action" aria-labelledby={`${FORM}-heading`}>
       <h4 id={`${FORM}-heading`}>Cancel</h4>
-      <label>
-        Asked for by
-        <select
-          value={requestedBy}
-          {...fieldProps(action.error, FORM, 'requestedBy')}
-          onChange={(e) => {
-            setRequestedBy(e.target.value === 'service' ? 'service' : 'patient');
-          }}
-        >
-          <option value="patient">The patient</option>
-          <option value="service">The service</option>
-        </select>
+      <div className="field">
+        <label>
+          Asked for by
+          <select
+            value={requestedBy}
+            {...fieldProps(action.error, FORM, 'requestedBy')}
+            onChange={(e) => {
+              setRequestedBy(e.target.value === 'service' ? 'service' : 'patient');
+            }}
+          >
+            <option value="patient">The patient</option>
+            <option value="service">The service</option>
+          </select>
+        </label>
         <FieldError error={action.error} formId={FORM} field="requestedBy" />
-      </label>
-      <label>
-        Reason
-        <input
-          value={reason}
-          {...fieldProps(action.error, FORM, 'reason')}
-          onChange={(e) => {
-            setReason(e.target.value);
-          }}
-        />
+      </div>
+      <div className="field">
+        <label>
+          Reason
+          <input
+            value={reason}
+            {...fieldProps(action.error, FORM, 'reason')}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="reason" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['requestedBy', 'reason']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Cancelling…' : 'Cancel appointment'}
@@ -106,31 +110,35 @@ export function RebookForm(props: {
           }}
         />
       </label>
-      <label>
-        New time (UK)
-        <input
-          type="time"
-          required
-          step={300}
-          value={time}
-          {...fieldProps(action.error, FORM, 'startsAt')}
-          onChange={(e) => {
-            setTime(e.target.value);
-          }}
-        />
+      <div className="field">
+        <label>
+          New time (UK)
+          <input
+            type="time"
+            required
+            step={300}
+            value={time}
+            {...fieldProps(action.error, FORM, 'startsAt')}
+            onChange={(e) => {
+              setTime(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="startsAt" />
-      </label>
-      <label>
-        Reason
-        <input
-          value={reason}
-          {...fieldProps(action.error, FORM, 'reason')}
-          onChange={(e) => {
-            setReason(e.target.value);
-          }}
-        />
+      </div>
+      <div className="field">
+        <label>
+          Reason
+          <input
+            value={reason}
+            {...fieldProps(action.error, FORM, 'reason')}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="reason" />
-      </label>
+      </div>
       <FieldError error={action.error} formId={FORM} field="scannerId" />
       <FormError error={action.error} fields={['startsAt', 'reason', 'scannerId']} />
       <button type="submit" disabled={action.busy}>

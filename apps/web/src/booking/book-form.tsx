@@ -64,23 +64,25 @@ export function BookForm(props: {
       ) : (
         <p className="hint">First scan here: any {r.examination.toUpperCase()} scanner.</p>
       )}
-      <label>
-        Scanner
-        <select
-          value={props.scannerId}
-          {...fieldProps(action.error, FORM, 'scannerId')}
-          onChange={(e) => {
-            props.onScanner(e.target.value);
-          }}
-        >
-          {props.scanners.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} — {s.model}
-            </option>
-          ))}
-        </select>
+      <div className="field">
+        <label>
+          Scanner
+          <select
+            value={props.scannerId}
+            {...fieldProps(action.error, FORM, 'scannerId')}
+            onChange={(e) => {
+              props.onScanner(e.target.value);
+            }}
+          >
+            {props.scanners.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id} — {s.model}
+              </option>
+            ))}
+          </select>
+        </label>
         <FieldError error={action.error} formId={FORM} field="scannerId" />
-      </label>
+      </div>
       <label>
         Date
         <input
@@ -93,34 +95,38 @@ export function BookForm(props: {
           }}
         />
       </label>
-      <label>
-        Time (UK)
-        <input
-          type="time"
-          value={time}
-          required
-          step={300}
-          {...fieldProps(action.error, FORM, 'startsAt')}
-          onChange={(e) => {
-            setTime(e.target.value);
-          }}
-        />
-        <FieldError error={action.error} formId={FORM} field="startsAt" />
-      </label>
-      {steer?.overrideNeeded ? (
+      <div className="field">
         <label>
-          Reason for not using {props.detail.previousScan?.scannerId}
-          <textarea
-            rows={2}
-            cols={40}
-            value={overrideReason}
-            {...fieldProps(action.error, FORM, 'scannerOverrideReason')}
+          Time (UK)
+          <input
+            type="time"
+            value={time}
+            required
+            step={300}
+            {...fieldProps(action.error, FORM, 'startsAt')}
             onChange={(e) => {
-              setOverrideReason(e.target.value);
+              setTime(e.target.value);
             }}
           />
-          <FieldError error={action.error} formId={FORM} field="scannerOverrideReason" />
         </label>
+        <FieldError error={action.error} formId={FORM} field="startsAt" />
+      </div>
+      {steer?.overrideNeeded ? (
+        <div className="field">
+          <label>
+            Reason for not using {props.detail.previousScan?.scannerId}
+            <textarea
+              rows={2}
+              cols={40}
+              value={overrideReason}
+              {...fieldProps(action.error, FORM, 'scannerOverrideReason')}
+              onChange={(e) => {
+                setOverrideReason(e.target.value);
+              }}
+            />
+          </label>
+          <FieldError error={action.error} formId={FORM} field="scannerOverrideReason" />
+        </div>
       ) : null}
       <FormError error={action.error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

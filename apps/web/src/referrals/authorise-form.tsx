@@ -69,19 +69,21 @@ export function AuthoriseForm(props: {
         </p>
         <FieldError error={action.error} formId={FORM} field="basis" />
       </fieldset>
-      <label>
-        Note (optional)
-        <textarea
-          rows={2}
-          cols={50}
-          value={note}
-          {...fieldProps(action.error, FORM, 'note')}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-        />
+      <div className="field">
+        <label>
+          Note (optional)
+          <textarea
+            rows={2}
+            cols={50}
+            value={note}
+            {...fieldProps(action.error, FORM, 'note')}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="note" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['basis', 'note']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Authorising…' : 'Authorise'}

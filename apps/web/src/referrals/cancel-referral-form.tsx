@@ -28,19 +28,21 @@ export function CancelReferralForm(props: {
   return (
     <form onSubmit={submit} className="referral-action" aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Cancel the referral</h3>
-      <label>
-        Reason for cancelling
-        <textarea
-          rows={2}
-          cols={50}
-          value={reason}
-          {...fieldProps(action.error, FORM, 'reason')}
-          onChange={(e) => {
-            setReason(e.target.value);
-          }}
-        />
+      <div className="field">
+        <label>
+          Reason for cancelling
+          <textarea
+            rows={2}
+            cols={50}
+            value={reason}
+            {...fieldProps(action.error, FORM, 'reason')}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="reason" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['reason']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Cancelling…' : 'Cancel referral'}

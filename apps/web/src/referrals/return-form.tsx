@@ -32,36 +32,40 @@ export function ReturnForm(props: {
   return (
     <form onSubmit={submit} className="referral-action" aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Return to the referrer</h3>
-      <label>
-        Reason
-        <select
-          value={reason}
-          {...fieldProps(action.error, FORM, 'reason')}
-          onChange={(e) => {
-            setReason(e.target.value as ReturnReason);
-          }}
-        >
-          {RETURN_REASONS.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+      <div className="field">
+        <label>
+          Reason
+          <select
+            value={reason}
+            {...fieldProps(action.error, FORM, 'reason')}
+            onChange={(e) => {
+              setReason(e.target.value as ReturnReason);
+            }}
+          >
+            {RETURN_REASONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <FieldError error={action.error} formId={FORM} field="reason" />
-      </label>
-      <label>
-        What the referrer must add or change
-        <textarea
-          rows={2}
-          cols={50}
-          value={note}
-          {...fieldProps(action.error, FORM, 'note')}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-        />
+      </div>
+      <div className="field">
+        <label>
+          What the referrer must add or change
+          <textarea
+            rows={2}
+            cols={50}
+            value={note}
+            {...fieldProps(action.error, FORM, 'note')}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </label>
         <FieldError error={action.error} formId={FORM} field="note" />
-      </label>
+      </div>
       <FormError error={action.error} fields={['reason', 'note']} />
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Returning…' : 'Return to referrer'}
