@@ -27,7 +27,14 @@ interface ListJson {
 }
 
 interface BookingJson {
-  appointments: { id: string; startsAt: string; daysFromReceipt: number; withinSixWeeks: boolean }[];
+  appointments: {
+    id: string;
+    startsAt: string;
+    daysFromReceipt: number;
+    withinSixWeeks: boolean;
+    state: string;
+    closeReason: string | null;
+  }[];
   correspondence: { kind: string; appointmentId: string | null; body: string }[];
 }
 
@@ -188,6 +195,79 @@ describe.skipIf(webSkipReason !== null)(
       );
       expect(visibility).toEqual(['hidden', 'visible']);
       await page.emulateMedia({ media: 'screen' });
+      await page.close();
+    });
+
+    it('rebooks the appointment to another slot with a new letter, cancels it, and writes the reminders due', async () => {
+      const page = await harness.signedInPage('operator', '#/booking');
+      const before = (await apiAs(page, harness.base, `/api/referrals/${referralId}/booking`))
+        .body as BookingJson;
+      const booked = before.appointments[0];
+      if (!booked) throw new Error('the previous test booked nothing');
+      await page.getByRole('button', { name: 'Next week' }).click();
+      await page.getByRole('button', { name: '10:30 HUGHES, Margaret' }).click();
+      await page.getByRole('heading', { name: 'Rebook on DXA-1' }).waitFor();
+      const monday = nextMonday(ukDate(new Date()));
+      const wednesday = new Date(Date.parse(`${monday}T00:00:00Z`) + 2 * 86_400_000);
+      const label = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      }).format(wednesday);
+      await page.getByRole('button', { name: `Free: ${label} 11:00` }).click();
+      await expect(page.getByLabel('New time (UK)').inputValue()).resolves.toBe('11:00');
+      await page.getByLabel('Reason', { exact: true }).first().fill('Patient asked for a later day');
+      await page.getByRole('button', { name: 'Rebook', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Rebooked for' }).waitFor();
+      const after = (await apiAs(page, harness.base, `/api/referrals/${referralId}/booking`))
+        .body as BookingJson & {
+        appointments: { state: string; closeReason: string | null }[];
+      };
+      // The old one cancelled as rebooked, the new one booked at 11:00 UK time on the Wednesday, a new letter.
+      expect(after.appointments.map((a) => [a.state, a.closeReason])).toEqual([
+        ['cancelled', 'rebooked: Patient asked for a later day'],
+        ['booked', null],
+      ]);
+      const moved = after.appointments[1];
+      if (!moved) throw new Error('not rebooked');
+      const wednesdayDate = wednesday.toISOString().slice(0, 10);
+      expect(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: 'Europe/London',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(moved.startsAt)),
+      ).toBe(`${wednesdayDate}, 11:00`);
+      const newLetter = after.correspondence.find((c) => c.appointmentId === moved.id);
+      await expect(page.locator('.letter-body').textContent()).resolves.toBe(newLetter?.body);
+
+      // Cancelled at the patient's request: the referral goes back to the queue.
+      await page.getByLabel('Reason', { exact: true }).last().fill('Moving away');
+      await page.getByRole('button', { name: 'Cancel appointment' }).click();
+      await page
+        .getByRole('status')
+        .getByText('Appointment cancelled; the referral is back in the queue to book.')
+        .waitFor();
+      const cancelled = (await apiAs(page, harness.base, `/api/referrals/${referralId}/booking`)).body as {
+        appointments: { state: string; closeReason: string | null }[];
+      };
+      expect(cancelled.appointments[1]).toMatchObject({
+        state: 'cancelled',
+        closeReason: 'patient request: Moving away',
+      });
+      await page.getByRole('button', { name: 'HUGHES, Margaret · DXA' }).waitFor();
+
+      // Reminders: the demo's one booking is a week ahead, outside the 3-day window, so none is due.
+      await page.getByRole('button', { name: 'Send due reminders' }).click();
+      await page
+        .getByRole('status')
+        .getByText('No reminders were due: every appointment in the reminder window already has one.')
+        .waitFor();
       await page.close();
     });
   },
