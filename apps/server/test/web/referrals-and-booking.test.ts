@@ -100,6 +100,7 @@ describe.skipIf(webSkipReason !== null)(
         .getByText('Met: Oral glucocorticoids for 3 months or more, current or planned')
         .first()
         .waitFor();
+      await keepScreenshot(page, 'referral-open');
       await page.getByLabel('Justified by me as IR(ME)R practitioner, on the clinical information').check();
       await page.getByLabel('Note (optional)').fill('On prednisolone since May: justified');
       await page.getByRole('button', { name: 'Authorise' }).click();
