@@ -220,21 +220,23 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
       return updated;
     },
     async list(filter: ReferralListFilter): Promise<{ items: ReferralListItem[]; total: number }> {
-      const booked = `SELECT min(a.starts_at) FROM appointment a WHERE a.referral_id = r.id AND a.state = 'booked'`;
       const where = `($1::text IS NULL OR r.state = $1) AND ($2::uuid IS NULL OR r.patient_id = $2)
         AND ($5::uuid IS NULL OR r.referrer_id = $5)
         AND (NOT $6::boolean OR (r.state = 'authorised' AND NOT EXISTS (
           SELECT 1 FROM appointment a WHERE a.referral_id = r.id AND a.state = 'booked')))`;
       const params = [filter.state ?? null, filter.patientId ?? null];
       const rest = [filter.referrerId ?? null, filter.awaitingBooking ?? false];
-      // One round trip: the page, the names the worklist shows, and on every row the total the filter matches.
+      // One round trip: the page and, on every row, the total the filter matches; the names the worklist
+      // shows and any booked time are joined to the page's rows only, not to every row the filter counts.
       const rows = await sql.query(
         `SELECT r.*, p.family_name AS patient_family_name, p.given_names AS patient_given_names,
            p.identifier AS patient_identifier, p.birth_date::text AS patient_birth_date,
-           f.name AS referrer_name, (${booked}) AS booked_for, count(*) OVER ()::int AS total_count
-         FROM referral r JOIN patient p ON p.id = r.patient_id JOIN referrer f ON f.id = r.referrer_id
-         WHERE ${where}
-         ORDER BY r.received_at, r.id LIMIT $3 OFFSET $4`,
+           f.name AS referrer_name,
+           (SELECT min(a.starts_at) FROM appointment a WHERE a.referral_id = r.id AND a.state = 'booked') AS booked_for
+         FROM (SELECT r.*, count(*) OVER ()::int AS total_count FROM referral r WHERE ${where}
+               ORDER BY r.received_at, r.id LIMIT $3 OFFSET $4) r
+         JOIN patient p ON p.id = r.patient_id JOIN referrer f ON f.id = r.referrer_id
+         ORDER BY r.received_at, r.id`,
         [...params, filter.limit, filter.offset, ...rest],
       );
       if (rows.length === 0 && filter.offset > 0) {
