@@ -109,6 +109,7 @@ describe.skipIf(webSkipReason !== null)(
         .getByText('HUGHES, Margaret: authorised (practitioner justified).')
         .waitFor();
       // The list updates: only Janet Cole is still to decide; the API agrees.
+      await rows.nth(1).waitFor({ state: 'detached' });
       await expect(rows.count()).resolves.toBe(1);
       const after = (await apiAs(page, harness.base, `/api/referrals/${referralId}`)).body as {
         state: string;
@@ -269,6 +270,91 @@ describe.skipIf(webSkipReason !== null)(
         .getByRole('status')
         .getByText('No reminders were due: every appointment in the reminder window already has one.')
         .waitFor();
+      await page.close();
+    });
+
+    it('steers a follow-up to the scanner of the patient’s previous scan and asks why when another is chosen', async () => {
+      const page = await harness.signedInPage('operator', '#/booking');
+      const physician = await harness.signedInPage('medical_physics_expert');
+      const added = await apiAs(physician, harness.base, '/api/scanners', {
+        method: 'POST',
+        body: { id: 'DXA-2', modality: 'dxa', manufacturer: 'GE', model: 'Lunar iDXA', location: 'Unit 2' },
+      });
+      expect(added.status).toBe(201);
+      await physician.close();
+      const referral = {
+        patient: {
+          identifier: '999 000 1234',
+          familyName: 'Ward',
+          givenNames: 'Edith',
+          birthDate: '1945-02-02',
+          address: '3 Mill Lane, Bath',
+          sex: 'female',
+        },
+        referrerId: '0b7d8a4e-6f1c-4d1e-9f0a-000000000001',
+        source: 'gp',
+        examination: 'dxa',
+        indications: ['fragility_fracture'],
+        clinicalInformation: 'Hip fracture from standing height; follow-up of treatment.',
+        signedByReferrer: true,
+        method: 'electronic',
+      };
+      const authorised = async (): Promise<string> => {
+        const created = await apiAs(page, harness.base, '/api/referrals', { method: 'POST', body: referral });
+        const id = (created.body as { id: string }).id;
+        const done = await apiAs(page, harness.base, `/api/referrals/${id}/authorise`, {
+          method: 'POST',
+          body: { basis: 'operator_under_written_criteria' },
+        });
+        expect(done.status).toBe(200);
+        return id;
+      };
+      // The first scan on DXA-1; the scan visit marks the appointment attended and the referral scanned (here
+      // the store does, as the service tests do).
+      const first = await authorised();
+      const startsAt = new Date(Date.now() + 2 * 86_400_000);
+      startsAt.setUTCHours(14, 0, 0, 0);
+      const booked = await apiAs(page, harness.base, '/api/appointments', {
+        method: 'POST',
+        body: { referralId: first, scannerId: 'DXA-1', startsAt: startsAt.toISOString() },
+      });
+      expect(booked.status).toBe(201);
+      const appointment = await harness.store.appointments.byId((booked.body as { id: string }).id);
+      if (!appointment) throw new Error('not booked');
+      await harness.store.appointments.update(appointment, { state: 'attended' });
+      const scanned = await harness.store.referrals.byId(first);
+      if (!scanned) throw new Error('no referral');
+      await harness.store.referrals.decide(scanned, { ...scanned, state: 'scanned' });
+      await authorised();
+      const detailFor = (await apiAs(page, harness.base, '/api/referrals?awaitingBooking=true&limit=50'))
+        .body as ListJson;
+      const followUp = detailFor.items.find((r) => r.patient.familyName === 'Ward');
+      if (!followUp) throw new Error('the follow-up is not in the queue');
+      const booking = (await apiAs(page, harness.base, `/api/referrals/${followUp.id}/booking`)).body as {
+        previousScan: { scannerId: string; startsAt: string };
+      };
+      expect(booking.previousScan).toEqual({ scannerId: 'DXA-1', startsAt: startsAt.toISOString() });
+
+      await page.reload();
+      await page.getByLabel('Scanner').first().selectOption('DXA-2');
+      await page.getByRole('button', { name: 'WARD, Edith · DXA' }).click();
+      // Chosen, the calendar moves to the previous scan's scanner, and the form says why.
+      const ukDay = ukDate(startsAt);
+      await page
+        .getByRole('note')
+        .getByText(
+          `Follow-up: booked on DXA-1, the scanner of the previous scan (${ukDay}), so the results can be compared (ROS 4.4).`,
+        )
+        .waitFor();
+      await expect(page.getByRole('group', { name: /^DXA-1: week of/ }).count()).resolves.toBe(1);
+      await page.getByRole('combobox', { name: 'Scanner' }).last().selectOption('DXA-2');
+      await page
+        .getByRole('note')
+        .getByText(
+          `Follow-up: the previous scan (${ukDay}) was on DXA-1. Book it there so the results can be compared (ROS 4.4), or give the reason for using DXA-2.`,
+        )
+        .waitFor();
+      await page.getByLabel('Reason for not using DXA-1').waitFor();
       await page.close();
     });
   },
