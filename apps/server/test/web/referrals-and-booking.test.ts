@@ -153,11 +153,19 @@ describe.skipIf(webSkipReason !== null)(
         day: 'numeric',
         month: 'short',
       }).format(tuesday);
-      const slot = page.getByRole('button', { name: `Free: ${label} 10:30` });
-      await slot.focus();
-      // Keyboard: the arrow keys move between free slots; Enter picks one.
+      const mondayLabel = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      }).format(new Date(`${monday}T00:00:00Z`));
+      // Keyboard: from Monday 10:00 the arrow keys move right a day and down half an hour; Enter picks it.
+      await page.getByRole('button', { name: `Free: ${mondayLabel} 10:00` }).focus();
+      await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowUp');
+      await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toBe(
+        `Free: ${label} 10:30`,
+      );
       await page.keyboard.press('Enter');
       const date = tuesday.toISOString().slice(0, 10);
       await expect(page.getByLabel('Date').inputValue()).resolves.toBe(date);
