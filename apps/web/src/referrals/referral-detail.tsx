@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactElement } from 'react';
+import { shortDateTime } from '../booking/london-time.ts';
 import { AuthoriseForm } from './authorise-form.tsx';
 import { CancelReferralForm } from './cancel-referral-form.tsx';
 import { ReturnForm } from './return-form.tsx';
@@ -95,9 +96,7 @@ export function ReferralDetail(props: {
       ) : r.state === 'authorised' ? (
         <div className="referral-actions">
           <p>
-            {r.bookedFor
-              ? `Booked for ${r.bookedFor.slice(0, 16).replace('T', ' ')} UTC. `
-              : 'Waiting to be booked. '}
+            {r.bookedFor ? `Booked for ${shortDateTime(r.bookedFor)} (UK time). ` : 'Waiting to be booked. '}
             <a href="#/booking">Go to booking</a>
           </p>
           <CancelReferralForm
