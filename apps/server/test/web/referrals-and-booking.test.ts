@@ -100,6 +100,8 @@ describe.skipIf(webSkipReason !== null)(
         .getByText('Met: Oral glucocorticoids for 3 months or more, current or planned')
         .first()
         .waitFor();
+      // Its history, from the API: received by the operator's registration.
+      await page.locator('.referral-history li').first().getByText('received').waitFor();
       await keepScreenshot(page, 'referral-open');
       await page.getByLabel('Justified by me as IR(ME)R practitioner, on the clinical information').check();
       await page.getByLabel('Note (optional)').fill('On prednisolone since May: justified');
@@ -354,7 +356,7 @@ describe.skipIf(webSkipReason !== null)(
           `Follow-up: booked on DXA-1, the scanner of the previous scan (${ukDay}), so the results can be compared (ROS 4.4).`,
         )
         .waitFor();
-      await expect(page.getByRole('group', { name: /^DXA-1: week of/ }).count()).resolves.toBe(1);
+      await page.getByRole('group', { name: /^DXA-1: week of/ }).waitFor();
       await page.getByRole('combobox', { name: 'Scanner' }).last().selectOption('DXA-2');
       await page
         .getByRole('note')

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { shortDateTime } from '../booking/london-time.ts';
 import { AuthoriseForm } from './authorise-form.tsx';
 import { CancelReferralForm } from './cancel-referral-form.tsx';
+import { ReferralHistory } from './referral-history.tsx';
 import { ReturnForm } from './return-form.tsx';
 import { patientName, type Referral, type ReferralListEntry } from './referral-types.ts';
 import { WaitingClock } from './waiting-clock.tsx';
@@ -73,6 +74,7 @@ export function ReferralDetail(props: {
         ))}
         {r.indications.length === 0 ? <li>No indication given by the referrer.</li> : null}
       </ul>
+      <ReferralHistory referralId={r.id} onSessionEnded={props.onSessionEnded} />
       {r.state === 'received' ? (
         <div className="referral-actions">
           <AuthoriseForm
