@@ -96,6 +96,12 @@ export const ROUTES: RouteCase[] = [
     request: () => Promise.resolve({ method: 'GET', url: '/api/appointments?from=2026-11-30' }),
   },
   {
+    name: 'GET /api/referrals/:id/booking',
+    allowed: ['operator', 'administrator', 'service_manager', 'irmer_practitioner'],
+    success: 200,
+    request: async (f) => ({ method: 'GET', url: `/api/referrals/${await authorisedReferral(f)}/booking` }),
+  },
+  {
     name: 'POST /api/appointments',
     allowed: BOOKERS,
     success: 201,

@@ -1,38 +1,9 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { apiJson, keepSessionToken, sessionToken } from './api.ts';
-import { AdminScreen } from './admin/admin-screen.tsx';
-import { AuditScreen } from './audit/audit-screen.tsx';
-import { AuditTrailScreen } from './audit/audit-trail-screen.tsx';
-import { PhantomQaScreen } from './phantom-qa/phantom-qa-screen.tsx';
-import { PrecisionScreen } from './qa/precision-screen.tsx';
-import { ScannerQaScreen } from './qa/scanner-qa-screen.tsx';
-import { ReportingScreen } from './reporting/reporting-screen.tsx';
-import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { useLargeText } from './large-text.ts';
-import { forgetAllDrafts } from './visits/visit-drafts.ts';
+import { SCREEN_GROUPS, ScreenFor, screenOf, type ScreenHash } from './screens.tsx';
 import { SignIn } from './sign-in/sign-in.tsx';
-import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
-import { DayScreens } from './visits/day-screens.tsx';
-
-const SCREENS = [
-  { hash: '#/service-data', name: 'Service data' },
-  { hash: '#/phantom-qa', name: 'Phantom QA' },
-  { hash: '#/staff-training', name: 'Staff training' },
-  { hash: '#/audit', name: 'Audit' },
-  { hash: '#/today', name: "Today's list" },
-  { hash: '#/scanner-qa', name: 'Scanner QA' },
-  { hash: '#/precision', name: 'Precision' },
-  { hash: '#/audit-trail', name: 'Audit trail' },
-  { hash: '#/reporting', name: 'Reporting' },
-  { hash: '#/admin/users', name: 'Users' },
-  { hash: '#/admin/scanners', name: 'Scanners' },
-] as const;
-type ScreenHash = (typeof SCREENS)[number]['hash'];
-
-function screenOf(hash: string): ScreenHash {
-  // A screen's own pages sit under its address: #/reporting/<reportId> is the reporting screen.
-  return SCREENS.find((s) => s.hash === hash || hash.startsWith(`${s.hash}/`))?.hash ?? '#/service-data';
-}
+import { forgetAllDrafts } from './visits/visit-drafts.ts';
 
 /** The screen the address names (#/...), following the browser's back and forward buttons. */
 function useScreen(): ScreenHash {
@@ -87,10 +58,16 @@ export function App(): ReactElement {
         <header className="app-header">
           <span className="brand">quantrad</span>
           <nav aria-label="Main">
-            {SCREENS.map((s) => (
-              <a key={s.hash} href={s.hash} aria-current={s.hash === screen ? 'page' : undefined}>
-                {s.name}
-              </a>
+            {SCREEN_GROUPS.map((g) => (
+              <ul key={g.name} aria-label={g.name}>
+                {g.screens.map((s) => (
+                  <li key={s.hash}>
+                    <a href={s.hash} aria-current={s.hash === screen ? 'page' : undefined}>
+                      {s.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             ))}
           </nav>
           <label className="large-text-toggle">
@@ -108,27 +85,7 @@ export function App(): ReactElement {
           </button>
         </header>
         <main>
-          {screen === '#/phantom-qa' ? (
-            <PhantomQaScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/staff-training' ? (
-            <TrainingLapsesScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/audit' ? (
-            <AuditScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/today' ? (
-            <DayScreens onSessionEnded={sessionEnded} />
-          ) : screen === '#/scanner-qa' ? (
-            <ScannerQaScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/precision' ? (
-            <PrecisionScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/audit-trail' ? (
-            <AuditTrailScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/reporting' ? (
-            <ReportingScreen onSessionEnded={sessionEnded} />
-          ) : screen === '#/admin/users' || screen === '#/admin/scanners' ? (
-            <AdminScreen onSessionEnded={sessionEnded} />
-          ) : (
-            <ServiceDataDashboard onSessionEnded={sessionEnded} />
-          )}
+          <ScreenFor hash={screen} onSessionEnded={sessionEnded} />
         </main>
       </div>
     </>

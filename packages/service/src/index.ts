@@ -37,8 +37,14 @@ export {
 export { matchReferralCriteria } from './referrals/match-criteria.ts';
 export { registerReferral } from './referrals/register-referral.ts';
 export { authoriseReferral, returnReferral, cancelReferral } from './referrals/decide-referral.ts';
-export { listReferrals, getReferral, referralListSchema, type Page } from './referrals/read-referrals.ts';
-export { referralView, type ReferralView } from './referrals/referral-view.ts';
+export {
+  listReferrals,
+  getReferral,
+  referralListSchema,
+  type Page,
+  type ReferralListEntry,
+} from './referrals/read-referrals.ts';
+export { referralView, type ReferralView, type WaitingClock } from './referrals/referral-view.ts';
 export { newReferralSchema, patientInputSchema, type NewReferral } from './referrals/referral-input.ts';
 export {
   registerScanner,
@@ -66,6 +72,7 @@ export {
 export { appointmentPolicy } from './reference/appointment-policy.ts';
 export { ukDateTime } from './appointments/appointment-letter.ts';
 export { listAppointments, appointmentListSchema } from './appointments/list-appointments.ts';
+export { getBookingDetail, type BookingDetail } from './appointments/booking-detail.ts';
 export { recordScanVisit } from './visits/record-scan-visit.ts';
 export { scanVisitSchema, type ScanVisitInput } from './visits/scan-visit-input.ts';
 export { dayList, dayListSchema, type DayList, type DayListEntry } from './visits/day-list.ts';

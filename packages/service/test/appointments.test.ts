@@ -6,6 +6,9 @@ import {
   bookAppointment,
   cancelAppointment,
   dailyQcPassed,
+  getBookingDetail,
+  listAppointments,
+  listReferrals,
   rebookAppointment,
   recordDailyQc,
   recordDidNotAttend,
@@ -259,6 +262,68 @@ for (const backend of TEST_BACKENDS) {
           scannerOverrideReason: 'DXA-1 decommissioned; cross-calibration recorded',
         }),
       ).toMatchObject({ ok: true, value: { scannerId: 'DXA-2' } });
+    });
+
+    it('gives the booking desk the follow-up scanner, the letters and the queue of referrals still to book', async () => {
+      const first = await authorisedReferral({
+        identifier: 'desk-patient',
+        familyName: 'Iqbal',
+        givenNames: 'Amina',
+      });
+      const booked = await bookAppointment(f.ctx(operator), {
+        referralId: first,
+        scannerId: 'DXA-1',
+        startsAt: '2026-12-07T10:00:00Z',
+      });
+      if (!booked.ok) throw new Error(booked.error.message);
+      const detail = await getBookingDetail(f.ctx(operator), first);
+      if (!detail.ok) throw new Error(detail.error.message);
+      // A first scan: no scanner to follow.
+      expect(detail.value.previousScan).toBeNull();
+      expect(detail.value.patient).toMatchObject({ familyName: 'Iqbal', identifier: 'desk-patient' });
+      expect(detail.value.appointments.map((a) => [a.id, a.state, a.scannerId])).toEqual([
+        [booked.value.id, 'booked', 'DXA-1'],
+      ]);
+      const [letter, ...others] = detail.value.correspondence;
+      expect(others).toEqual([]);
+      expect(letter).toMatchObject({ kind: 'appointment_letter', appointmentId: booked.value.id });
+      expect(letter?.body).toContain('Your appointment is on Monday 7 December 2026 at 10:00');
+      expect(detail.value.enclosures).toEqual([
+        'Information leaflet: your bone density scan (ROS Appendix 4B)',
+        'Bone health questionnaire (ROS Appendix 2)',
+      ]);
+      // The calendar names whose appointment each block is.
+      const day = await listAppointments(f.ctx(operator), { from: '2026-12-07', scannerId: 'DXA-1' });
+      expect(day.ok && day.value.map((a) => [a.id, a.patient.familyName, a.patient.identifier])).toEqual([
+        [booked.value.id, 'Iqbal', 'desk-patient'],
+      ]);
+      // The queue: authorised and not booked. The booked one has left it, with its time on the worklist.
+      const queue = await listReferrals(f.ctx(operator), { awaitingBooking: 'true', limit: '200' });
+      if (!queue.ok) throw new Error(queue.error.message);
+      expect(queue.value.items.map((r) => r.id)).not.toContain(first);
+      expect(queue.value.items.every((r) => r.state === 'authorised' && r.bookedFor === null)).toBe(true);
+      const all = await listReferrals(f.ctx(operator), { state: 'authorised', limit: '200' });
+      expect(all.ok && all.value.items.find((r) => r.id === first)?.bookedFor).toBe(
+        '2026-12-07T10:00:00.000Z',
+      );
+      // Scanned there; the next referral for the patient is steered to DXA-1.
+      await f.store.appointments.update(booked.value, { state: 'attended' });
+      const second = await authorisedReferral({
+        identifier: 'desk-patient',
+        familyName: 'Iqbal',
+        givenNames: 'Amina',
+      });
+      const followUp = await getBookingDetail(f.ctx(operator), second);
+      expect(followUp.ok && followUp.value.previousScan).toEqual({
+        scannerId: 'DXA-1',
+        startsAt: '2026-12-07T10:00:00.000Z',
+      });
+      const queued = await listReferrals(f.ctx(operator), { awaitingBooking: 'true', limit: '200' });
+      expect(queued.ok && queued.value.items.map((r) => r.id)).toContain(second);
+      // Physicists do not work the booking desk.
+      expect(await getBookingDetail(f.ctx(physicist), second)).toMatchObject({
+        error: { code: 'forbidden' },
+      });
     });
 
     it('rebooks (old cancelled, new letter), cancels at the patient’s request, and sends each reminder once', async () => {

@@ -185,7 +185,7 @@ for (const backend of TEST_BACKENDS) {
       const matching = await registerReferral(f.ctx(operator), referral());
       const notMatching = await registerReferral(
         f.ctx(operator),
-        referral({ indications: ['made_up'] }, { identifier: '943 476 5919', birthDate: '1980-01-01' }),
+        referral({ indications: ['made_up'] }, { identifier: '901 234 5678', birthDate: '1980-01-01' }),
       );
       if (!matching.ok || !notMatching.ok) throw new Error('setup');
       const byOperator = { basis: 'operator_under_written_criteria' } as const;
@@ -306,6 +306,39 @@ for (const backend of TEST_BACKENDS) {
       // oldest first: the longest wait is worked first
       expect(worklist.value.items.map((i) => i.waitingDays)).toEqual([42, 41]);
       expect(worklist.value.total).toBeGreaterThan(2);
+    });
+
+    it('names the patient and the referrer on each worklist row, from the referral and the referrer record', async () => {
+      const named = await registerReferral(
+        f.ctx(operator),
+        referral(
+          { receivedAt: '2026-09-01T09:00:00Z' },
+          { identifier: '777 888 9990', familyName: 'Okafor', givenNames: 'Grace', birthDate: '1949-12-31' },
+        ),
+      );
+      if (!named.ok) throw new Error(named.error.message);
+      // The oldest received referral comes first: this one (1 September) is older than every other.
+      const worklist = await listReferrals(f.ctx(operator), { state: 'received', limit: '1' });
+      if (!worklist.ok) throw new Error(worklist.error.message);
+      expect(worklist.value.items).toEqual([
+        expect.objectContaining({
+          id: named.value.id,
+          patient: {
+            familyName: 'Okafor',
+            givenNames: 'Grace',
+            identifier: '777 888 9990',
+            birthDate: '1949-12-31',
+          },
+          referrerName: 'Dr A. Patel',
+          bookedFor: null,
+          receivedAt: '2026-09-01T09:00:00.000Z',
+          criteriaMatch: named.value.criteriaMatch,
+        }),
+      ]);
+      // Paging past the end still says how many there are.
+      const past = await listReferrals(f.ctx(operator), { state: 'received', offset: '500' });
+      expect(past.ok && past.value.items).toEqual([]);
+      expect(past.ok && past.value.total).toBe(worklist.value.total);
     });
 
     it('lets a referrer refer electronically as themselves, and see only their own referrals (ROS 4.3)', async () => {

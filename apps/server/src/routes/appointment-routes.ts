@@ -5,6 +5,7 @@ import {
   bookAppointment,
   bookAppointmentSchema,
   cancelAppointment,
+  getBookingDetail,
   listAppointments,
   rebookAppointment,
   recordDidNotAttend,
@@ -29,6 +30,18 @@ export function appointmentRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
     async (request, reply) =>
       sendOutcome(reply, await listAppointments(await requestContext(deps, request), request.query)),
+  );
+  r.get(
+    '/api/referrals/:id/booking',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: 'One referral’s bookings: the clock, the follow-up scanner, appointments and letters',
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await getBookingDetail(await requestContext(deps, request), request.params.id)),
   );
   r.post(
     '/api/appointments',

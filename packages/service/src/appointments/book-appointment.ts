@@ -10,6 +10,7 @@ import { daysBetween } from '../time.ts';
 import { validate } from '../validate.ts';
 import { bookAppointmentSchema } from './appointment-input.ts';
 import { appointmentLetterText } from './appointment-letter.ts';
+import { previousScan } from './previous-scan.ts';
 
 export const BOOKERS = ['operator', 'administrator', 'service_manager'] as const;
 
@@ -24,7 +25,10 @@ export function bookedView(a: AppointmentRecord, r: ReferralRecord): BookedAppoi
   return { ...a, daysFromReceipt: days, withinSixWeeks: days < waitingTimes.appointmentTargetDays };
 }
 
-const MODALITY: Record<ReferralRecord['examination'], ScannerRecord['modality']> = { dxa: 'dxa', qct: 'ct' };
+export const MODALITY: Record<ReferralRecord['examination'], ScannerRecord['modality']> = {
+  dxa: 'dxa',
+  qct: 'ct',
+};
 
 /** Why the slot cannot be booked on this scanner, or null: checks shared by booking and rebooking. */
 export async function slotProblem(
@@ -45,13 +49,7 @@ export async function slotProblem(
     };
   if (startsAt <= now.toISOString()) return { field: 'startsAt', message: 'is in the past' };
   // ROS 4.4: a follow-up scan is booked on the scanner of the previous scan, so results compare.
-  let previous: AppointmentRecord | undefined;
-  for (const a of await tx.appointments.attendedByPatient(referral.patientId)) {
-    if ((await tx.scanners.byId(a.scannerId))?.modality === scanner.modality) {
-      previous = a;
-      break;
-    }
-  }
+  const previous = await previousScan(tx, referral.patientId, scanner.modality);
   if (previous && previous.scannerId !== scanner.id && overrideReason === undefined) {
     return {
       field: 'scannerId',

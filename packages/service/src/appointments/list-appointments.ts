@@ -1,4 +1,4 @@
-import type { AppointmentRecord, Role } from '@quantrad/store';
+import type { CalendarAppointment, Role } from '@quantrad/store';
 import { z } from 'zod';
 import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
@@ -21,11 +21,11 @@ export const appointmentListSchema = z.strictObject({
   scannerId: z.string().min(1).optional(),
 });
 
-/** The appointment list for a day or a range of days, by scanner and time. Audited. */
+/** The appointment list for a day or a range of days, by scanner and time, with whose each is. Audited. */
 export async function listAppointments(
   ctx: ServiceContext,
   input: unknown,
-): Promise<Outcome<AppointmentRecord[]>> {
+): Promise<Outcome<CalendarAppointment[]>> {
   const parsed = validate(appointmentListSchema, input);
   if (!parsed.ok) return parsed;
   const q = parsed.value;
@@ -40,7 +40,7 @@ export async function listAppointments(
   });
   if (!allowed.ok) return allowed;
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
-  const items = await ctx.store.appointments.between(`${q.from}T00:00:00.000Z`, end, q.scannerId);
+  const items = await ctx.store.appointments.calendar(`${q.from}T00:00:00.000Z`, end, q.scannerId);
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'appointment',

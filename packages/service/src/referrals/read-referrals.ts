@@ -1,4 +1,4 @@
-import { REFERRAL_STATES, type ReferralEventRecord, type Role } from '@quantrad/store';
+import { REFERRAL_STATES, type ReferralEventRecord, type ReferralListItem, type Role } from '@quantrad/store';
 import { z } from 'zod';
 import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
@@ -7,7 +7,7 @@ import { fail, notFound, ok, type Outcome } from '../outcome.ts';
 import { entitlementFor, type Actor } from '../actor.ts';
 import { isoDate } from '../time.ts';
 import { validate } from '../validate.ts';
-import { referralView, type ReferralView } from './referral-view.ts';
+import { referralView, type ReferralView, type WaitingClock } from './referral-view.ts';
 
 const STAFF_READERS: readonly Role[] = [
   'irmer_practitioner',
@@ -35,6 +35,8 @@ async function onlyOwnReferrals(
 export const referralListSchema = z.strictObject({
   state: z.enum(REFERRAL_STATES).optional(),
   patientId: z.uuid().optional(),
+  /** Only authorised referrals with no appointment booked: the booking queue. */
+  awaitingBooking: z.union([z.boolean(), z.stringbool()]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -46,11 +48,17 @@ export interface Page<T> {
   offset: number;
 }
 
-/** The referral worklist, oldest first so the six-week clock is worked in order (ROS 4.4). Audited. */
+/** A worklist entry: the referral, its patient and referrer by name, any booked time, the clock. */
+export type ReferralListEntry = ReferralListItem & WaitingClock;
+
+/**
+ * The referral worklist, oldest first so the six-week clock is worked in order (ROS 4.4), with the
+ * patient's and referrer's names from the same query. Audited.
+ */
 export async function listReferrals(
   ctx: ServiceContext,
   input: unknown,
-): Promise<Outcome<Page<ReferralView>>> {
+): Promise<Outcome<Page<ReferralListEntry>>> {
   const parsed = validate(referralListSchema, input);
   if (!parsed.ok) return parsed;
   const q = parsed.value;
@@ -70,13 +78,17 @@ export async function listReferrals(
     offset: q.offset,
     ...(q.state ? { state: q.state } : {}),
     ...(q.patientId ? { patientId: q.patientId } : {}),
+    ...(q.awaitingBooking ? { awaitingBooking: true } : {}),
   });
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'referral',
     entityId: null,
     patientId: q.patientId ?? null,
-    detail: { list: { state: q.state ?? null, offset: q.offset }, ids: page.items.map((r) => r.id) },
+    detail: {
+      list: { state: q.state ?? null, awaitingBooking: q.awaitingBooking ?? false, offset: q.offset },
+      ids: page.items.map((r) => r.id),
+    },
   });
   const now = ctx.now();
   return ok({

@@ -2,8 +2,8 @@ import type { ReferralRecord } from '@quantrad/store';
 import { waitingTimes } from '../reference/referral-criteria.ts';
 import { daysBetween, isoDate } from '../time.ts';
 
-/** A referral with its waiting-time clock (ROS 4.4: six weeks from receipt; DM01). */
-export interface ReferralView extends ReferralRecord {
+/** The waiting-time clock (ROS 4.4: six weeks from receipt; DM01). */
+export interface WaitingClock {
   waitingDays: number;
   /** The date by which an appointment must be offered. */
   offerBy: string;
@@ -11,7 +11,10 @@ export interface ReferralView extends ReferralRecord {
   dm01Breach: boolean;
 }
 
-export function referralView(r: ReferralRecord, now: Date): ReferralView {
+/** A referral with its waiting-time clock. */
+export type ReferralView = ReferralRecord & WaitingClock;
+
+export function referralView<T extends ReferralRecord>(r: T, now: Date): T & WaitingClock {
   const received = r.receivedAt.slice(0, 10);
   const today = isoDate(now);
   const offerBy = isoDate(

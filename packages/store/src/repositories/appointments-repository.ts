@@ -4,6 +4,7 @@ import {
   APPOINTMENT_STATES,
   CORRESPONDENCE_KINDS,
   type AppointmentRecord,
+  type CalendarAppointment,
   type CorrespondenceRecord,
   type NewCorrespondence,
 } from '../types/appointment-records.ts';
@@ -45,6 +46,22 @@ const appointmentRow = z
     version: r.version,
   }));
 
+const calendarRow = z
+  .object({
+    patient_family_name: z.string(),
+    patient_given_names: z.string(),
+    patient_identifier: z.string(),
+  })
+  .loose()
+  .transform((r): CalendarAppointment => ({
+    ...appointmentRow.parse(r),
+    patient: {
+      familyName: r.patient_family_name,
+      givenNames: r.patient_given_names,
+      identifier: r.patient_identifier,
+    },
+  }));
+
 const correspondenceRow = z
   .object({
     id: z.string(),
@@ -79,6 +96,8 @@ export interface AppointmentsRepository {
   attendedByPatient(patientId: string): Promise<AppointmentRecord[]>;
   /** Appointments starting in [from, to), by scanner and time: the day list. */
   between(from: string, to: string, scannerId?: string): Promise<AppointmentRecord[]>;
+  /** The same as `between`, each with the patient's name and identifier (one query): the calendar. */
+  calendar(from: string, to: string, scannerId?: string): Promise<CalendarAppointment[]>;
   /** Changes an appointment only if it is still at the version read; null when someone else changed it. */
   update(before: AppointmentRecord, after: Partial<AppointmentRecord>): Promise<AppointmentRecord | null>;
   insertCorrespondence(c: NewCorrespondence): Promise<void>;
@@ -144,6 +163,20 @@ export function appointmentsRepository(sql: SqlExecutor): AppointmentsRepository
         await sql.query(
           `SELECT * FROM appointment WHERE starts_at >= $1 AND starts_at < $2 AND ($3::text IS NULL OR scanner_id = $3)
            ORDER BY scanner_id, starts_at`,
+          [from, to, scannerId ?? null],
+        ),
+        'appointment',
+      );
+    },
+    async calendar(from, to, scannerId) {
+      return parseRows(
+        calendarRow,
+        await sql.query(
+          `SELECT a.*, p.family_name AS patient_family_name, p.given_names AS patient_given_names,
+             p.identifier AS patient_identifier
+           FROM appointment a JOIN patient p ON p.id = a.patient_id
+           WHERE a.starts_at >= $1 AND a.starts_at < $2 AND ($3::text IS NULL OR a.scanner_id = $3)
+           ORDER BY a.scanner_id, a.starts_at`,
           [from, to, scannerId ?? null],
         ),
         'appointment',

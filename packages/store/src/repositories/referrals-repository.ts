@@ -6,6 +6,7 @@ import {
   REFERRAL_STATES,
   RETURN_REASONS,
   type ReferralEventRecord,
+  type ReferralListItem,
   type ReferralRecord,
   type ReferralState,
 } from '../types/referral-records.ts';
@@ -62,6 +63,29 @@ const referralRow = z
     version: r.version,
   }));
 
+/** A worklist row: the referral with who the patient and referrer are, and any booked appointment. */
+const listRow = z
+  .object({
+    patient_family_name: z.string(),
+    patient_given_names: z.string(),
+    patient_identifier: z.string(),
+    patient_birth_date: z.string(),
+    referrer_name: z.string(),
+    booked_for: nullableText,
+  })
+  .loose()
+  .transform((r): ReferralListItem => ({
+    ...referralRow.parse(r),
+    patient: {
+      familyName: r.patient_family_name,
+      givenNames: r.patient_given_names,
+      identifier: r.patient_identifier,
+      birthDate: r.patient_birth_date,
+    },
+    referrerName: r.referrer_name,
+    bookedFor: r.booked_for,
+  }));
+
 const eventRow = z
   .object({
     referral_id: z.string(),
@@ -86,6 +110,8 @@ export interface ReferralListFilter {
   state?: ReferralState;
   patientId?: string;
   referrerId?: string;
+  /** Only authorised referrals with no appointment booked: the booking queue. */
+  awaitingBooking?: boolean;
   limit: number;
   offset: number;
 }
@@ -100,7 +126,8 @@ export interface ReferralsRepository {
       'state' | 'authorisation' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'returnReason'
     >,
   ): Promise<ReferralRecord | null>;
-  list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }>;
+  /** One query: the page with each patient's name and identifier, the referrer's name, the booked time. */
+  list(filter: ReferralListFilter): Promise<{ items: ReferralListItem[]; total: number }>;
   events(referralId: string): Promise<ReferralEventRecord[]>;
 }
 
@@ -192,27 +219,36 @@ export function referralsRepository(sql: SqlExecutor): ReferralsRepository {
       }
       return updated;
     },
-    async list(filter: ReferralListFilter): Promise<{ items: ReferralRecord[]; total: number }> {
-      const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR patient_id = $2)
-        AND ($5::uuid IS NULL OR referrer_id = $5)`;
+    async list(filter: ReferralListFilter): Promise<{ items: ReferralListItem[]; total: number }> {
+      const where = `($1::text IS NULL OR r.state = $1) AND ($2::uuid IS NULL OR r.patient_id = $2)
+        AND ($5::uuid IS NULL OR r.referrer_id = $5)
+        AND (NOT $6::boolean OR (r.state = 'authorised' AND NOT EXISTS (
+          SELECT 1 FROM appointment a WHERE a.referral_id = r.id AND a.state = 'booked')))`;
       const params = [filter.state ?? null, filter.patientId ?? null];
-      const referrerId = filter.referrerId ?? null;
-      // One round trip: the page and, on every row, the total the filter matches.
+      const rest = [filter.referrerId ?? null, filter.awaitingBooking ?? false];
+      // One round trip: the page and, on every row, the total the filter matches; the names the worklist
+      // shows and any booked time are joined to the page's rows only, not to every row the filter counts.
       const rows = await sql.query(
-        `SELECT *, count(*) OVER ()::int AS total_count FROM referral WHERE ${where}
-         ORDER BY received_at, id LIMIT $3 OFFSET $4`,
-        [...params, filter.limit, filter.offset, referrerId],
+        `SELECT r.*, p.family_name AS patient_family_name, p.given_names AS patient_given_names,
+           p.identifier AS patient_identifier, p.birth_date::text AS patient_birth_date,
+           f.name AS referrer_name,
+           (SELECT min(a.starts_at) FROM appointment a WHERE a.referral_id = r.id AND a.state = 'booked') AS booked_for
+         FROM (SELECT r.*, count(*) OVER ()::int AS total_count FROM referral r WHERE ${where}
+               ORDER BY r.received_at, r.id LIMIT $3 OFFSET $4) r
+         JOIN patient p ON p.id = r.patient_id JOIN referrer f ON f.id = r.referrer_id
+         ORDER BY r.received_at, r.id`,
+        [...params, filter.limit, filter.offset, ...rest],
       );
       if (rows.length === 0 && filter.offset > 0) {
         const [count] = await sql.query(
-          `SELECT count(*)::int AS n FROM referral WHERE ${where.replaceAll('$5', '$3')}`,
-          [...params, referrerId],
+          `SELECT count(*)::int AS n FROM referral r WHERE ${where.replaceAll('$5', '$3').replaceAll('$6', '$4')}`,
+          [...params, ...rest],
         );
         return { items: [], total: countRow.parse(count).n };
       }
       const total = totalCountRow.parse(rows[0])?.total_count ?? 0;
       const items = parseRows(
-        referralRow,
+        listRow,
         rows.map(({ total_count: _, ...row }) => row),
         'referral',
       );

@@ -73,3 +73,8 @@ export interface CorrespondenceRecord {
 
 /** A letter to store; only a report letter names its version. */
 export type NewCorrespondence = Omit<CorrespondenceRecord, 'reportVersion'> & { reportVersion?: number };
+
+/** An appointment as the calendar shows it, with whose it is. */
+export interface CalendarAppointment extends AppointmentRecord {
+  patient: { familyName: string; givenNames: string; identifier: string };
+}

@@ -92,3 +92,11 @@ export interface ReferralEventRecord {
   toState: ReferralState;
   reason: string | null;
 }
+
+/** A referral as the worklist lists it: who the patient and the referrer are, and any booked appointment. */
+export interface ReferralListItem extends ReferralRecord {
+  patient: { familyName: string; givenNames: string; identifier: string; birthDate: string };
+  referrerName: string;
+  /** When the referral's booked appointment starts; null when none is booked. */
+  bookedFor: string | null;
+}
