@@ -131,14 +131,15 @@ describe.skipIf(webSkipReason !== null)(
       await page.getByRole('heading', { name: 'Booking' }).waitFor();
       const queue = (await apiAs(page, harness.base, '/api/referrals?awaitingBooking=true&limit=10&offset=0'))
         .body as ListJson;
-      // Helen Price (authorised under the written criteria) and Margaret Hughes, just authorised.
-      expect(queue.items.map((r) => r.patient.familyName)).toEqual(['Hughes', 'Price']);
+      // Margaret Hughes, just authorised (the demo's Helen Price is already booked for today's list).
+      expect(queue.items.map((r) => r.patient.familyName)).toEqual(['Hughes']);
       await page.getByRole('heading', { name: `Waiting to be booked (${String(queue.total)})` }).waitFor();
       await page.getByText('1 on this page has waited six weeks or more: a DM01 breach (ROS 4.4).').waitFor();
       await expectMatchesBaseline(page, 'booking-calendar', [
-        // Dates: the day headings, the week, the clocks' offer-by dates. The demo's one booking on DXA-1
-        // is a week ahead, so this week's grid is empty and stays the same.
+        // Dates: the day headings, the week, the clocks' offer-by dates; and the appointments, which sit
+        // in today's column (the demo books today's list) and so move with the day of the week.
         page.locator('.cal-day'),
+        page.locator('.cal-block'),
         page.locator('.clock'),
         page.locator('.week-label'),
       ]);
@@ -170,8 +171,9 @@ describe.skipIf(webSkipReason !== null)(
       );
       await page.keyboard.press('Enter');
       const date = tuesday.toISOString().slice(0, 10);
-      await expect(page.getByLabel('Date').inputValue()).resolves.toBe(date);
-      await expect(page.getByLabel('Time (UK)').inputValue()).resolves.toBe('10:30');
+      // The chosen slot fills the form once React has drawn it: poll, not one read.
+      await expect.poll(() => page.getByLabel('Date').inputValue()).toBe(date);
+      await expect.poll(() => page.getByLabel('Time (UK)').inputValue()).toBe('10:30');
       await page.getByRole('button', { name: 'Book appointment' }).click();
       const status = page.getByRole('status').filter({ hasText: 'Booked Margaret Hughes' });
       await status.waitFor();
@@ -228,7 +230,7 @@ describe.skipIf(webSkipReason !== null)(
         month: 'short',
       }).format(wednesday);
       await page.getByRole('button', { name: `Free: ${label} 11:00` }).click();
-      await expect(page.getByLabel('New time (UK)').inputValue()).resolves.toBe('11:00');
+      await expect.poll(() => page.getByLabel('New time (UK)').inputValue()).toBe('11:00');
       await page.getByLabel('Reason', { exact: true }).first().fill('Patient asked for a later day');
       await page.getByRole('button', { name: 'Rebook', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Rebooked for' }).waitFor();
@@ -274,12 +276,37 @@ describe.skipIf(webSkipReason !== null)(
       });
       await page.getByRole('button', { name: 'HUGHES, Margaret · DXA' }).waitFor();
 
-      // Reminders: the demo's one booking is a week ahead, outside the 3-day window, so none is due.
+      // Reminders (ROS 4.4): due for every booked appointment from now to three days ahead without one.
+      // The demo's booking for today's list is due or not by the time of day; count them from the API.
+      const now = Date.now();
+      const inWindow = (
+        (
+          await apiAs(
+            page,
+            harness.base,
+            `/api/appointments?from=${new Date(now).toISOString().slice(0, 10)}&to=${new Date(now + 4 * 86_400_000).toISOString().slice(0, 10)}`,
+          )
+        ).body as { state: string; startsAt: string; reminderSentAt: string | null }[]
+      ).filter(
+        (a) =>
+          a.state === 'booked' &&
+          a.reminderSentAt === null &&
+          Date.parse(a.startsAt) >= now &&
+          Date.parse(a.startsAt) <= now + 3 * 86_400_000,
+      ).length;
+      const noneDue = 'No reminders were due: every appointment in the reminder window already has one.';
       await page.getByRole('button', { name: 'Send due reminders' }).click();
       await page
         .getByRole('status')
-        .getByText('No reminders were due: every appointment in the reminder window already has one.')
+        .getByText(
+          inWindow === 0
+            ? noneDue
+            : `${String(inWindow)} reminder(s) written, one to each patient whose appointment is within the reminder window.`,
+        )
         .waitFor();
+      // Sent again, nothing more is due.
+      await page.getByRole('button', { name: 'Send due reminders' }).click();
+      await page.getByRole('status').getByText(noneDue).waitFor();
       await page.close();
     });
 
@@ -288,7 +315,7 @@ describe.skipIf(webSkipReason !== null)(
       const physician = await harness.signedInPage('medical_physics_expert');
       const added = await apiAs(physician, harness.base, '/api/scanners', {
         method: 'POST',
-        body: { id: 'DXA-2', modality: 'dxa', manufacturer: 'GE', model: 'Lunar iDXA', location: 'Unit 2' },
+        body: { id: 'DXA-3', modality: 'dxa', manufacturer: 'GE', model: 'Lunar iDXA', location: 'Unit 3' },
       });
       expect(added.status).toBe(201);
       await physician.close();
@@ -346,7 +373,7 @@ describe.skipIf(webSkipReason !== null)(
       expect(booking.previousScan).toEqual({ scannerId: 'DXA-1', startsAt: startsAt.toISOString() });
 
       await page.reload();
-      await page.getByLabel('Scanner').first().selectOption('DXA-2');
+      await page.getByLabel('Scanner').first().selectOption('DXA-3');
       await page.getByRole('button', { name: 'WARD, Edith · DXA' }).click();
       // Chosen, the calendar moves to the previous scan's scanner, and the form says why.
       const ukDay = ukDate(startsAt);
@@ -357,11 +384,11 @@ describe.skipIf(webSkipReason !== null)(
         )
         .waitFor();
       await page.getByRole('group', { name: /^DXA-1: week of/ }).waitFor();
-      await page.getByRole('combobox', { name: 'Scanner' }).last().selectOption('DXA-2');
+      await page.getByRole('combobox', { name: 'Scanner' }).last().selectOption('DXA-3');
       await page
         .getByRole('note')
         .getByText(
-          `Follow-up: the previous scan (${ukDay}) was on DXA-1. Book it there so the results can be compared (ROS 4.4), or give the reason for using DXA-2.`,
+          `Follow-up: the previous scan (${ukDay}) was on DXA-1. Book it there so the results can be compared (ROS 4.4), or give the reason for using DXA-3.`,
         )
         .waitFor();
       await page.getByLabel('Reason for not using DXA-1').waitFor();

@@ -91,7 +91,7 @@ export async function apiAs(
     },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  return { status: response.status, body: (await response.json()) };
+  return { status: response.status, body: await response.json() };
 }
 
 /** Keeps a full-page screenshot in test-artifacts/web/ (not compared). */
