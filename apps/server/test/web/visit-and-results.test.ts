@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -8,6 +7,7 @@ import {
   webSkipReason,
   type WebHarness,
 } from './web-harness.ts';
+import { shown, tScore, whoCategory } from './worked-t-scores.ts';
 
 // The operator's day in Chromium against the server with its demo data (quantrad issue 6): today's list
 // with the scanners' daily QC, a scan visit refused while DXA-1's QC has failed (with the reason and the
@@ -15,42 +15,6 @@ import {
 // results entered and the assessment checked against T-scores worked here from the reference data file.
 
 const skipReason = webSkipReason;
-
-interface NhanesReference {
-  sites: Record<'femoral_neck' | 'total_hip', { meanGcm2: number; sdGcm2: number }>;
-}
-interface WhoBands {
-  tScoreNormalAtLeast: number;
-  tScoreOsteoporosisAtMost: number;
-}
-const nhanes = JSON.parse(
-  readFileSync(
-    new URL('../../../../packages/densitometry/data/nhanes3-hip-white-women-20-29.json', import.meta.url),
-    'utf8',
-  ),
-) as NhanesReference;
-const who = JSON.parse(
-  readFileSync(
-    new URL('../../../../packages/densitometry/data/who-1994-bmd-categories.json', import.meta.url),
-    'utf8',
-  ),
-) as WhoBands;
-
-/** T = (BMD − young-adult mean) / SD, reported to one decimal place as scanners print it. */
-function tScore(bmdGcm2: number, site: 'femoral_neck' | 'total_hip'): number {
-  const ref = nhanes.sites[site];
-  return Math.round(((bmdGcm2 - ref.meanGcm2) / ref.sdGcm2) * 10) / 10;
-}
-
-function whoCategory(t: number): string {
-  if (t <= who.tScoreOsteoporosisAtMost) return 'Osteoporosis';
-  return t >= who.tScoreNormalAtLeast ? 'Normal' : 'Low bone density';
-}
-
-/** A score as the screen prints it: one decimal, with a real minus sign. */
-function shown(t: number): string {
-  return t.toFixed(1).replace('-', '−');
-}
 
 interface DayListJson {
   appointments: {

@@ -27,6 +27,8 @@ export const webSkipReason: string | null = !existsSync(CHROMIUM)
 
 export interface WebHarness {
   base: string;
+  /** The server's clock: the real time, or moved to `startAt` and running on from there. */
+  now: () => Date;
   store: Store;
   browser: Browser;
   /** A new 1366×768 page with this demo user signed in through the screens, at the given address. */
@@ -40,11 +42,16 @@ export function demoUser(role: DemoUser['role']): DemoUser {
   return user;
 }
 
-/** Starts the server on the embedded database with the demo data, and Chromium. */
-export async function startWebHarness(): Promise<WebHarness> {
+/**
+ * Starts the server on the embedded database with the demo data, and Chromium. With `startAt`, the
+ * server's clock starts then and runs on, and every page's clock reads the same time: a test of a whole
+ * day's work can then start at a chosen time of day whenever it runs.
+ */
+export async function startWebHarness(options: { startAt?: Date } = {}): Promise<WebHarness> {
   const db: Database = await openDatabase({ dataDir: 'memory' });
   const store = createStore(db);
-  const now = (): Date => new Date();
+  const offsetMs = options.startAt === undefined ? 0 : options.startAt.getTime() - Date.now();
+  const now = (): Date => new Date(Date.now() + offsetMs);
   await seedDemoData(store, now);
   const app: FastifyInstance = await buildServer({ store, now, webRoot: DEFAULT_WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -53,16 +60,18 @@ export async function startWebHarness(): Promise<WebHarness> {
   mkdirSync(ARTEFACTS, { recursive: true });
   return {
     base,
+    now,
     store,
     browser,
     signedInPage: async (role, hash = '') => {
       const user = demoUser(role);
       const page = await browser.newPage({ viewport: VIEWPORT });
+      if (offsetMs !== 0) await page.clock.setFixedTime(now());
       await page.goto(`${base}/${hash}`);
       await page.getByLabel('Username').fill(user.username);
       await page.getByLabel('Password').fill(user.password);
       await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByLabel('Authenticator code').fill(totpCode(user.totpSecret, new Date()));
+      await page.getByLabel('Authenticator code').fill(totpCode(user.totpSecret, now()));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       return page;
