@@ -66,6 +66,12 @@ export const ROUTES: RouteCase[] = [
     request: () => Promise.resolve({ method: 'GET', url: '/api/scanners' }),
   },
   {
+    name: 'GET /api/auth/session',
+    allowed: ROLES,
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/auth/session' }),
+  },
+  {
     name: 'POST /api/scanners',
     allowed: ['medical_physics_expert', 'administrator'],
     success: 201,

@@ -16,6 +16,7 @@ export { beginTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from './
 export { actorForToken, openSession } from './security/session.ts';
 export { createUser, type UserSummary } from './users/create-user.ts';
 export { provisionUser } from './users/provision-user.ts';
+export { signedInUser, type SignedInUser } from './users/signed-in-user.ts';
 export { newUserSchema, entitlementInputSchema, type NewUser } from './users/user-input.ts';
 export {
   getUser,

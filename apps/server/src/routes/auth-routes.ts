@@ -6,11 +6,12 @@ import {
   confirmTotpEnrolment,
   signIn,
   signOut,
+  signedInUser,
   type ServiceContext,
 } from '@quantrad/service';
 import { z } from 'zod';
 import { sendError, sendOutcome } from '../http-errors.ts';
-import { bearerToken, type ServerDeps } from '../request-context.ts';
+import { bearerToken, requestContext, type ServerDeps } from '../request-context.ts';
 
 const code = z.strictObject({ code: z.string().min(1).max(64) });
 const noToken = {
@@ -96,5 +97,16 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
       if (token === null) return sendError(reply, noToken);
       return sendOutcome(reply, await signOut(base(request.ip), token));
     },
+  );
+
+  r.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in with this session, and the roles their entitlements give them today',
+      },
+    },
+    async (request, reply) => sendOutcome(reply, signedInUser(await requestContext(deps, request))),
   );
 }
