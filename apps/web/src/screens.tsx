@@ -10,7 +10,7 @@ import { ReferralsScreen } from './referrals/referrals-screen.tsx';
 import { ReportingScreen } from './reporting/reporting-screen.tsx';
 import { ServiceDataDashboard } from './service-data/service-data-dashboard.tsx';
 import { TrainingLapsesScreen } from './staff/training-lapses-screen.tsx';
-import type { Role } from './session/signed-in-user.ts';
+import type { Role } from './roles.ts';
 import { DayScreens } from './visits/day-screens.tsx';
 
 type ScreenProps = { onSessionEnded: () => void };

@@ -37,7 +37,7 @@ describe('the header, by the roles of who is signed in', () => {
     signedInAs(['reporter']);
     render(<App />);
     await expect(linksShown()).resolves.toEqual(['Referrals', "Today's list", 'Reporting']);
-    expect(screen.getByText(/^Signed in as /).textContent).toBe('Signed in as Sarah Jones (reporter)');
+    expect(screen.getByText(/^Signed in as /).textContent).toBe('Signed in as Sarah Jones (Reporter)');
     expect(window.location.hash).toBe('#/reporting');
   });
 
@@ -57,7 +57,7 @@ describe('the header, by the roles of who is signed in', () => {
       'Scanners',
     ]);
     expect(screen.getByText(/^Signed in as /).textContent).toBe(
-      'Signed in as Sarah Jones (IR(ME)R practitioner, medical physics expert)',
+      'Signed in as Sarah Jones (IR(ME)R practitioner, Medical physics expert)',
     );
     expect(window.location.hash).toBe('#/precision');
   });

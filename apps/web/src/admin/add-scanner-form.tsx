@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 
 const FORM = 'add-scanner';
@@ -95,20 +96,16 @@ export function AddScannerForm(props: {
           </label>
           <FieldError error={error} formId={FORM} field="modality" />
         </div>
-        <div className="admin-field">
-          <label>
-            Installed on
-            <input
-              type="date"
-              value={installedOn}
-              {...fieldProps(error, FORM, 'installedOn')}
-              onChange={(e) => {
-                setInstalledOn(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="installedOn" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="installedOn"
+          label="Installed on"
+          error={error}
+          type="date"
+          value={installedOn}
+          onChange={setInstalledOn}
+        />
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import { ROLE_NAMES, ROLES, type Role } from './admin-types.ts';
 
@@ -62,51 +63,39 @@ export function AddUserForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h2 id={`${FORM}-heading`}>Add a user</h2>
       <div className="admin-fields">
-        <div className="admin-field">
-          <label>
-            Username
-            <input
-              value={username}
-              autoComplete="off"
-              required
-              {...fieldProps(error, FORM, 'username')}
-              onChange={(e) => {
-                setUsername(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="username" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Full name
-            <input
-              value={displayName}
-              required
-              {...fieldProps(error, FORM, 'displayName')}
-              onChange={(e) => {
-                setDisplayName(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="displayName" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Password
-            <input
-              type="password"
-              value={password}
-              autoComplete="new-password"
-              required
-              {...fieldProps(error, FORM, 'password')}
-              onChange={(e) => {
-                setPassword(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="password" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="username"
+          label="Username"
+          error={error}
+          value={username}
+          autoComplete="off"
+          required
+          onChange={setUsername}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="displayName"
+          label="Full name"
+          error={error}
+          value={displayName}
+          required
+          onChange={setDisplayName}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="password"
+          label="Password"
+          error={error}
+          type="password"
+          value={password}
+          autoComplete="new-password"
+          required
+          onChange={setPassword}
+        />
       </div>
       <fieldset>
         <legend>Entitlement</legend>
@@ -130,35 +119,27 @@ export function AddUserForm(props: {
             </label>
             <FieldError error={error} formId={FORM} field="entitlements.0.role" />
           </div>
-          <div className="admin-field">
-            <label>
-              Valid from
-              <input
-                type="date"
-                value={validFrom}
-                required
-                {...fieldProps(error, FORM, 'entitlements.0.validFrom')}
-                onChange={(e) => {
-                  setValidFrom(e.target.value);
-                }}
-              />
-            </label>
-            <FieldError error={error} formId={FORM} field="entitlements.0.validFrom" />
-          </div>
-          <div className="admin-field">
-            <label>
-              Expires after (blank: no expiry)
-              <input
-                type="date"
-                value={validUntil}
-                {...fieldProps(error, FORM, 'entitlements.0.validUntil')}
-                onChange={(e) => {
-                  setValidUntil(e.target.value);
-                }}
-              />
-            </label>
-            <FieldError error={error} formId={FORM} field="entitlements.0.validUntil" />
-          </div>
+          <InputField
+            className="admin-field"
+            formId={FORM}
+            field="entitlements.0.validFrom"
+            label="Valid from"
+            error={error}
+            type="date"
+            value={validFrom}
+            required
+            onChange={setValidFrom}
+          />
+          <InputField
+            className="admin-field"
+            formId={FORM}
+            field="entitlements.0.validUntil"
+            label="Expires after (blank: no expiry)"
+            error={error}
+            type="date"
+            value={validUntil}
+            onChange={setValidUntil}
+          />
         </div>
       </fieldset>
       <FormError error={error} fields={FIELDS} />

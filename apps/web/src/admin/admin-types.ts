@@ -1,28 +1,8 @@
 // The administration API's answers, as the screens use them (packages/service/src/users/read-users.ts,
 // staff/read-training.ts, scanners/scanner-use-cases.ts, qa/commissioning.ts).
 
-export const ROLES = [
-  'administrator',
-  'referrer',
-  'irmer_practitioner',
-  'operator',
-  'reporter',
-  'medical_physics_expert',
-  'service_manager',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_NAMES: Record<Role, string> = {
-  administrator: 'Administrator',
-  referrer: 'Referrer',
-  irmer_practitioner: 'IR(ME)R practitioner',
-  operator: 'Operator',
-  reporter: 'Reporter',
-  medical_physics_expert: 'Medical physics expert',
-  service_manager: 'Service manager',
-  auditor: 'Auditor',
-};
+export { ROLE_NAMES, ROLES, type Role } from '../roles.ts';
+import type { Role } from '../roles.ts';
 
 export type EntitlementState = 'current' | 'future' | 'expired' | 'ended';
 

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import type { CommissioningItemState } from './admin-types.ts';
 
@@ -109,19 +110,15 @@ export function CheckItemForm(props: {
           </label>
           <FieldError error={error} formId={FORM} field="outcome" />
         </div>
-        <div className="admin-field">
-          <label>
-            {outcome === 'not_applicable' ? 'Why it does not apply' : 'Note'}
-            <input
-              value={note}
-              {...fieldProps(error, FORM, 'note')}
-              onChange={(e) => {
-                setNote(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="note" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="note"
+          label={outcome === 'not_applicable' ? 'Why it does not apply' : 'Note'}
+          error={error}
+          value={note}
+          onChange={setNote}
+        />
         <div className="admin-field">
           <label>
             {item.evidenceRequired === true

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
-import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 
 /** Records a CPD activity for a member of staff (ROS 9.1). */
@@ -36,53 +37,41 @@ export function CpdForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Record CPD</h3>
       <div className="admin-fields">
-        <div className="admin-field">
-          <label>
-            Done on
-            <input
-              type="date"
-              value={doneOn}
-              required
-              {...fieldProps(error, FORM, 'doneOn')}
-              onChange={(e) => {
-                setDoneOn(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="doneOn" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Hours
-            <input
-              type="number"
-              inputMode="decimal"
-              step="0.25"
-              min="0.25"
-              value={hours}
-              required
-              {...fieldProps(error, FORM, 'hours')}
-              onChange={(e) => {
-                setHours(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="hours" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Activity
-            <input
-              value={activity}
-              required
-              {...fieldProps(error, FORM, 'activity')}
-              onChange={(e) => {
-                setActivity(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="activity" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="doneOn"
+          label="Done on"
+          error={error}
+          type="date"
+          value={doneOn}
+          required
+          onChange={setDoneOn}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="hours"
+          label="Hours"
+          error={error}
+          type="number"
+          inputMode="decimal"
+          step="0.25"
+          min="0.25"
+          value={hours}
+          required
+          onChange={setHours}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="activity"
+          label="Activity"
+          error={error}
+          value={activity}
+          required
+          onChange={setActivity}
+        />
       </div>
       <FormError error={error} fields={['doneOn', 'hours', 'activity']} />
       <button type="submit" disabled={action.busy}>
@@ -122,35 +111,27 @@ export function LocalRulesReadForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Record local rules read</h3>
       <div className="admin-fields">
-        <div className="admin-field">
-          <label>
-            Version
-            <input
-              value={version}
-              required
-              {...fieldProps(error, FORM, 'version')}
-              onChange={(e) => {
-                setVersion(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="version" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Read on
-            <input
-              type="date"
-              value={readOn}
-              required
-              {...fieldProps(error, FORM, 'readOn')}
-              onChange={(e) => {
-                setReadOn(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="readOn" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="version"
+          label="Version"
+          error={error}
+          value={version}
+          required
+          onChange={setVersion}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="readOn"
+          label="Read on"
+          error={error}
+          type="date"
+          value={readOn}
+          required
+          onChange={setReadOn}
+        />
       </div>
       <FormError error={error} fields={['version', 'readOn']} />
       <button type="submit" disabled={action.busy}>

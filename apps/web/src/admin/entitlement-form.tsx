@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import { ROLE_NAMES, ROLES, type Role } from './admin-types.ts';
 
@@ -71,62 +72,46 @@ export function EntitlementForm(props: {
           </label>
           <FieldError error={error} formId={FORM} field="role" />
         </div>
-        <div className="admin-field">
-          <label>
-            Scope (* for all)
-            <input
-              value={scope}
-              required
-              {...fieldProps(error, FORM, 'scope')}
-              onChange={(e) => {
-                setScope(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="scope" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Valid from
-            <input
-              type="date"
-              value={validFrom}
-              required
-              {...fieldProps(error, FORM, 'validFrom')}
-              onChange={(e) => {
-                setValidFrom(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="validFrom" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Expires after (blank: no expiry)
-            <input
-              type="date"
-              value={validUntil}
-              {...fieldProps(error, FORM, 'validUntil')}
-              onChange={(e) => {
-                setValidUntil(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="validUntil" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Note
-            <input
-              value={note}
-              {...fieldProps(error, FORM, 'note')}
-              onChange={(e) => {
-                setNote(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="note" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="scope"
+          label="Scope (* for all)"
+          error={error}
+          value={scope}
+          required
+          onChange={setScope}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="validFrom"
+          label="Valid from"
+          error={error}
+          type="date"
+          value={validFrom}
+          required
+          onChange={setValidFrom}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="validUntil"
+          label="Expires after (blank: no expiry)"
+          error={error}
+          type="date"
+          value={validUntil}
+          onChange={setValidUntil}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="note"
+          label="Note"
+          error={error}
+          value={note}
+          onChange={setNote}
+        />
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import type { ReporterProfile } from './admin-types.ts';
 
@@ -43,20 +44,16 @@ export function ReporterProfileForm(props: {
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${FORM}-heading`}>
       <h3 id={`${FORM}-heading`}>Reporter profile</h3>
       <div className="admin-fields">
-        <div className="admin-field">
-          <label>
-            Title
-            <input
-              value={title}
-              required
-              {...fieldProps(error, FORM, 'title')}
-              onChange={(e) => {
-                setTitle(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="title" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="title"
+          label="Title"
+          error={error}
+          value={title}
+          required
+          onChange={setTitle}
+        />
         <div className="admin-field">
           <label>
             Registration body
@@ -76,20 +73,16 @@ export function ReporterProfileForm(props: {
           </label>
           <FieldError error={error} formId={FORM} field="registrationBody" />
         </div>
-        <div className="admin-field">
-          <label>
-            Registration number
-            <input
-              value={number}
-              required
-              {...fieldProps(error, FORM, 'registrationNumber')}
-              onChange={(e) => {
-                setNumber(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="registrationNumber" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="registrationNumber"
+          label="Registration number"
+          error={error}
+          value={number}
+          required
+          onChange={setNumber}
+        />
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { apiJson } from '../api.ts';
 import { FieldError, fieldProps, FormError } from '../forms/field-error.tsx';
+import { InputField } from '../forms/input-field.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
 import { TRAINING_KINDS } from './training-kinds.ts';
 
@@ -69,48 +70,36 @@ export function TrainingForm(props: {
           </label>
           <FieldError error={error} formId={FORM} field="kind" />
         </div>
-        <div className="admin-field">
-          <label>
-            Completed on
-            <input
-              type="date"
-              value={completedOn}
-              required
-              {...fieldProps(error, FORM, 'completedOn')}
-              onChange={(e) => {
-                setCompletedOn(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="completedOn" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Last day it counts (blank: the usual renewal period)
-            <input
-              type="date"
-              value={expiresOn}
-              {...fieldProps(error, FORM, 'expiresOn')}
-              onChange={(e) => {
-                setExpiresOn(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="expiresOn" />
-        </div>
-        <div className="admin-field">
-          <label>
-            Evidence (certificate, assessment)
-            <input
-              value={evidence}
-              {...fieldProps(error, FORM, 'evidence')}
-              onChange={(e) => {
-                setEvidence(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} formId={FORM} field="evidence" />
-        </div>
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="completedOn"
+          label="Completed on"
+          error={error}
+          type="date"
+          value={completedOn}
+          required
+          onChange={setCompletedOn}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="expiresOn"
+          label="Last day it counts (blank: the usual renewal period)"
+          error={error}
+          type="date"
+          value={expiresOn}
+          onChange={setExpiresOn}
+        />
+        <InputField
+          className="admin-field"
+          formId={FORM}
+          field="evidence"
+          label="Evidence (certificate, assessment)"
+          error={error}
+          value={evidence}
+          onChange={setEvidence}
+        />
       </div>
       <FormError error={error} fields={FIELDS} />
       <button type="submit" disabled={action.busy}>
