@@ -125,8 +125,8 @@ for (const backend of TEST_BACKENDS) {
       expect([...questionnaire.questions.map((q) => q.key)].sort()).toEqual(
         Object.keys(questionnaireSchema.shape).sort(),
       );
-      expect(questionnaire.questions.map((q) => [q.text, q.takesDetail])).toEqual(
-        questionnaireJson.questions.map((q) => [q.toPatient, q.takesDetail]),
+      expect(questionnaire.questions.map((q) => [q.text, q.takesDetail, q.writeIn])).toEqual(
+        questionnaireJson.questions.map((q) => [q.toPatient, q.takesDetail, q.writeIn]),
       );
       expect(questionnaire.patient).toEqual({
         name: 'Grace Ada Okafor',

@@ -32,7 +32,8 @@ export interface QuestionnaireDocument {
   patient: { name: string; birthDate: string; identifier: string };
   /** The appointment it is for, as the letter words it; null when none is booked. */
   appointment: { startsAt: string; when: string; location: string } | null;
-  questions: { key: string; text: string; takesDetail: boolean }[];
+  /** In the patient's words; `writeIn` when the question asks for more than yes or no. */
+  questions: { key: string; text: string; takesDetail: boolean; writeIn: boolean }[];
 }
 
 export function department(service: ServiceDetailsRecord | null): Department {
@@ -79,6 +80,11 @@ export function questionnaireDocument(
           location: booked.scanner?.location ?? booked.appointment.scannerId,
         }
       : null,
-    questions: q.questions.map((x) => ({ key: x.key, text: x.toPatient, takesDetail: x.takesDetail })),
+    questions: q.questions.map((x) => ({
+      key: x.key,
+      text: x.toPatient,
+      takesDetail: x.takesDetail,
+      writeIn: x.writeIn,
+    })),
   };
 }

@@ -40,6 +40,7 @@ export const boneHealthQuestionnaire = z
         question: z.string(),
         toPatient: z.string(),
         takesDetail: z.boolean(),
+        writeIn: z.boolean(),
       }),
     ),
   })
