@@ -51,6 +51,24 @@ function detail(previousScan: BookingDetail['previousScan']): BookingDetail {
     appointments: [],
     correspondence: [],
     enclosures: [],
+    documents: {
+      leaflet: {
+        title: 'Leaflet',
+        introduction: '',
+        sections: [],
+        contact: {
+          heading: 'Contact',
+          department: { name: null, address: null, telephone: null, email: null },
+        },
+      },
+      questionnaire: {
+        title: 'Questionnaire',
+        instructions: '',
+        patient: { name: 'Janet Cole', birthDate: '1956-03-10', identifier: '485 777 3456' },
+        appointment: null,
+        questions: [],
+      },
+    },
   };
 }
 

@@ -74,6 +74,8 @@ export { appointmentPolicy } from './reference/appointment-policy.ts';
 export { ukDateTime } from './appointments/appointment-letter.ts';
 export { listAppointments, appointmentListSchema } from './appointments/list-appointments.ts';
 export { getBookingDetail, type BookingDetail } from './appointments/booking-detail.ts';
+export type { PatientLeafletDocument, QuestionnaireDocument } from './appointments/patient-documents.ts';
+export { boneHealthQuestionnaire, patientLeaflet } from './reference/patient-documents.ts';
 export { recordScanVisit } from './visits/record-scan-visit.ts';
 export { scanVisitSchema, type ScanVisitInput } from './visits/scan-visit-input.ts';
 export { dayList, dayListSchema, type DayList, type DayListEntry } from './visits/day-list.ts';

@@ -36,6 +36,14 @@ interface BookingJson {
     closeReason: string | null;
   }[];
   correspondence: { kind: string; appointmentId: string | null; body: string }[];
+  documents: {
+    leaflet: { sections: { heading: string }[]; contact: { department: { telephone: string | null } } };
+    questionnaire: {
+      patient: { name: string };
+      appointment: { when: string } | null;
+      questions: { text: string }[];
+    };
+  };
 }
 
 /** The UK date of an instant, and the Monday of the week after it (dates as YYYY-MM-DD). */
@@ -208,6 +216,45 @@ describe.skipIf(webSkipReason !== null)(
         "['h1', '.letter-body'].map((s) => getComputedStyle(document.querySelector(s)).visibility)",
       );
       expect(visibility).toEqual(['hidden', 'visible']);
+      await page.emulateMedia({ media: 'screen' });
+
+      // The leaflet and questionnaire sent with it, as the API serves them (ROS 4.4; Appendix 4B and 2).
+      const { leaflet, questionnaire } = booking.documents;
+      await page.getByRole('tab', { name: 'Information leaflet' }).click();
+      const leafletPanel = page.getByRole('tabpanel', { name: 'Information leaflet' });
+      await expect
+        .poll(() => leafletPanel.getByRole('heading', { level: 4 }).allTextContents())
+        .toEqual([...leaflet.sections.map((x) => x.heading), 'How to contact us']);
+      expect(leaflet.contact.department.telephone).toBe('01225 000000');
+      await expect(leafletPanel.textContent()).resolves.toContain('Telephone: 01225 000000');
+      await page.getByRole('tab', { name: 'Questionnaire' }).click();
+      const form = page.getByRole('tabpanel', { name: 'Questionnaire' });
+      await expect
+        .poll(() => form.locator('.questionnaire-questions > li > p:first-child').allTextContents())
+        .toEqual(questionnaire.questions.map((q) => q.text));
+      expect(questionnaire.patient.name).toBe('Margaret Hughes');
+      await expect(form.textContent()).resolves.toContain(questionnaire.appointment?.when ?? 'none');
+      // Print all: the three documents print, a page each, and nothing else (the dialog stood in for).
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(`window.print = () => {
+        const panels = [...document.querySelectorAll('.patient-documents [role=tabpanel]')];
+        window.printed = {
+          heading: getComputedStyle(document.querySelector('h1')).display,
+          panels: panels.map((p) => [getComputedStyle(p).display, getComputedStyle(p).breakBefore]),
+        };
+      }`);
+      // The buttons do not print, so are out of sight here: a click event, as the button would send.
+      await page.locator('.document-actions button', { hasText: 'Print all' }).dispatchEvent('click');
+      await expect
+        .poll(() => page.evaluate('window.printed'))
+        .toEqual({
+          heading: 'none',
+          panels: [
+            ['block', 'auto'],
+            ['block', 'page'],
+            ['block', 'page'],
+          ],
+        });
       await page.emulateMedia({ media: 'screen' });
       await page.close();
     });

@@ -6,6 +6,7 @@ import { CancelAppointmentForm, DidNotAttendButton, RebookForm } from './appoint
 import type { BookingDetail, CalendarAppointment } from './booking-types.ts';
 import { LetterPreview } from './letter-preview.tsx';
 import { shortDateTime } from './london-time.ts';
+import { PatientDocuments } from './patient-documents.tsx';
 
 /** One appointment: whose, when, its wait from referral, its letter, and cancel, rebook or did-not-attend. */
 export function AppointmentPanel(props: {
@@ -79,7 +80,19 @@ export function AppointmentPanel(props: {
         </div>
       ) : null}
       {detail
-        ? letters.map((l) => <LetterPreview key={l.id} letter={l} enclosures={detail.enclosures} />)
+        ? letters.map((l) =>
+            l.kind === 'appointment_letter' ? (
+              <PatientDocuments
+                key={l.id}
+                letter={l}
+                enclosures={detail.enclosures}
+                leaflet={detail.documents.leaflet}
+                questionnaire={detail.documents.questionnaire}
+              />
+            ) : (
+              <LetterPreview key={l.id} letter={l} />
+            ),
+          )
         : null}
     </section>
   );

@@ -52,6 +52,32 @@ export interface BookingDetail {
   appointments: BookedAppointment[];
   correspondence: Correspondence[];
   enclosures: string[];
+  documents: { leaflet: PatientLeaflet; questionnaire: Questionnaire };
+}
+
+/** The department as the patient's papers name it (the service details). */
+export interface Department {
+  name: string | null;
+  address: string | null;
+  telephone: string | null;
+  email: string | null;
+}
+
+/** The information leaflet sent with the appointment letter (ROS 4.4; Appendix 4B). */
+export interface PatientLeaflet {
+  title: string;
+  introduction: string;
+  sections: { heading: string; paragraphs: string[]; items: string[] }[];
+  contact: { heading: string; department: Department };
+}
+
+/** The bone health questionnaire (ROS Appendix 2), the scan visit's questions in the patient's words. */
+export interface Questionnaire {
+  title: string;
+  instructions: string;
+  patient: { name: string; birthDate: string; identifier: string };
+  appointment: { startsAt: string; when: string; location: string } | null;
+  questions: { key: string; text: string; takesDetail: boolean; writeIn: boolean }[];
 }
 
 export const MODALITY_OF_EXAM: Record<Referral['examination'], Scanner['modality']> = {

@@ -1,6 +1,8 @@
 // What the operator has typed into the scan visit checklist, and the POST /api/visits body made from it
 // (packages/service/src/visits/scan-visit-input.ts).
 
+import questionnaireJson from '../../../../packages/service/data/bone-health-questionnaire.json' with { type: 'json' };
+
 export const SCAN_SITES = [
   ['lumbar_spine', 'Lumbar spine'],
   ['left_hip', 'Left hip'],
@@ -12,23 +14,13 @@ export const SCAN_SITES = [
 ] as const;
 export type ScanSite = (typeof SCAN_SITES)[number][0];
 
-/** The ROS Appendix 2 questionnaire, each question with whether it takes a detail. */
-export const QUESTIONS = [
-  ['previousDxa', 'Has the patient had a bone density (DXA) scan before?', true],
-  ['spineOrHipSurgery', 'Any surgery to the spine or hips?', true],
-  ['recentImagingOrNuclearMedicine', 'A contrast X-ray, CT or nuclear medicine test recently?', true],
-  ['alcoholDaily', 'Alcohol every day?', false],
-  ['parentHipFracture', 'Did either parent break a hip?', false],
-  ['steroidTablets', 'Steroid tablets (such as prednisolone)?', true],
-  ['longTermCondition', 'A long-term condition?', true],
-  ['rheumatoidArthritis', 'Rheumatoid arthritis?', false],
-  ['currentSmoker', 'Smokes now?', false],
-  ['boneMedicines', 'Medicines for the bones?', true],
-  ['hysterectomy', 'A hysterectomy?', false],
-  ['menopause', 'Been through the menopause?', false],
-  ['hrt', 'Takes HRT?', false],
-] as const;
-export type QuestionKey = (typeof QUESTIONS)[number][0];
+/**
+ * The ROS Appendix 2 questionnaire, each question with whether it takes a detail: the same list the booking
+ * desk prints for the patient (packages/service/data/bone-health-questionnaire.json), so they cannot drift.
+ */
+export const QUESTIONS: readonly (readonly [key: string, question: string, hasDetail: boolean])[] =
+  questionnaireJson.questions.map((q) => [q.key, q.question, q.takesDetail] as const);
+export type QuestionKey = string;
 export type Answer = '' | 'yes' | 'no' | 'unsure';
 
 export interface VisitDraft {

@@ -6,6 +6,12 @@ import { notFound, ok, type Outcome } from '../outcome.ts';
 import { appointmentLetter } from '../reference/appointment-policy.ts';
 import { referralView, type ReferralView } from '../referrals/referral-view.ts';
 import { bookedView, MODALITY, type BookedAppointment } from './book-appointment.ts';
+import {
+  patientLeafletDocument,
+  questionnaireDocument,
+  type PatientLeafletDocument,
+  type QuestionnaireDocument,
+} from './patient-documents.ts';
 import { previousScan } from './previous-scan.ts';
 
 const READERS: readonly Role[] = ['operator', 'administrator', 'service_manager', 'irmer_practitioner'];
@@ -31,6 +37,8 @@ export interface BookingDetail {
   correspondence: CorrespondenceRecord[];
   /** What goes in the envelope with the appointment letter (ROS 4.4; Appendix 2 and 4B). */
   enclosures: string[];
+  /** The enclosures themselves, to preview and print with the letter (ROS 4.4; Appendix 4B and 2). */
+  documents: { leaflet: PatientLeafletDocument; questionnaire: QuestionnaireDocument };
 }
 
 /** What the booking desk needs for one referral: the clock, the follow-up scanner, appointments, letters. */
@@ -55,6 +63,10 @@ export async function getBookingDetail(
   const correspondence = (await ctx.store.appointments.correspondence({ referralId: referral.id })).filter(
     (c) => BOOKING_LETTERS.includes(c.kind),
   );
+  // The questionnaire names the appointment still to come (the latest booked one).
+  const booked = appointments.filter((a) => a.state === 'booked').at(-1);
+  const scanner = booked ? await ctx.store.scanners.byId(booked.scannerId) : null;
+  const service = await ctx.store.reports.serviceDetails();
   await recordStandaloneAudit(ctx, {
     action: 'read',
     entityType: 'referral',
@@ -75,5 +87,12 @@ export async function getBookingDetail(
     appointments: appointments.map((a) => bookedView(a, referral)),
     correspondence,
     enclosures: appointmentLetter.enclosures,
+    documents: {
+      leaflet: patientLeafletDocument(service),
+      questionnaire: questionnaireDocument(
+        patient,
+        booked ? { appointment: booked, scanner: scanner ?? null } : null,
+      ),
+    },
   });
 }
