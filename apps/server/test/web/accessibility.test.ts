@@ -11,6 +11,8 @@ import { apiAs, startWebHarness, VIEWPORT, webSkipReason, type WebHarness } from
 const skipReason = webSkipReason;
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// axe-core's best practices: the landmarks, headings and regions a screen-reader user moves by.
+const BEST_PRACTICE_TAGS = ['best-practice'];
 
 interface Violation {
   id: string;
@@ -20,14 +22,11 @@ interface Violation {
   nodes: { target: string; summary: string }[];
 }
 
-/** axe-core's violations on the page as it is now, with what each needs fixed. */
-async function axeViolations(page: Page): Promise<Violation[]> {
+/** axe-core's violations on the page as it is now, of rules with these tags, with what each needs fixed. */
+async function axeViolations(page: Page, tags: readonly string[] = WCAG_AA_TAGS): Promise<Violation[]> {
   if ((await page.evaluate('typeof window.axe')) === 'undefined')
     await page.addScriptTag({ path: AXE_SCRIPT });
-  const options = JSON.stringify({
-    runOnly: { type: 'tag', values: WCAG_AA_TAGS },
-    resultTypes: ['violations'],
-  });
+  const options = JSON.stringify({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   return page.evaluate(`axe.run(document, ${options}).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact ?? null, help: v.help, helpUrl: v.helpUrl,
     nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
@@ -35,12 +34,12 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 }
 
 /** One line per violation and element: the rule, its impact, the element and what to fix. */
-function describeViolations(screen: string, violations: Violation[]): string {
+function describeViolations(screen: string, violations: Violation[], of = 'WCAG 2.1 AA'): string {
   const lines = violations.flatMap((v) => [
     `${v.id} (${v.impact ?? 'no impact given'}): ${v.help} — ${v.helpUrl}`,
     ...v.nodes.map((n) => `    ${n.target}: ${n.summary.replaceAll('\n', ' ')}`),
   ]);
-  return `${screen}: ${String(violations.length)} WCAG 2.1 AA violation(s)\n${lines.join('\n')}`;
+  return `${screen}: ${String(violations.length)} ${of} violation(s)\n${lines.join('\n')}`;
 }
 
 /** Waits for the screen's heading and for its data to have loaded (no "Loading…" left on it). */
@@ -195,6 +194,19 @@ const SCREENS: Screen[] = [
       return page;
     },
   },
+  {
+    name: 'the report itself, as previewed and issued',
+    open: async (harness) => {
+      const page = await signedIn('reporter', '#/reporting', 'Reporting')(harness);
+      await page.getByRole('link', { name: 'Open the report for MARSH, Eileen' }).click();
+      await settled(page, 'Report for MARSH, Eileen');
+      // axe-core does not enter the sandboxed preview frame: the report's HTML is checked on a page of its own.
+      const html = await page.locator('iframe.report-preview').getAttribute('srcdoc');
+      if (html === null) throw new Error('the report editor shows no preview');
+      await page.setContent(html);
+      return page;
+    },
+  },
   { name: 'phantom QA', open: signedIn('medical_physics_expert', '#/phantom-qa', 'Phantom QA') },
   { name: 'scanner QA', open: signedIn('operator', '#/scanner-qa', 'Scanner QA') },
   { name: 'precision', open: signedIn('medical_physics_expert', '#/precision', 'Precision studies') },
@@ -288,7 +300,7 @@ describe.skipIf(skipReason !== null)(
     });
 
     it.each(SCREENS)(
-      '$name: no axe-core violation of WCAG 2.1 A/AA, and no sideways scrolling at 1366×768 with large text',
+      '$name: no axe-core violation of WCAG 2.1 A/AA or best practice, no sideways scrolling with large text',
       async ({ name, open }) => {
         const page = await open(harness);
         try {
@@ -297,6 +309,13 @@ describe.skipIf(skipReason !== null)(
             .soft(
               violations.map((v) => `${v.id} ×${String(v.nodes.length)}`),
               describeViolations(name, violations),
+            )
+            .toEqual([]);
+          const structure = await axeViolations(page, BEST_PRACTICE_TAGS);
+          expect
+            .soft(
+              structure.map((v) => `${v.id} ×${String(v.nodes.length)}`),
+              describeViolations(name, structure, 'axe-core best-practice'),
             )
             .toEqual([]);
           const overflowPx = await sidewaysOverflowPx(page);
