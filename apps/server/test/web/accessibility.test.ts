@@ -66,6 +66,51 @@ async function sidewaysOverflowPx(page: Page): Promise<number> {
   return overflowPx;
 }
 
+/** The keyboard focus ring of styles.css: yellow outside, near-black inside (WCAG 2.1 2.4.7, 1.4.11). */
+const FOCUS_RING = {
+  outline: 'solid',
+  outlineColor: 'rgb(255, 191, 71)',
+  innerRing: 'rgb(11, 12, 12)',
+} as const;
+
+interface Focused {
+  what: string;
+  outline: string;
+  outlineColor: string;
+  boxShadow: string;
+}
+
+/**
+ * Moves the keyboard focus through the screen's first `stops` stops with Tab, and names each control the
+ * focus reached without the focus ring drawn on it (an iframe's own content is left to it).
+ */
+async function focusWithoutRing(page: Page, stops = 30): Promise<string[]> {
+  await page.evaluate('document.activeElement?.blur?.()');
+  const missing: string[] = [];
+  for (let i = 0; i < stops; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate<Focused | null>(`(() => {
+      const e = document.activeElement;
+      if (e === null || e === document.body || e.tagName === 'IFRAME') return null;
+      const style = getComputedStyle(e);
+      const name = e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 40) ?? '';
+      return {
+        what: e.tagName.toLowerCase() + (e.type ? '[type=' + e.type + ']' : '') + (e.id ? '#' + e.id : '') +
+          (name ? ' "' + name + '"' : ''),
+        outline: style.outlineStyle, outlineColor: style.outlineColor, boxShadow: style.boxShadow,
+      };
+    })()`);
+    if (focused === null) continue;
+    const ringed =
+      focused.outline === FOCUS_RING.outline &&
+      focused.outlineColor === FOCUS_RING.outlineColor &&
+      focused.boxShadow.includes(FOCUS_RING.innerRing);
+    const drawn = `${focused.what}: outline ${focused.outline} ${focused.outlineColor}, shadow ${focused.boxShadow}`;
+    if (!ringed && !missing.includes(drawn)) missing.push(drawn);
+  }
+  return missing;
+}
+
 interface Screen {
   name: string;
   /** Opens the screen in its state to check: a new page, signed in as the role that uses it. */
@@ -287,12 +332,16 @@ describe.skipIf(skipReason !== null)(
       await harness.close();
     });
 
-    it('finds what it checks for: an unlabelled field, faint text and a page wider than the window', async () => {
+    it('finds what it checks for: an unseen focus, an unlabelled field, faint text, a page too wide', async () => {
       const page = await SCREENS[0]?.open(harness);
       if (!page) throw new Error('no sign-in screen');
       const wrong =
-        '<input id="unlabelled"><p style="color:#bbb;background:#fff">Faint</p><div style="width:2000px">Wide</div>';
-      await page.evaluate(`document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(wrong)})`);
+        '<button style="outline: none">Hidden focus</button><input id="unlabelled">' +
+        '<p style="color:#bbb;background:#fff">Faint</p><div style="width:2000px">Wide</div>';
+      await page.evaluate(`document.body.insertAdjacentHTML('afterbegin', ${JSON.stringify(wrong)})`);
+      const unringed = await focusWithoutRing(page, 3);
+      expect(unringed).toHaveLength(1);
+      expect(unringed[0]).toMatch(/^button\[type=submit\] "Hidden focus": outline none /);
       const violations = await axeViolations(page);
       expect(violations.map((v) => v.id)).toEqual(expect.arrayContaining(['label', 'color-contrast']));
       await expect(sidewaysOverflowPx(page)).resolves.toBeGreaterThan(0);
@@ -300,7 +349,7 @@ describe.skipIf(skipReason !== null)(
     });
 
     it.each(SCREENS)(
-      '$name: no axe-core violation of WCAG 2.1 A/AA or best practice, no sideways scrolling with large text',
+      '$name: no axe-core violation of WCAG 2.1 A/AA or best practice, focus seen, no sideways scrolling',
       async ({ name, open }) => {
         const page = await open(harness);
         try {
@@ -318,6 +367,8 @@ describe.skipIf(skipReason !== null)(
               describeViolations(name, structure, 'axe-core best-practice'),
             )
             .toEqual([]);
+          const unringed = await focusWithoutRing(page);
+          expect.soft(unringed, `${name}: the keyboard focus reached these without its ring`).toEqual([]);
           const overflowPx = await sidewaysOverflowPx(page);
           expect
             .soft(overflowPx, `${name} scrolls sideways by ${String(overflowPx)}px with large text`)
