@@ -59,8 +59,8 @@ describe('the reporting worklist', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
-      ['2026-11-27', 'To draft', 'Not yet drafted', 'Draft report'],
-      ['2026-11-28', 'To sign', 'Version 1, draft', 'Open report'],
+      ['2026-11-27', 'To draft', 'Not yet drafted', 'Draft the report'],
+      ['2026-11-28', 'To sign', 'Version 1, draft', 'Open the report'],
     ]);
     expect(screen.getByRole('link', { name: 'Open the report for MARSH, Eileen' }).getAttribute('href')).toBe(
       `#/reporting/${REPORT_B}`,

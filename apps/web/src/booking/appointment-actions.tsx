@@ -28,7 +28,7 @@ export function CancelAppointmentForm(props: {
   };
   return (
     <form onSubmit={submit} className="appointment-action" aria-labelledby={`${FORM}-heading`}>
-      <h4 id={`${FORM}-heading`}>Cancel</h4>
+      <h3 id={`${FORM}-heading`}>Cancel</h3>
       <div className="field">
         <label>
           Asked for by
@@ -97,7 +97,7 @@ export function RebookForm(props: {
   };
   return (
     <form onSubmit={submit} className="appointment-action" aria-labelledby={`${FORM}-heading`}>
-      <h4 id={`${FORM}-heading`}>Rebook on {props.scannerId}</h4>
+      <h3 id={`${FORM}-heading`}>Rebook on {props.scannerId}</h3>
       <label>
         New date
         <input

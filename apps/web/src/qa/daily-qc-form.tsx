@@ -43,7 +43,7 @@ export function DailyQcForm(props: {
   };
   return (
     <form onSubmit={submit} className="daily-qc" aria-labelledby={`${FORM_ID}-heading`}>
-      <h3 id={`${FORM_ID}-heading`}>{`Record today's QC on ${props.scannerId}`}</h3>
+      <h2 id={`${FORM_ID}-heading`}>{`Record today's QC on ${props.scannerId}`}</h2>
       <fieldset {...fieldProps(action.error, FORM_ID, 'passed')}>
         <legend>Result</legend>
         <label>

@@ -198,8 +198,10 @@ export function ReportEditor(props: { reportId: string; onSessionEnded: () => vo
               {done}
             </p>
           ) : null}
-          <h2>Report text</h2>
-          <pre className="report-text" tabIndex={0} aria-label="Report text">
+          <h2 id="report-text-heading">Report text</h2>
+          {/* A region, so that its name is read when the scrollable text takes the focus (ARIA 1.2 allows
+              no name on a plain pre). */}
+          <pre className="report-text" tabIndex={0} role="region" aria-labelledby="report-text-heading">
             {reportText ?? 'Loading…'}
           </pre>
         </div>

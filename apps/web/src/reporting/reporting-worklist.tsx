@@ -116,14 +116,14 @@ export function ReportingWorklist(props: {
                           aria-label={`Draft the report for ${item.patientName}`}
                           onClick={() => void draftFor(item.visitId)}
                         >
-                          {drafting === item.visitId ? 'Drafting…' : 'Draft report'}
+                          {drafting === item.visitId ? 'Drafting the report…' : 'Draft the report'}
                         </button>
                       ) : (
                         <a
                           href={reportHash(item.reportId)}
                           aria-label={`Open the report for ${item.patientName}`}
                         >
-                          Open report
+                          Open the report
                         </a>
                       )}
                     </td>
