@@ -325,6 +325,12 @@ export const ROUTES: RouteCase[] = [
     request: async (f) => ({ method: 'GET', url: `/api/referrals/${await freshReferral(f)}` }),
   },
   {
+    name: 'GET /api/referrers',
+    allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/referrers?name=a' }),
+  },
+  {
     name: 'POST /api/referrals',
     allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator', 'referrer'],
     success: 201,

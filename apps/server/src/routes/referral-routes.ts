@@ -5,8 +5,10 @@ import {
   cancelReferral,
   getReferral,
   listReferrals,
+  listReferrers,
   newReferralSchema,
   referralListSchema,
+  referrerListSchema,
   registerReferral,
   returnReferral,
 } from '@quantrad/service';
@@ -31,6 +33,19 @@ export function referralRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) =>
       sendOutcome(reply, await listReferrals(await requestContext(deps, request), request.query)),
+  );
+
+  r.get(
+    '/api/referrers',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'Registered referrers by name, to choose who sent a referral (ROS 4.2-4.3)',
+        querystring: referrerListSchema,
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await listReferrers(await requestContext(deps, request), request.query)),
   );
 
   r.post(

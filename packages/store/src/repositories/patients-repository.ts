@@ -71,6 +71,12 @@ export interface PatientsRepository {
   insertReferrer(r: ReferrerRecord): Promise<void>;
   referrer(id: string): Promise<ReferrerRecord | null>;
   referrers(): Promise<ReferrerRecord[]>;
+  /** Referrers by name, a page at a time; `nameContains` matches any part of the name, any case. */
+  searchReferrers(q: {
+    nameContains?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ReferrerRecord[]; total: number }>;
   /** The referrer record a user signs in as, if any (electronic referral from the referrer's log-on). */
   referrerOfUser(userId: string): Promise<ReferrerRecord | null>;
 }
@@ -146,6 +152,23 @@ export function patientsRepository(sql: SqlExecutor): PatientsRepository {
     },
     async referrers(): Promise<ReferrerRecord[]> {
       return parseRows(referrerRow, await sql.query('SELECT * FROM referrer ORDER BY name'), 'referrer');
+    },
+    async searchReferrers(q: {
+      nameContains?: string;
+      limit: number;
+      offset: number;
+    }): Promise<{ items: ReferrerRecord[]; total: number }> {
+      // The typed text is a literal: escape LIKE's wildcards.
+      const pattern =
+        q.nameContains === undefined ? '%' : `%${q.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const where = `WHERE name ILIKE $1 ESCAPE '\\'`;
+      const counted = await sql.query(`SELECT count(*) AS total FROM referrer ${where}`, [pattern]);
+      const rows = await sql.query(`SELECT * FROM referrer ${where} ORDER BY name, id LIMIT $2 OFFSET $3`, [
+        pattern,
+        q.limit,
+        q.offset,
+      ]);
+      return { items: parseRows(referrerRow, rows, 'referrer'), total: Number(counted[0]?.['total'] ?? 0) };
     },
   };
 }
