@@ -331,6 +331,12 @@ export const ROUTES: RouteCase[] = [
     request: () => Promise.resolve({ method: 'GET', url: '/api/referrers?name=a' }),
   },
   {
+    name: 'GET /api/referral-criteria',
+    allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator'],
+    success: 200,
+    request: () => Promise.resolve({ method: 'GET', url: '/api/referral-criteria' }),
+  },
+  {
     name: 'POST /api/referrals',
     allowed: ['operator', 'irmer_practitioner', 'service_manager', 'administrator', 'referrer'],
     success: 201,

@@ -37,7 +37,12 @@ export {
 } from './users/change-user.ts';
 export { matchReferralCriteria } from './referrals/match-criteria.ts';
 export { registerReferral } from './referrals/register-referral.ts';
-export { listReferrers, referrerListSchema, type ReferrerView } from './referrals/list-referrers.ts';
+export {
+  listReferrers,
+  readReferralCriteria,
+  referrerListSchema,
+  type ReferrerView,
+} from './referrals/list-referrers.ts';
 export { authoriseReferral, returnReferral, cancelReferral } from './referrals/decide-referral.ts';
 export {
   listReferrals,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { listReferrers } from '../src/index.ts';
+import { defaultReferralCriteria, listReferrers, readReferralCriteria } from '../src/index.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
 for (const backend of TEST_BACKENDS) {
@@ -75,6 +75,17 @@ for (const backend of TEST_BACKENDS) {
         ids: listed.value.items.map((r) => r.id),
       });
       const refused = await listReferrers(f.ctx(reporter), {});
+      expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+    });
+
+    it('gives the registrars the written criteria the match uses', async () => {
+      const criteria = await readReferralCriteria(f.ctx(operator));
+      if (!criteria.ok) throw new Error(criteria.error.message);
+      expect(criteria.value).toEqual(defaultReferralCriteria);
+      expect(criteria.value.indications.find((i) => i.id === 'fragility_fracture')?.text).toBe(
+        'Fragility (low-trauma) fracture at age 50 or over',
+      );
+      const refused = await readReferralCriteria(f.ctx(reporter));
       expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     });
   });

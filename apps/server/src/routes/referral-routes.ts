@@ -6,6 +6,7 @@ import {
   getReferral,
   listReferrals,
   listReferrers,
+  readReferralCriteria,
   newReferralSchema,
   referralListSchema,
   referrerListSchema,
@@ -46,6 +47,18 @@ export function referralRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) =>
       sendOutcome(reply, await listReferrers(await requestContext(deps, request), request.query)),
+  );
+
+  r.get(
+    '/api/referral-criteria',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'The local written referral criteria every referral is matched against (ROS 4.3)',
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await readReferralCriteria(await requestContext(deps, request))),
   );
 
   r.post(

@@ -4,6 +4,7 @@ import { recordStandaloneAudit } from '../audit/record-audit.ts';
 import { authorise } from '../authorise.ts';
 import type { ServiceContext } from '../context.ts';
 import { ok, type Outcome } from '../outcome.ts';
+import { defaultReferralCriteria, type ReferralCriteria } from '../reference/referral-criteria.ts';
 import { validate } from '../validate.ts';
 import type { Page } from './read-referrals.ts';
 
@@ -54,4 +55,23 @@ export async function listReferrers(
     limit: q.limit,
     offset: q.offset,
   });
+}
+
+/**
+ * The local written referral criteria the server matches every referral against (ROS 4.3), so a form
+ * offers exactly the indications the match knows. Reference data, no patient's: not audited.
+ */
+export async function readReferralCriteria(
+  ctx: ServiceContext,
+  criteria: ReferralCriteria = defaultReferralCriteria,
+): Promise<Outcome<ReferralCriteria>> {
+  const allowed = await authorise(ctx, REGISTRARS, '*', {
+    entityType: 'referral_criteria',
+    entityId: null,
+    patientId: null,
+    what: 'reading the written referral criteria',
+    action: 'read',
+  });
+  if (!allowed.ok) return allowed;
+  return ok(criteria);
 }
