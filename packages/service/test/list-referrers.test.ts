@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@quantrad/store';
 import type { Actor } from '../src/actor.ts';
-import { defaultReferralCriteria, listReferrers, readReferralCriteria } from '../src/index.ts';
+import {
+  defaultReferralCriteria,
+  getReferral,
+  listReferrers,
+  readReferralCriteria,
+  registerReferral,
+} from '../src/index.ts';
 import { ServiceFixture } from './service-fixture.ts';
 
 for (const backend of TEST_BACKENDS) {
@@ -87,6 +93,29 @@ for (const backend of TEST_BACKENDS) {
       );
       const refused = await readReferralCriteria(f.ctx(reporter));
       expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+    });
+
+    it('registers a referral that came by fax (migration 0024)', async () => {
+      const r = await registerReferral(f.ctx(operator), {
+        patient: {
+          identifier: '9434765919',
+          familyName: 'Fax',
+          givenNames: 'Freda',
+          birthDate: '1950-01-02',
+          address: '2 Mill Lane, Bath',
+          sex: 'female',
+        },
+        referrerId: patelId,
+        source: 'gp',
+        examination: 'dxa',
+        indications: ['fragility_fracture'],
+        clinicalInformation: 'Fractured wrist after a trip on the kerb.',
+        signedByReferrer: true,
+        method: 'fax',
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      const read = await getReferral(f.ctx(operator), r.value.id);
+      expect(read.ok ? read.value.method : null).toBe('fax');
     });
   });
 }

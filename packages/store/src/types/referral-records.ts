@@ -39,7 +39,14 @@ export const REFERRAL_SOURCES = [
   'bone_affecting_medication',
   'other',
 ] as const;
-export const REFERRAL_METHODS = ['electronic', 'email', 'post', 'choose_and_book', 'order_comms'] as const;
+export const REFERRAL_METHODS = [
+  'electronic',
+  'email',
+  'post',
+  'fax',
+  'choose_and_book',
+  'order_comms',
+] as const;
 export const REFERRAL_STATES = [
   'received',
   'authorised',
