@@ -3,6 +3,7 @@ import { ErrorAlert } from '../error-alert.tsx';
 import { Pager } from '../lists/pager.tsx';
 import { useApiData } from '../use-api-data.ts';
 import { ReferralDetail } from './referral-detail.tsx';
+import { RegisterReferralForm } from './register-referral-form.tsx';
 import { REFERRAL_STATES, patientName, type Referral, type ReferralPage } from './referral-types.ts';
 import { WaitingClock } from './waiting-clock.tsx';
 
@@ -18,8 +19,12 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
   const [openId, setOpenId] = useState<string | null>(null);
   const [changed, setChanged] = useState(0);
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
+  /** After registering, the inbox shows that patient's referrals, so the new one is seen wherever it falls. */
+  const [patientFilter, setPatientFilter] = useState<{ id: string; name: string } | null>(null);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (state !== '') query.set('state', state);
+  if (patientFilter) query.set('patientId', patientFilter.id);
   const list = useApiData<ReferralPage>(
     `/api/referrals?${query.toString()}`,
     props.onSessionEnded,
@@ -34,9 +39,41 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
     setOpenId(null);
     setChanged((n) => n + 1);
   };
+  const registered = (r: Referral, name: string): void => {
+    // ROS 4.3: whether the referral meets the local written criteria decides who may authorise it.
+    const criteria = r.criteriaMatch.meetsCriteria
+      ? `meets the written criteria (${r.criteriaMatch.matched.map((m) => m.text).join('; ')})`
+      : 'does not meet the written criteria: an IR(ME)R practitioner must justify it';
+    setOutcome(`Registered the ${r.examination.toUpperCase()} referral for ${name}: it ${criteria}.`);
+    setRegistering(false);
+    setPatientFilter({ id: r.patientId, name });
+    setState('received');
+    setOffset(0);
+    setOpenId(null);
+    setChanged((n) => n + 1);
+  };
   return (
     <section aria-labelledby="referrals-heading" className="referrals-screen">
       <h1 id="referrals-heading">Referrals inbox</h1>
+      {registering ? (
+        <RegisterReferralForm
+          onRegistered={registered}
+          onCancel={() => {
+            setRegistering(false);
+          }}
+          onSessionEnded={props.onSessionEnded}
+        />
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            setRegistering(true);
+            setOutcome(null);
+          }}
+        >
+          Register a referral
+        </button>
+      )}
       <label>
         State
         <select
@@ -65,7 +102,7 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
         <>
           <table className="referral-list">
             <caption>
-              {`${String(page.total)} referral(s)${state ? ` ${state}` : ''}, oldest first (ROS 4.4: offer within six weeks)`}
+              {`${String(page.total)} referral(s)${state ? ` ${state}` : ''}${patientFilter ? ` for ${patientFilter.name}` : ''}, oldest first (ROS 4.4: offer within six weeks)`}
             </caption>
             <thead>
               <tr>
@@ -116,6 +153,17 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
             </tbody>
           </table>
           {page.items.length === 0 ? <p>No referrals in this state.</p> : null}
+          {patientFilter ? (
+            <button
+              type="button"
+              onClick={() => {
+                setPatientFilter(null);
+                setOffset(0);
+              }}
+            >
+              Show every patient’s referrals
+            </button>
+          ) : null}
           <Pager page={page} label="Referrals" onOffset={setOffset} />
         </>
       ) : null}
