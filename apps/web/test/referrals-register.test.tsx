@@ -153,17 +153,17 @@ describe('registering a referral', () => {
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(done).not.toHaveBeenCalled();
     // Nothing typed is lost.
-    expect((screen.getByLabelText('NHS number') as HTMLInputElement).value).toBe('9434765919');
-    expect((screen.getByLabelText('Given names') as HTMLInputElement).value).toBe('Freda May');
-    expect((screen.getByLabelText('Date of birth') as HTMLInputElement).value).toBe('1950-01-02');
-    expect((screen.getByLabelText('Referrer') as HTMLSelectElement).value).toBe(PATEL.id);
-    expect((screen.getByLabelText('How it arrived') as HTMLSelectElement).value).toBe('fax');
-    expect((screen.getByLabelText('Received') as HTMLInputElement).value).toBe('2026-11-20T14:30');
-    expect((screen.getByLabelText(/FRAX in the assessment zone/) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByLabelText(/Clinical information/) as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByLabelText<HTMLInputElement>('NHS number').value).toBe('9434765919');
+    expect(screen.getByLabelText<HTMLInputElement>('Given names').value).toBe('Freda May');
+    expect(screen.getByLabelText<HTMLInputElement>('Date of birth').value).toBe('1950-01-02');
+    expect(screen.getByLabelText<HTMLSelectElement>('Referrer').value).toBe(PATEL.id);
+    expect(screen.getByLabelText<HTMLSelectElement>('How it arrived').value).toBe('fax');
+    expect(screen.getByLabelText<HTMLInputElement>('Received').value).toBe('2026-11-20T14:30');
+    expect(screen.getByLabelText<HTMLInputElement>(/FRAX in the assessment zone/).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/Clinical information/).value).toBe(
       'Wrist fracture after a trip on the kerb.',
     );
-    expect((screen.getByLabelText('Signed by the referrer') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Signed by the referrer').checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Register the referral' })).toHaveProperty('disabled', false);
   });
 });
