@@ -64,15 +64,17 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
           onSessionEnded={props.onSessionEnded}
         />
       ) : (
-        <button
-          type="button"
-          onClick={() => {
-            setRegistering(true);
-            setOutcome(null);
-          }}
-        >
-          Register a referral
-        </button>
+        <p className="register-referral-open">
+          <button
+            type="button"
+            onClick={() => {
+              setRegistering(true);
+              setOutcome(null);
+            }}
+          >
+            Register a referral
+          </button>
+        </p>
       )}
       <label>
         State
