@@ -150,5 +150,19 @@ describe.skipIf(webSkipReason !== null)(
       });
       await page.close();
     });
+
+    it('offers a referrer no form: they send their own electronically (ROS 4.3)', async () => {
+      const page = await harness.signedInPage('referrer', '#/referrals');
+      await page.getByRole('heading', { name: 'Referrals inbox' }).waitFor();
+      await page.locator('table.referral-list caption').waitFor();
+      await page.waitForLoadState('networkidle');
+      const session = (await apiAs(page, harness.base, '/api/auth/session')).body as {
+        roles: { role: string }[];
+      };
+      expect(session.roles.map((r) => r.role)).toEqual(['referrer']);
+      await expect(page.getByRole('button', { name: 'Register a referral' }).count()).resolves.toBe(0);
+      await expect(apiAs(page, harness.base, '/api/referrers')).resolves.toMatchObject({ status: 403 });
+      await page.close();
+    });
   },
 );

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { ErrorAlert } from '../error-alert.tsx';
 import { Pager } from '../lists/pager.tsx';
+import type { SignedInUser } from '../session/signed-in-user.ts';
 import { useApiData } from '../use-api-data.ts';
 import { ReferralDetail } from './referral-detail.tsx';
 import { RegisterReferralForm } from './register-referral-form.tsx';
@@ -8,6 +9,8 @@ import { REFERRAL_STATES, patientName, type Referral, type ReferralPage } from '
 import { WaitingClock } from './waiting-clock.tsx';
 
 const PAGE_SIZE = 20;
+/** Service staff who register referrals that arrive on paper, by post, fax or email (ROS 4.3). */
+const REGISTRARS: readonly string[] = ['operator', 'irmer_practitioner', 'service_manager', 'administrator'];
 
 /**
  * The referrals inbox (ROS 4.3-4.4): new referrals oldest first, so the six-week clock is worked in order,
@@ -32,6 +35,8 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
     changed,
   );
   const page = list.data;
+  const session = useApiData<SignedInUser>('/api/auth/session', props.onSessionEnded);
+  const mayRegister = session.data?.roles.some((r) => REGISTRARS.includes(r.role)) ?? false;
   const open = page?.items.find((r) => r.id === openId) ?? null;
   const decided = (r: Referral): void => {
     const who = open ? patientName(open.patient) : 'The referral';
@@ -63,7 +68,7 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
           }}
           onSessionEnded={props.onSessionEnded}
         />
-      ) : (
+      ) : mayRegister ? (
         <p className="register-referral-open">
           <button
             type="button"
@@ -75,7 +80,7 @@ export function ReferralsScreen(props: { onSessionEnded: () => void }): ReactEle
             Register a referral
           </button>
         </p>
-      )}
+      ) : null}
       <label>
         State
         <select
