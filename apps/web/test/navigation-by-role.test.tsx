@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app.tsx';
 import { fakeApi } from './support/fake-api.ts';
@@ -38,7 +38,10 @@ describe('the header, by the roles of who is signed in', () => {
     render(<App />);
     await expect(linksShown()).resolves.toEqual(['Referrals', "Today's list", 'Reporting']);
     expect(screen.getByText(/^Signed in as /).textContent).toBe('Signed in as Sarah Jones (Reporter)');
-    expect(window.location.hash).toBe('#/reporting');
+    // The shell moves to the reporter's own first screen once it knows the roles.
+    await waitFor(() => {
+      expect(window.location.hash).toBe('#/reporting');
+    });
   });
 
   it('gives someone with two roles the screens of both, and keeps an address they opened', async () => {

@@ -47,14 +47,19 @@ function scanner(dailyQcToday: ScannerStatus['dailyQcToday']): ScannerStatus {
     location: 'Bath',
     dailyQcToday,
     withEngineer: false,
+    awaitingRelease: false,
   };
 }
 
-function renderForm(qc: ScannerStatus['dailyQcToday'], onRecorded = vi.fn()): void {
+function renderForm(
+  qc: ScannerStatus['dailyQcToday'],
+  onRecorded = vi.fn(),
+  state: Partial<ScannerStatus> = {},
+): void {
   render(
     <ScanVisitForm
       entry={entry}
-      scanner={scanner(qc)}
+      scanner={{ ...scanner(qc), ...state }}
       enquiryAgeYears={{ from: 12, to: 55 }}
       onRecorded={onRecorded}
       onSessionEnded={() => undefined}
@@ -93,6 +98,16 @@ describe('the scan visit checklist', () => {
     expect(gates).toHaveLength(2);
     const links = screen.getAllByRole('link', { name: "Record today's phantom scan on Phantom QA" });
     expect(links.map((l) => l.getAttribute('href'))).toEqual(['#/phantom-qa', '#/phantom-qa']);
+  });
+
+  it('says a scanner being commissioned cannot scan until released, and sends no one to QC for it', () => {
+    renderForm('passed', vi.fn(), { awaitingRelease: true });
+    expect(
+      screen.getAllByText(
+        'DXA-1 is being commissioned and has not been released for clinical use by the medical physics expert (ROS Appendix 3).',
+      ),
+    ).toHaveLength(2);
+    expect(screen.queryByRole('link', { name: "Record today's phantom scan on Phantom QA" })).toBeNull();
   });
 
   it('shows no gate when the daily QC has passed', () => {

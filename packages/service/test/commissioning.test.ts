@@ -8,6 +8,7 @@ import {
   recordCommissioningCheck,
   recordCrossCalibration,
   registerScanner,
+  listScanners,
   releaseScanner,
   setPhantomBaseline,
   setScannerLsc,
@@ -92,6 +93,13 @@ for (const backend of TEST_BACKENDS) {
       await expect(
         scannedVisit(f, operator, gp, 'DXA-2', { ...patient, identifier: 'early-1' }),
       ).rejects.toThrow('it is being commissioned and has not been released for clinical use');
+      // The scanner list says so, for the day's list and the visit's gate; the others are in clinical use.
+      const listed = await listScanners(f.ctx(operator));
+      expect(listed.ok && listed.value.map((s) => [s.id, s.awaitingRelease])).toEqual([
+        ['CT-9', false],
+        ['DXA-1', false],
+        ['DXA-2', true],
+      ]);
 
       // Items checked from the record cannot be ticked; not applicable needs why; evidence where required;
       // the MPE's acceptance report only by the MPE.
@@ -167,6 +175,10 @@ for (const backend of TEST_BACKENDS) {
         note: 'Signed over to the department',
       });
       expect(released).toMatchObject({ ok: true, value: { readyForRelease: true, outstanding: [] } });
+      const afterRelease = await listScanners(f.ctx(operator));
+      expect(afterRelease.ok && afterRelease.value.find((s) => s.id === 'DXA-2')?.awaitingRelease).toBe(
+        false,
+      );
       expect(
         await recordCommissioningCheck(f.ctx(manager), 'DXA-2', 'inventory', { outcome: 'done' }),
       ).toMatchObject({ error: { code: 'conflict' } });

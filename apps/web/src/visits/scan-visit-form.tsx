@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactElement, type SyntheticEvent } from 'rea
 import { ApiError, apiJson } from '../api.ts';
 import { FieldError, FormError, fieldProps } from '../forms/field-error.tsx';
 import { useApiAction } from '../forms/use-api-action.ts';
-import { QcGate, scanGateReason } from './qc-gate.tsx';
+import { QcGate } from './qc-gate.tsx';
 import {
   QUESTIONS,
   SCAN_SITES,
@@ -64,7 +64,6 @@ export function ScanVisitForm(props: {
   const error = localError ?? action.error;
   const { entry } = props;
   const p = entry.patient;
-  const gate = scanGateReason(props.scanner);
   const change = (update: Partial<VisitDraft>): void => {
     setD((old) => ({ ...old, ...update }));
   };
@@ -100,7 +99,7 @@ export function ScanVisitForm(props: {
   const capable = d.childBearingCapacity === 'yes';
   return (
     <form className="scan-visit" onSubmit={submit} noValidate aria-label="Scan visit checklist">
-      <QcGate reason={gate} />
+      <QcGate scanner={props.scanner} />
       <fieldset>
         <legend>Identification: ask the patient, then confirm each point (ROS 4.5)</legend>
         {identityPoints.map(([key, label, value]) => (
@@ -293,7 +292,7 @@ export function ScanVisitForm(props: {
 
       <fieldset>
         <legend>Sites scanned</legend>
-        <QcGate reason={gate} />
+        <QcGate scanner={props.scanner} />
         {SCAN_SITES.map(([site, label]) => (
           <label key={site} className="site-choice">
             <input

@@ -76,10 +76,14 @@ export function TodaysList(props: {
         {shown.map((s) => (
           <li
             key={s.id}
-            className={s.dailyQcToday === 'passed' && !s.withEngineer ? 'qc-passed' : 'qc-not-passed'}
+            className={
+              s.dailyQcToday === 'passed' && !s.withEngineer && !s.awaitingRelease
+                ? 'qc-passed'
+                : 'qc-not-passed'
+            }
           >
             <strong>{s.id}</strong> {`(${s.model}): ${qcStatusText(s)}`}
-            {s.dailyQcToday !== 'passed' && s.modality === 'dxa' ? (
+            {s.dailyQcToday !== 'passed' && s.modality === 'dxa' && !s.awaitingRelease ? (
               <>
                 {' '}
                 <a href="#/phantom-qa">{`Record ${s.id}'s phantom scan`}</a>

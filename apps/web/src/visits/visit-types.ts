@@ -9,6 +9,8 @@ export interface ScannerStatus {
   /** Today's daily QC (ROS 5.1): no patient scan is recorded until it has passed. */
   dailyQcToday: 'passed' | 'failed' | 'not_done';
   withEngineer: boolean;
+  /** Being commissioned, not yet released for clinical use by the physicist (ROS Appendix 3). */
+  awaitingRelease: boolean;
 }
 
 /** The appointment's state as the API gives it (booked, attended, did_not_attend, cancelled...). */

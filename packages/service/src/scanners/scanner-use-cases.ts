@@ -120,6 +120,8 @@ export interface ScannerStatus extends ScannerRecord {
   dailyQcToday: 'passed' | 'failed' | 'not_done';
   /** With the service engineer now: no patient scans until it is received back (ROS 5.2). */
   withEngineer: boolean;
+  /** Being commissioned: no patient scans until the physicist releases it (ROS Appendix 3). */
+  awaitingRelease: boolean;
   /** Near or past the end of its useful life (ROS 5.2), in words; null when not, or not known. */
   replacementWarning: string | null;
 }
@@ -152,6 +154,7 @@ export async function listScanners(ctx: ServiceContext): Promise<Outcome<Scanner
       ...s,
       dailyQcToday: last === undefined ? 'not_done' : last.passed ? 'passed' : 'failed',
       withEngineer: (await ctx.store.maintenance.withEngineer(s.id)).length > 0,
+      awaitingRelease: await ctx.store.commissioning.awaitingRelease(s.id),
       replacementWarning: replacementWarning(s.installedOn, today),
     });
   }
