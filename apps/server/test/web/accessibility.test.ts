@@ -66,7 +66,7 @@ async function sidewaysOverflowPx(page: Page): Promise<number> {
   return overflowPx;
 }
 
-/** The keyboard focus ring of styles.css: yellow outside, near-black inside (WCAG 2.1 2.4.7, 1.4.11). */
+/** The keyboard focus ring of styles/focus.css: yellow outside, near-black inside (WCAG 2.1 2.4.7, 1.4.11). */
 const FOCUS_RING = {
   outline: 'solid',
   outlineColor: 'rgb(255, 191, 71)',

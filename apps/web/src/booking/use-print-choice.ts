@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 /**
  * Which documents go to the printer. Until a print button is pressed the document on show is the one
  * printed (the browser's own Print prints what is seen); a button marks its documents "chosen" and marks
- * the page as printing chosen documents only (styles.css, booking: print). The rest of the screen never prints.
+ * the page as printing chosen documents only (styles/booking-documents.css, @media print). The rest of the screen never prints.
  */
 export type PrintMark = 'default' | 'chosen' | undefined;
 
