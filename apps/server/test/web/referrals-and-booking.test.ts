@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -55,6 +56,10 @@ function nextMonday(date: string): string {
   const weekday = new Date(t).getUTCDay();
   return new Date(t + ((8 - weekday) % 7 || 7) * 86_400_000).toISOString().slice(0, 10);
 }
+
+const appointmentPolicy = JSON.parse(
+  readFileSync(new URL('../../../../packages/service/data/appointment-policy.json', import.meta.url), 'utf8'),
+) as { reminderDaysBefore: number };
 
 describe.skipIf(webSkipReason !== null)(
   `referrals inbox and booking in Chromium${webSkipReason === null ? '' : ` (skipped: ${webSkipReason})`}`,
@@ -323,7 +328,9 @@ describe.skipIf(webSkipReason !== null)(
       });
       await page.getByRole('button', { name: 'HUGHES, Margaret · DXA' }).waitFor();
 
-      // Reminders (ROS 4.4): due for every booked appointment from now to three days ahead without one.
+      // Reminders (ROS 4.4): due for every booked appointment from now to the policy's lead time ahead
+      // (appointment-policy.json) that has none yet.
+      const leadMs = appointmentPolicy.reminderDaysBefore * 86_400_000;
       // The demo's booking for today's list is due or not by the time of day; count them from the API.
       const now = Date.now();
       const inWindow = (
@@ -331,7 +338,7 @@ describe.skipIf(webSkipReason !== null)(
           await apiAs(
             page,
             harness.base,
-            `/api/appointments?from=${new Date(now).toISOString().slice(0, 10)}&to=${new Date(now + 4 * 86_400_000).toISOString().slice(0, 10)}`,
+            `/api/appointments?from=${new Date(now).toISOString().slice(0, 10)}&to=${new Date(now + leadMs + 86_400_000).toISOString().slice(0, 10)}`,
           )
         ).body as { state: string; startsAt: string; reminderSentAt: string | null }[]
       ).filter(
@@ -339,7 +346,7 @@ describe.skipIf(webSkipReason !== null)(
           a.state === 'booked' &&
           a.reminderSentAt === null &&
           Date.parse(a.startsAt) >= now &&
-          Date.parse(a.startsAt) <= now + 3 * 86_400_000,
+          Date.parse(a.startsAt) <= now + leadMs,
       ).length;
       const noneDue = 'No reminders were due: every appointment in the reminder window already has one.';
       await page.getByRole('button', { name: 'Send due reminders' }).click();

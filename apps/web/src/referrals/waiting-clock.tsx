@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
+import waitingTimes from '../../../../packages/service/data/waiting-times.json';
 
-/** ROS 4.4 / DM01: an appointment within six weeks (42 days) of receipt; a wait of 6 weeks or more breaches. */
-export const TARGET_DAYS = 42;
+/** ROS 4.4 / DM01: an appointment within six weeks of receipt; a wait of 6 weeks or more breaches. */
+export const TARGET_DAYS = waitingTimes.appointmentTargetDays;
 
 /**
  * The six-week clock as a bar: days waited against the 42-day target, red once breached. The figures
