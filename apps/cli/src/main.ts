@@ -10,6 +10,8 @@ import { demo } from './commands/demo.ts';
 import { dxaAssess, type DxaAssessOptions } from './commands/dxa-assess.ts';
 import { dxaPrecision } from './commands/dxa-precision.ts';
 import { report } from './commands/report.ts';
+import { registerQctCommands } from './commands/qct/register-qct-commands.ts';
+import { VolumeReadError } from '@quantrad/imaging';
 import { REPORT_FORMATS, type ReportFormat } from '@quantrad/reporting';
 import { totpCode } from '@quantrad/service';
 import { processIo, type CliIo } from './io/cli-io.ts';
@@ -85,6 +87,7 @@ function buildProgram(io: CliIo): Command {
     .action(async (csvPath: string, options: { format: 'json' | 'text' }) => {
       await dxaPrecision(csvPath, options, io);
     });
+  registerQctCommands(program, io);
   program
     .command('report')
     .description(
@@ -170,7 +173,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         error.code === 'commander.version';
       return helpShown ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof InvalidArgumentError) {
+    if (error instanceof InputError || error instanceof InvalidArgumentError || error instanceof VolumeReadError) {
       io.err(`quantrad: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -76,3 +76,4 @@ export {
   type PhantomSignal,
   type PhantomSignalCode,
 } from './rules/phantom-control.ts';
+export { ctTissueHuRanges, type HuRange } from './reference/ct-tissue-hu-ranges.ts';

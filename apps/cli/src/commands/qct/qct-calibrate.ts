@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import {
+  calibrateFromPhantom,
+  calibrationStability,
+  storedCalibrationSchema,
+  type CalibrationPoint,
+  type CalibrationMaterial,
+  type QctCalibration,
+} from '@quantrad/densitometry';
+import type { CliIo } from '../../io/cli-io.ts';
+import { InputError } from '../../io/input-error.ts';
+import { readJsonFile } from '../../io/read-input-file.ts';
+import { loadCtVolume } from './load-ct-volume.ts';
+import { measureRegions, regionsOfKind } from './measure-regions.ts';
+import { qctRegionsSchema } from './qct-regions-schema.ts';
+import { parseNumberList, resolvePhantomOption } from './resolve-phantom-option.ts';
+
+export interface QctCalibrateOptions {
+  phantom?: string;
+  certificate?: string;
+  rodsHu?: string;
+  rois?: string;
+  series?: string;
+  method: 'simultaneous' | 'asynchronous';
+  scanner?: string;
+  kvp?: string;
+  kernel?: string;
+  date?: string;
+  history?: string;
+}
+
+/** The phantom's rods as calibration points: measured HU typed in, or rod regions measured on the CT. */
+async function rodPoints(
+  ct: string | undefined,
+  options: QctCalibrateOptions,
+  io: CliIo,
+): Promise<{ points: CalibrationPoint[]; material: CalibrationMaterial | undefined; phantom: string | undefined }> {
+  const certificate =
+    options.certificate === undefined ? undefined : parseNumberList('--certificate', options.certificate);
+  const phantom =
+    options.phantom === undefined ? undefined : await resolvePhantomOption(options.phantom, certificate);
+  if (options.rodsHu !== undefined) {
+    if (options.rois !== undefined) throw new InputError('--rods-hu and --rois: give one, not both');
+    if (phantom === undefined) throw new InputError('--rods-hu needs --phantom (the rods\u2019 known densities)');
+    const rodsHu = parseNumberList('--rods-hu', options.rodsHu);
+    if (rodsHu.length !== phantom.rodsMgCm3.length)
+      throw new InputError(
+        `--rods-hu: ${rodsHu.length} values for the ${phantom.rodsMgCm3.length} rods of ${phantom.name} (${phantom.rodsMgCm3.join(', ')} mg/cm³)`,
+      );
+    return {
+      points: rodsHu.map((meanHu, index) => ({
+        name: `rod ${index + 1}`,
+        densityMgCm3: phantom.rodsMgCm3[index] ?? Number.NaN,
+        meanHu,
+      })),
+      material: phantom.material,
+      phantom: phantom.name,
+    };
+  }
+  if (options.rois === undefined) throw new InputError('give the rods: --rods-hu with --phantom, or CT with --rois');
+  if (ct === undefined) throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
+  const regions = await readJsonFile(options.rois, qctRegionsSchema);
+  const loaded = await loadCtVolume(ct, options.series, io);
+  const rods = regionsOfKind(await measureRegions(loaded.volume, regions, options.rois), 'rod');
+  if (rods.length === 0) throw new InputError(`${options.rois}: no regions of kind "rod"`);
+  const withoutDensity = rods.filter((rod) => rod.densityMgCm3 === undefined);
+  if (withoutDensity.length > 0 && phantom === undefined)
+    throw new InputError(
+      `${options.rois}: rod "${withoutDensity[0]?.name ?? ''}" has no densityMgCm3 (give it, or --phantom for the rods in order)`,
+    );
+  if (withoutDensity.length > 0 && phantom !== undefined && rods.length !== phantom.rodsMgCm3.length)
+    throw new InputError(
+      `${options.rois}: ${rods.length} rods for the ${phantom.rodsMgCm3.length} rods of ${phantom.name}`,
+    );
+  return {
+    points: rods.map((rod, index) => ({
+      name: rod.name,
+      densityMgCm3: rod.densityMgCm3 ?? phantom?.rodsMgCm3[index] ?? Number.NaN,
+      meanHu: rod.meanHu,
+    })),
+    material: phantom?.material,
+    phantom: phantom?.name,
+  };
+}
+
+const kvpSchema = z.coerce.number().int().min(60).max(150);
+
+/** `quantrad qct calibrate`: a phantom calibration line (ACR QCT IV.B.1), refused with the reason when the fit is poor. */
+export async function qctCalibrate(ct: string | undefined, options: QctCalibrateOptions, io: CliIo): Promise<void> {
+  const { points, material, phantom } = await rodPoints(ct, options, io);
+  const kvp = options.kvp === undefined ? undefined : kvpSchema.safeParse(options.kvp);
+  if (kvp !== undefined && !kvp.success) throw new InputError(`--kvp: must be a whole number from 60 to 150`);
+  if (options.date !== undefined && !z.iso.date().safeParse(options.date).success)
+    throw new InputError('--date: must be a date, YYYY-MM-DD');
+  if (options.method === 'asynchronous' && (options.scanner === undefined || kvp === undefined))
+    throw new InputError('--method asynchronous: a stored calibration needs --scanner and --kvp (and --kernel)');
+  const scanner =
+    options.scanner === undefined
+      ? undefined
+      : {
+          id: options.scanner,
+          ...(kvp === undefined ? {} : { kvp: kvp.data }),
+          ...(options.kernel === undefined ? {} : { kernel: options.kernel }),
+          ...(options.date === undefined ? {} : { date: options.date }),
+        };
+  const outcome = calibrateFromPhantom(points, {
+    material: material ?? 'K2HPO4',
+    method: options.method,
+    ...(phantom === undefined ? {} : { phantom }),
+    ...(scanner === undefined ? {} : { scanner }),
+  });
+  if (!outcome.ok) throw new InputError(`calibration refused: ${outcome.reasons.join('; ')}`);
+  const history =
+    options.history === undefined
+      ? undefined
+      : await readJsonFile(options.history, z.array(storedCalibrationSchema));
+  io.out(`${JSON.stringify(calibrationJson(outcome.calibration, history), null, 2)}\n`);
+}
+
+function calibrationJson(
+  calibration: QctCalibration,
+  history: z.infer<typeof storedCalibrationSchema>[] | undefined,
+): Record<string, unknown> {
+  return {
+    slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
+    interceptHu: calibration.interceptHu,
+    r2: calibration.r2,
+    method: calibration.method,
+    material: calibration.material,
+    ...(calibration.phantom === undefined ? {} : { phantom: calibration.phantom }),
+    ...(calibration.scanner === undefined ? {} : { scanner: calibration.scanner }),
+    points: calibration.points,
+    residualsHu: calibration.residualsHu,
+    notes: calibration.notes,
+    ...(history === undefined ? {} : { stability: calibrationStability(calibration, history) }),
+  };
+}

@@ -1,0 +1,207 @@
+import {
+  assessQctSpine,
+  bmdFromHu,
+  calibrateFromPhantom,
+  calibrateFromTissues,
+  classifyQctSpine,
+  opportunisticL1Screen,
+  qctPopulation,
+  type QctCalibration,
+} from '@quantrad/densitometry';
+import type { CliIo } from '../../io/cli-io.ts';
+import { InputError } from '../../io/input-error.ts';
+import { readJsonFile } from '../../io/read-input-file.ts';
+import { loadCtVolume, type LoadedCt } from './load-ct-volume.ts';
+import { measureRegions, regionsOfKind, type RegionMeasurement } from './measure-regions.ts';
+import { qctRegionsSchema, type QctRegionsFile } from './qct-regions-schema.ts';
+import { readCalibrationOption } from './read-calibration-option.ts';
+import { resolvePatientOptions, type PatientOptions } from './patient-options.ts';
+import { roundTo } from './round.ts';
+import { writeRegionFigures } from './write-region-figures.ts';
+
+export interface QctSpineOptions extends PatientOptions {
+  rois: string;
+  labels?: string;
+  series?: string;
+  calibration?: string;
+  phantomless?: boolean;
+  huOnly?: boolean;
+  air?: string;
+  fat?: string;
+  muscle?: string;
+  blood?: string;
+  pair?: string;
+  scanner?: string;
+  kvp?: string;
+  kernel?: string;
+  date?: string;
+  figures?: string;
+}
+
+/** A bare label mask: `--labels L1=1,L2=2` (default labels 1–5 are the bodies of L1–L5, ROIs placed inside). */
+function regionsFromMask(maskPath: string, labels: string | undefined): QctRegionsFile {
+  const pairs = (labels ?? 'L1=1,L2=2,L3=3,L4=4,L5=5').split(',').map((item) => item.trim().split('='));
+  const table: NonNullable<QctRegionsFile['labels']> = {};
+  for (const pair of pairs) {
+    const [name, value] = pair;
+    if (name === undefined || value === undefined || !/^[1-9]\d*$/.test(value) || name === '')
+      throw new InputError(`--labels: "${pair.join('=')}" is not NAME=LABEL (e.g. L1=1)`);
+    table[value] = { name, kind: 'vertebra', labelMarks: 'body' };
+  }
+  return { mask: maskPath, labels: table };
+}
+
+function named(regions: readonly RegionMeasurement[], name: string, option: string): RegionMeasurement {
+  const region = regions.find((r) => r.name === name);
+  if (region === undefined)
+    throw new InputError(`${option}: no region named "${name}" (regions: ${regions.map((r) => r.name).join(', ')})`);
+  return region;
+}
+
+function tissue(
+  regions: readonly RegionMeasurement[],
+  kind: 'air' | 'fat' | 'muscle' | 'blood',
+  name: string | undefined,
+): RegionMeasurement | undefined {
+  if (name !== undefined) return named(regions, name, `--${kind}`);
+  const ofKind = regionsOfKind(regions, kind);
+  if (ofKind.length > 1)
+    throw new InputError(`--${kind}: ${ofKind.length} regions of kind "${kind}"; name the one to use`);
+  return ofKind[0];
+}
+
+async function chooseCalibration(
+  regions: readonly RegionMeasurement[],
+  options: QctSpineOptions,
+  loaded: LoadedCt,
+): Promise<QctCalibration | undefined> {
+  const chosen = [options.calibration !== undefined, options.phantomless === true, options.huOnly === true].filter(Boolean);
+  if (chosen.length > 1) throw new InputError('--calibration, --phantomless and --hu-only: give one');
+  if (options.huOnly === true) return undefined;
+  if (options.calibration !== undefined) {
+    const kvp = options.kvp === undefined ? loaded.acquisition?.kvp : Number(options.kvp);
+    const kernel = options.kernel ?? loaded.acquisition?.convolutionKernel;
+    const examDate = options.date ?? loaded.acquisition?.studyDate;
+    return readCalibrationOption(options.calibration, {
+      ...(options.scanner === undefined ? {} : { scannerId: options.scanner }),
+      ...(kvp === undefined ? {} : { kvp }),
+      ...(kernel === undefined ? {} : { kernel }),
+      ...(examDate === undefined ? {} : { examDate }),
+    });
+  }
+  if (options.phantomless === true) {
+    const fat = tissue(regions, 'fat', options.fat);
+    const muscle = tissue(regions, 'muscle', options.muscle);
+    if (fat === undefined || muscle === undefined)
+      throw new InputError('--phantomless: needs a fat and a muscle region (kind "fat" and "muscle", or --fat and --muscle)');
+    const air = tissue(regions, 'air', options.air);
+    const blood = tissue(regions, 'blood', options.blood);
+    const outcome = calibrateFromTissues({
+      fatHu: fat.meanHu,
+      muscleHu: muscle.meanHu,
+      ...(air === undefined ? {} : { airHu: air.meanHu }),
+      ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
+    });
+    if (!outcome.ok) throw new InputError(`phantomless calibration refused: ${outcome.reasons.join('; ')}`);
+    return outcome.calibration;
+  }
+  const rods = regionsOfKind(regions, 'rod');
+  if (rods.length === 0)
+    throw new InputError(
+      'no calibration: give --calibration CAL.json, --phantomless (with fat and muscle regions), rods in the regions file, or --hu-only',
+    );
+  const withoutDensity = rods.find((rod) => rod.densityMgCm3 === undefined);
+  if (withoutDensity !== undefined)
+    throw new InputError(`--rois: rod "${withoutDensity.name}" needs its densityMgCm3 for an in-scan calibration`);
+  const outcome = calibrateFromPhantom(
+    rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? 0, meanHu: rod.meanHu })),
+    { material: 'K2HPO4', method: 'simultaneous' },
+  );
+  if (!outcome.ok) throw new InputError(`in-scan phantom calibration refused: ${outcome.reasons.join('; ')}`);
+  return outcome.calibration;
+}
+
+/** `quantrad qct spine`: trabecular vBMD per vertebra, the mean of two and the ACR category (ACR QCT IV.B, IV.C.2). */
+export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo): Promise<void> {
+  const regionsFile = /\.nii(\.gz)?$/i.test(options.rois)
+    ? regionsFromMask(options.rois, options.labels)
+    : await readJsonFile(options.rois, qctRegionsSchema);
+  if (options.labels !== undefined && !/\.nii(\.gz)?$/i.test(options.rois))
+    throw new InputError('--labels: only with a bare mask (--rois MASK.nii.gz); a regions file has its own label table');
+  const loaded = await loadCtVolume(ct, options.series, io);
+  const regions = await measureRegions(loaded.volume, regionsFile, /\.nii(\.gz)?$/i.test(options.rois) ? '.' : options.rois);
+  const vertebrae = regionsOfKind(regions, 'vertebra');
+  if (vertebrae.length === 0) throw new InputError(`${options.rois}: no regions of kind "vertebra"`);
+  const calibration = await chooseCalibration(regions, options, loaded);
+  const kvp = loaded.acquisition?.kvp ?? (options.kvp === undefined ? undefined : Number(options.kvp));
+  const l1 = vertebrae.find((v) => v.name.toUpperCase() === 'L1');
+  const opportunisticL1 = l1 === undefined ? undefined : opportunisticL1Screen(l1.meanHu, kvp);
+  const population = resolvePatientOptions(options);
+  const figures =
+    options.figures === undefined ? undefined : await writeRegionFigures(loaded.volume, vertebrae, options.figures);
+  const common = {
+    ...(figures === undefined ? {} : { figures }),
+    ...(opportunisticL1 === undefined ? {} : { opportunisticL1 }),
+    ct: { source: loaded.source, dims: loaded.volume.dims, spacingMm: loaded.volume.spacingMm },
+    ...(loaded.acquisition === undefined ? {} : { acquisition: loaded.acquisition }),
+    warnings: loaded.warnings,
+  };
+  if (calibration === undefined) {
+    io.out(
+      `${JSON.stringify(
+        {
+          vertebrae: vertebrae.map((v) => ({ label: v.name, meanHu: roundTo(v.meanHu, 1), sdHu: roundTo(v.sdHu, 1), voxelCount: v.voxelCount, roi: v.from })),
+          calibration: null,
+          ...common,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  let pair: [string, string] | undefined;
+  if (options.pair !== undefined) {
+    const names = options.pair.split(/[,–-]/).map((s) => s.trim());
+    if (names.length !== 2 || names.some((n) => n === '')) throw new InputError('--pair: two vertebrae, e.g. L1,L2');
+    pair = [names[0] ?? '', names[1] ?? ''];
+  }
+  const spine = assessQctSpine({
+    vertebrae: vertebrae.map((v) => ({
+      label: v.name,
+      meanHu: v.meanHu,
+      bmdMgCm3: bmdFromHu(calibration, v.meanHu),
+      ...(v.fractured === true ? { fractured: true } : {}),
+    })),
+    ...(pair === undefined ? {} : { pair }),
+  });
+  const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
+  const classification =
+    population === undefined ? undefined : classifyQctSpine(population.population, spine.meanBmdMgCm3, options.zScore === undefined ? undefined : Number(options.zScore));
+  io.out(
+    `${JSON.stringify(
+      {
+        vertebrae: spine.vertebrae.map((v) => ({
+          label: v.label,
+          meanHu: roundTo(v.meanHu ?? byLabel.get(v.label)?.meanHu ?? Number.NaN, 1),
+          bmdMgCm3: roundTo(v.bmdMgCm3, 1),
+          sdHu: roundTo(byLabel.get(v.label)?.sdHu ?? Number.NaN, 1),
+          voxelCount: byLabel.get(v.label)?.voxelCount,
+          roi: byLabel.get(v.label)?.from,
+          excluded: v.excluded,
+          ...(v.exclusionReason === undefined ? {} : { exclusionReason: v.exclusionReason }),
+        })),
+        usedLabels: spine.usedLabels,
+        meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
+        category: spine.category,
+        categorySource: spine.categorySource,
+        ...(population === undefined ? {} : { population, classification }),
+        calibration,
+        notes: spine.notes,
+        ...common,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}

@@ -1,0 +1,27 @@
+import { phantomDefinitionSchema, resolvePhantom, type PhantomDefinition } from '@quantrad/densitometry';
+import { readJsonFile } from '../../io/read-input-file.ts';
+import { InputError } from '../../io/input-error.ts';
+
+/** `--phantom ID|FILE`: a shipped phantom by id, or a phantom file `{ name, material, rodsMgCm3 }`. */
+export async function resolvePhantomOption(
+  phantom: string,
+  certificateRodsMgCm3: readonly number[] | undefined,
+): Promise<PhantomDefinition> {
+  const fromFile = /\.json$/i.test(phantom) ? await readJsonFile(phantom, phantomDefinitionSchema) : undefined;
+  try {
+    return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3);
+  } catch (error) {
+    throw new InputError(`--phantom: ${(error as Error).message}`);
+  }
+}
+
+/** A comma-separated list of numbers, e.g. `--rods-hu 1.2,101.5,203`; names the option when one is not a number. */
+export function parseNumberList(option: string, text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  return parts.map((part, index) => {
+    const value = Number(part);
+    if (part === '' || !Number.isFinite(value))
+      throw new InputError(`${option}: item ${index + 1} ("${part}") is not a number`);
+    return value;
+  });
+}
