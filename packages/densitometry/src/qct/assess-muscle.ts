@@ -97,7 +97,8 @@ export function assessMuscle(input: MuscleInput, cutPoints: MuscleCutPoints = ma
   const cp = parsed.data;
   const heightM = input.heightCm / 100;
   const smi = roundTo(input.areaCm2 / heightM ** 2, 1);
-  const bmi = input.weightKg / heightM ** 2;
+  // BMI as reported (one decimal) picks the band, so a stated BMI of 25.0 is never in the < 25 band.
+  const bmi = roundTo(input.weightKg / heightM ** 2, 1);
   const smiBand = bandFor(cp.smi, input.sex, bmi);
   if (smiBand === undefined)
     throw new Error(
@@ -124,7 +125,7 @@ export function assessMuscle(input: MuscleInput, cutPoints: MuscleCutPoints = ma
     muscleAreaCm2: input.areaCm2,
     smiCm2M2: smi,
     meanMuscleHu: input.meanHu,
-    bmiKgM2: roundTo(bmi, 1),
+    bmiKgM2: bmi,
     intermuscularFatCm2: imat,
     intermuscularFatPercent: imat === null ? null : (100 * imat) / (input.areaCm2 + imat),
     sarcopenia: smi < smiBand.belowCm2M2,
