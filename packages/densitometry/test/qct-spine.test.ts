@@ -54,6 +54,22 @@ describe('spine QCT: the mean of two vertebrae (ACR QCT IV.B, IV.C.2)', () => {
     expect(a.meanBmdMgCm3).toBe(105);
   });
 
+  it('treats a vertebra of the pair that was not measured like an excluded one', () => {
+    // L1 absent: L2 and L3, (90 + 100) / 2 = 95
+    const a = assessQctSpine({ vertebrae: spine({ L2: 90, L3: 100 }) });
+    expect(a.usedLabels).toEqual(['L2', 'L3']);
+    expect(a.meanBmdMgCm3).toBe(95);
+    expect(a.notes).toContain('L1 was not measured');
+  });
+
+  it('notes that contrast-enhanced spine QCT may overestimate BMD (ACR QCT IV.C.1)', () => {
+    const a = assessQctSpine({ vertebrae: spine({ L1: 100, L2: 100 }), contrast: true });
+    expect(a.notes.some((n) => n.startsWith('contrast-enhanced CT'))).toBe(true);
+    expect(
+      assessQctSpine({ vertebrae: spine({ L1: 100, L2: 100 }) }).notes.some((n) => n.startsWith('contrast')),
+    ).toBe(false);
+  });
+
   it('uses one vertebra with a note when only one can be used', () => {
     const a = assessQctSpine({ vertebrae: spine({ L1: 60, L2: 85 }, { L1: { fractured: true } }) });
     expect(a.usedLabels).toEqual(['L2']);

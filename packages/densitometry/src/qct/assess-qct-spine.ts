@@ -24,6 +24,8 @@ export interface QctSpineInput {
   pair?: readonly [string, string];
   /** A spine T-score from the QCT software: ignored with a note (ACR QCT IV.C.2). */
   tScore?: number;
+  /** Intravenous contrast given before the acquisition (ACR QCT IV.C.1: spine QCT is best noncontrast). */
+  contrast?: boolean;
   /** When given, the result also carries the population's classification (classifyQctSpine). */
   population?: Population;
   zScore?: number;
@@ -149,6 +151,12 @@ export function assessQctSpine(input: QctSpineInput): QctSpineAssessment {
   if (tScoreGiven) {
     notes.push(
       'spine QCT T-score ignored: it is not used for a WHO diagnostic category and would overestimate fracture risk (ACR QCT IV.C.2)',
+    );
+  }
+
+  if (input.contrast === true) {
+    notes.push(
+      'contrast-enhanced CT: spine QCT is optimally obtained on noncontrast CT (ACR QCT IV.C.1); enhancement raises trabecular attenuation, so the BMD may be overestimated',
     );
   }
 
