@@ -144,7 +144,7 @@ export function assessQctSpine(input: QctSpineInput): QctSpineAssessment {
   }
   if (used.length < rules.vertebraeUsed) {
     notes.push(
-      `only ${used.length} usable vertebra${used.length === 1 ? '' : 'e'} (${used.join(', ')}): spine QCT is the mean of ${rules.vertebraeUsed}; a single vertebra is less precise`,
+      `only ${used.length} usable vertebra${used.length === 1 ? '' : 'e'} (${used.join(', ')}): spine QCT is the mean of ${rules.vertebraeUsed}; fewer vertebrae give a less precise mean`,
     );
   }
   const tScoreGiven = input.tScore !== undefined || input.vertebrae.some((v) => v.tScore !== undefined);
