@@ -76,4 +76,47 @@ export {
   type PhantomSignal,
   type PhantomSignalCode,
 } from './rules/phantom-control.ts';
-export { ctTissueHuRanges, type HuRange } from './reference/ct-tissue-hu-ranges.ts';
+// QCT (ACR QCT IV-VI): spine, hip CTXA, population, serial comparison, phantom QC, muscle.
+export {
+  assessQctSpine,
+  type QctSpineInput,
+  type QctVertebraInput,
+  type QctVertebraResult,
+  type QctSpineAssessment,
+} from './qct/assess-qct-spine.ts';
+export { classifyQctSpine, type QctSpineClassification } from './qct/classify-qct-spine.ts';
+export { qctPopulation, type QctPopulationDecision } from './qct/qct-population.ts';
+export {
+  assessCtxaHip,
+  type CtxaSite,
+  type CtxaSiteInput,
+  type CtxaHipInput,
+  type CtxaHipClassification,
+  type CtxaHipAssessment,
+} from './qct/assess-ctxa-hip.ts';
+export {
+  compareQctSerial,
+  type QctUnit,
+  type QctSerialValue,
+  type QctPrecision,
+  type QctSerialInput,
+  type QctComparability,
+  type QctSerialComparison,
+} from './qct/compare-qct-serial.ts';
+export {
+  qctPhantomQc,
+  type QctPhantomMeasurement,
+  type QctPhantomBaseline,
+  type QctPhantomQcPoint,
+  type QctPhantomRodQc,
+  type QctPhantomQcResult,
+} from './qct/qct-phantom-qc.ts';
+export { assessMuscle, type MuscleInput, type MuscleAssessment } from './qct/assess-muscle.ts';
+export {
+  cutPointsSchema,
+  martin2013,
+  prado2008,
+  muscleCutPointSets,
+  type MuscleCutPoints,
+} from './qct/muscle-cut-points.ts';
+export { qctSpineVertebrae, qctPhantomQcRules, qctMuscleReference } from './qct/qct-reference-data.ts';

@@ -13,7 +13,10 @@ export interface PopulationDecision {
  * WHO T-score categories for postmenopausal women, women in the menopausal transition and men aged 50
  * and over; Z-scores for premenopausal women and men under 50; Z-scores only for children.
  */
-export function decidePopulation(patient: ExamInput['patient'], ageYears: number): PopulationDecision {
+export function decidePopulation(
+  patient: Pick<ExamInput['patient'], 'sex' | 'menopause'>,
+  ageYears: number,
+): PopulationDecision {
   if (ageYears < iscdPaediatric.adultFromAgeYears) {
     return {
       population: 'paediatric',

@@ -1,5 +1,9 @@
 import { huRangeVoxels, type Volume } from '@quantrad/imaging';
-import type { HuRange } from '@quantrad/densitometry';
+/** An inclusive range of CT attenuation. */
+export interface HuRange {
+  readonly min: number;
+  readonly max: number;
+}
 
 export interface SliceArea {
   slice: number;

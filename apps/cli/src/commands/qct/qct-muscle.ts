@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assessMuscle, ctTissueHuRanges } from '@quantrad/densitometry';
+import { assessMuscle, qctMuscleReference } from '@quantrad/densitometry';
 import { readNiftiFile, regionStatistics, assertSameGrid, voxelsWithLabel, type Volume } from '@quantrad/imaging';
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
@@ -72,7 +72,7 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   const loaded = await loadCtVolume(ct, options.series, io);
   const volume = loaded.volume;
   const region = await muscleRegion(volume, options);
-  const muscleRange = ctTissueHuRanges.skeletalMuscleHu;
+  const muscleRange = qctMuscleReference.muscleHu;
   const muscle = region.thresholded ? tissueVoxels(volume, region.voxels, muscleRange) : region.voxels;
   const slicesWithMuscle = areaBySlice(volume, muscle);
   let chosen = slicesWithMuscle;
@@ -86,7 +86,7 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   const muscleOnSlices = onSlices(volume, muscle, chosenSlices);
   const areaCm2 = chosen.reduce((sum, s) => sum + s.areaCm2, 0) / chosen.length;
   const meanHu = regionStatistics(volume, muscleOnSlices).meanHu;
-  const fatRange = ctTissueHuRanges.adiposeTissueHu;
+  const fatRange = qctMuscleReference.adiposeHu;
   const intermuscularFatCm2 = region.thresholded
     ? (tissueVoxels(volume, onSlices(volume, region.voxels, chosenSlices), fatRange).length *
         volume.spacingMm[0] *
@@ -107,7 +107,7 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   const notes: string[] = [];
   if (chosen.length > 1)
     notes.push(`area is the mean of ${chosen.length} slices (${chosen[0]?.slice ?? ''}–${chosen.at(-1)?.slice ?? ''}); give --slice for one`);
-  if (region.thresholded) notes.push(`muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (${ctTissueHuRanges.source.split(':')[0] ?? ''})`);
+  if (region.thresholded) notes.push(`muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (${qctMuscleReference.source.split(':')[0] ?? ''})`);
   io.out(
     `${JSON.stringify(
       {
