@@ -107,7 +107,7 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   const notes: string[] = [];
   if (chosen.length > 1)
     notes.push(`area is the mean of ${chosen.length} slices (${chosen[0]?.slice ?? ''}–${chosen.at(-1)?.slice ?? ''}); give --slice for one`);
-  if (region.thresholded) notes.push(`muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (${qctMuscleReference.source.split(':')[0] ?? ''})`);
+  if (region.thresholded) notes.push(`muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (Mitsiopoulos 1998: data/qct-muscle.json)`);
   io.out(
     `${JSON.stringify(
       {
