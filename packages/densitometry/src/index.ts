@@ -107,6 +107,7 @@ export {
 } from './qct/calibration/calibration-data.ts';
 export {
   calibrateFromPhantom,
+  calibrateWithPhantom,
   type PhantomCalibrationOptions,
 } from './qct/calibration/calibrate-from-phantom.ts';
 export {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bmdFromHu,
   calibrateFromPhantom,
+  calibrateWithPhantom,
   phantomById,
   qctPhantoms,
   resolvePhantom,
@@ -254,6 +255,24 @@ describe('calibrateFromPhantom (ACR QCT IV.B.1.a)', () => {
       refused(calibrateFromPhantom(rodPoints(plain, hu), { material: 'K2HPO4', method: 'simultaneous' }))
         .length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('calibrateWithPhantom', () => {
+  it('calibrates a resolved phantom from rod HU in rod order, carrying its notes', () => {
+    // Same numbers as the hand-worked QRM-BDC/3 fit above: slope 1.2, intercept 1.333.
+    const c = accepted(
+      calibrateWithPhantom(resolvePhantom('qrm-bdc-3'), [1, 122, 241], { method: 'simultaneous' }),
+    );
+    expect(c.material).toBe('CaHA');
+    expect(c.phantom).toBe('qrm-bdc-3');
+    expect(c.slopeHuPerMgCm3).toBeCloseTo(1.2, 10);
+    expect(c.notes[0]).toMatch(/nominal rod densities used/);
+    expect(
+      refused(calibrateWithPhantom(resolvePhantom('qrm-bdc-3'), [1, 122], { method: 'simultaneous' })),
+    ).toEqual([
+      'rodsHu: 2 values given but QRM Bone Density Calibration phantom, 3 inserts (QRM-BDC/3) has 3 rods',
+    ]);
   });
 });
 

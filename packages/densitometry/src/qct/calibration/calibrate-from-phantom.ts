@@ -1,7 +1,7 @@
 import { defaultCalibrationLimits, type CalibrationLimits } from './calibration-data.ts';
 import { curvatureHu, fitQualityReasons, invalidPoints, slopeReasons } from './fit-checks.ts';
 import { fitLine } from './linear-fit.ts';
-import { phantomById } from './phantoms.ts';
+import { phantomById, rodPoints, type ResolvedPhantom } from './phantoms.ts';
 import type {
   CalibrationMaterial,
   CalibrationOutcome,
@@ -119,4 +119,32 @@ export function calibrateFromPhantom(
   if (options.phantom !== undefined) calibration.phantom = options.phantom;
   if (options.scanner !== undefined) calibration.scanner = { ...options.scanner };
   return { ok: true, calibration };
+}
+
+/**
+ * A resolved phantom's rods (`resolvePhantom`) with their measured mean HU in rod order: the calibration
+ * with the phantom's material, name and notes (nominal or certificate densities). Refused when the number
+ * of HU values differs from the number of rods.
+ */
+export function calibrateWithPhantom(
+  phantom: ResolvedPhantom,
+  rodsHu: readonly number[],
+  options: Omit<PhantomCalibrationOptions, 'material' | 'phantom' | 'waterCorrection'>,
+): CalibrationOutcome {
+  if (rodsHu.length !== phantom.rodsMgCm3.length)
+    return {
+      ok: false,
+      reasons: [
+        `rodsHu: ${String(rodsHu.length)} values given but ${phantom.name} has ${String(phantom.rodsMgCm3.length)} rods`,
+      ],
+    };
+  const full: PhantomCalibrationOptions = {
+    ...options,
+    material: phantom.material,
+    phantom: phantom.id ?? phantom.name,
+  };
+  if (phantom.waterCorrection) full.waterCorrection = phantom.waterCorrection;
+  const outcome = calibrateFromPhantom(rodPoints(phantom, rodsHu), full);
+  if (outcome.ok) outcome.calibration.notes.unshift(...phantom.notes);
+  return outcome;
 }
