@@ -120,3 +120,59 @@ export {
   type MuscleCutPoints,
 } from './qct/muscle-cut-points.ts';
 export { qctSpineVertebrae, qctPhantomQcRules, qctMuscleReference } from './qct/qct-reference-data.ts';
+export {
+  bmdFromHu,
+  type CalibrationMaterial,
+  type CalibrationMethod,
+  type CalibrationPoint,
+  type CalibrationOutcome,
+  type CalibrationScanner,
+  type QctCalibration,
+} from './qct/calibration/qct-calibration.ts';
+export {
+  qctPhantoms,
+  phantomById,
+  resolvePhantom,
+  rodPoints,
+  phantomDefinitionSchema,
+  type PhantomDefinition,
+  type QctPhantom,
+  type ResolvedPhantom,
+} from './qct/calibration/phantoms.ts';
+export {
+  defaultCalibrationLimits,
+  calibrationLimitsSchema,
+  defaultInternalCalibrationReference,
+  internalCalibrationReferenceSchema,
+  opportunisticL1Thresholds,
+  type CalibrationLimits,
+  type InternalCalibrationReference,
+  type OpportunisticL1Thresholds,
+} from './qct/calibration/calibration-data.ts';
+export {
+  calibrateFromPhantom,
+  calibrateWithPhantom,
+  type PhantomCalibrationOptions,
+} from './qct/calibration/calibrate-from-phantom.ts';
+export {
+  storedCalibrationSchema,
+  chooseAsynchronousCalibration,
+  calibrationStability,
+  type StoredCalibration,
+  type AsynchronousExam,
+  type AsynchronousChoice,
+  type CalibrationLine,
+  type CalibrationStability,
+} from './qct/calibration/asynchronous.ts';
+export {
+  calibrateFromTissues,
+  internalReferenceFromPairedScans,
+  type TissueHu,
+  type PhantomlessOptions,
+  type PairedScan,
+} from './qct/calibration/phantomless.ts';
+export {
+  opportunisticL1Screen,
+  type OpportunisticBand,
+  type OpportunisticL1Screen,
+} from './qct/calibration/opportunistic-l1.ts';
