@@ -24,7 +24,7 @@ export async function loadCtVolume(path: string, seriesUid: string | undefined, 
     let lastShownPercent = -1;
     const read = await readDicomSeries(path, {
       ...(seriesUid === undefined ? {} : { seriesUid }),
-      onProgress: (done, total) => {
+      onProgress: (done: number, total: number) => {
         const percent = Math.floor((100 * done) / Math.max(total, 1));
         if (percent >= lastShownPercent + 10 || done === total) {
           lastShownPercent = percent;

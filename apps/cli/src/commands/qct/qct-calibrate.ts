@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   calibrateFromPhantom,
+  calibrateWithPhantom,
   calibrationStability,
   storedCalibrationSchema,
-  type CalibrationPoint,
-  type CalibrationMaterial,
+  type CalibrationOutcome,
+  type CalibrationScanner,
   type QctCalibration,
 } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
@@ -22,6 +23,7 @@ export interface QctCalibrateOptions {
   rois?: string;
   series?: string;
   method: 'simultaneous' | 'asynchronous';
+  material?: 'K2HPO4' | 'CaHA';
   scanner?: string;
   kvp?: string;
   kernel?: string;
@@ -29,16 +31,18 @@ export interface QctCalibrateOptions {
   history?: string;
 }
 
-/** The phantom's rods as calibration points: measured HU typed in, or rod regions measured on the CT. */
-async function rodPoints(
+/** The phantom's rods fitted: measured HU typed in, or rod regions measured on the CT (ACR QCT IV.B.1). */
+async function fitRods(
   ct: string | undefined,
   options: QctCalibrateOptions,
+  scanner: CalibrationScanner | undefined,
   io: CliIo,
-): Promise<{ points: CalibrationPoint[]; material: CalibrationMaterial | undefined; phantom: string | undefined }> {
+): Promise<CalibrationOutcome> {
   const certificate =
     options.certificate === undefined ? undefined : parseNumberList('--certificate', options.certificate);
   const phantom =
     options.phantom === undefined ? undefined : await resolvePhantomOption(options.phantom, certificate);
+  const acquisition = { method: options.method, ...(scanner === undefined ? {} : { scanner }) };
   if (options.rodsHu !== undefined) {
     if (options.rois !== undefined) throw new InputError('--rods-hu and --rois: give one, not both');
     if (phantom === undefined) throw new InputError('--rods-hu needs --phantom (the rods\u2019 known densities)');
@@ -47,15 +51,7 @@ async function rodPoints(
       throw new InputError(
         `--rods-hu: ${rodsHu.length} values for the ${phantom.rodsMgCm3.length} rods of ${phantom.name} (${phantom.rodsMgCm3.join(', ')} mg/cm³)`,
       );
-    return {
-      points: rodsHu.map((meanHu, index) => ({
-        name: `rod ${index + 1}`,
-        densityMgCm3: phantom.rodsMgCm3[index] ?? Number.NaN,
-        meanHu,
-      })),
-      material: phantom.material,
-      phantom: phantom.name,
-    };
+    return calibrateWithPhantom(phantom, rodsHu, acquisition);
   }
   if (options.rois === undefined) throw new InputError('give the rods: --rods-hu with --phantom, or CT with --rois');
   if (ct === undefined) throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
@@ -63,31 +59,30 @@ async function rodPoints(
   const loaded = await loadCtVolume(ct, options.series, io);
   const rods = regionsOfKind(await measureRegions(loaded.volume, regions, options.rois), 'rod');
   if (rods.length === 0) throw new InputError(`${options.rois}: no regions of kind "rod"`);
-  const withoutDensity = rods.filter((rod) => rod.densityMgCm3 === undefined);
-  if (withoutDensity.length > 0 && phantom === undefined)
-    throw new InputError(
-      `${options.rois}: rod "${withoutDensity[0]?.name ?? ''}" has no densityMgCm3 (give it, or --phantom for the rods in order)`,
+  if (phantom !== undefined) {
+    if (rods.some((rod) => rod.densityMgCm3 !== undefined))
+      throw new InputError(`${options.rois}: with --phantom the rods take its densities in order; remove densityMgCm3`);
+    if (rods.length !== phantom.rodsMgCm3.length)
+      throw new InputError(`${options.rois}: ${rods.length} rods for the ${phantom.rodsMgCm3.length} rods of ${phantom.name}`);
+    return calibrateWithPhantom(
+      phantom,
+      rods.map((rod) => rod.meanHu),
+      acquisition,
     );
-  if (withoutDensity.length > 0 && phantom !== undefined && rods.length !== phantom.rodsMgCm3.length)
-    throw new InputError(
-      `${options.rois}: ${rods.length} rods for the ${phantom.rodsMgCm3.length} rods of ${phantom.name}`,
-    );
-  return {
-    points: rods.map((rod, index) => ({
-      name: rod.name,
-      densityMgCm3: rod.densityMgCm3 ?? phantom?.rodsMgCm3[index] ?? Number.NaN,
-      meanHu: rod.meanHu,
-    })),
-    material: phantom?.material,
-    phantom: phantom?.name,
-  };
+  }
+  const withoutDensity = rods.find((rod) => rod.densityMgCm3 === undefined);
+  if (withoutDensity !== undefined)
+    throw new InputError(`${options.rois}: rod "${withoutDensity.name}" has no densityMgCm3 (give it, or --phantom)`);
+  return calibrateFromPhantom(
+    rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? Number.NaN, meanHu: rod.meanHu })),
+    { ...acquisition, material: options.material ?? 'K2HPO4' },
+  );
 }
 
 const kvpSchema = z.coerce.number().int().min(60).max(150);
 
 /** `quantrad qct calibrate`: a phantom calibration line (ACR QCT IV.B.1), refused with the reason when the fit is poor. */
 export async function qctCalibrate(ct: string | undefined, options: QctCalibrateOptions, io: CliIo): Promise<void> {
-  const { points, material, phantom } = await rodPoints(ct, options, io);
   const kvp = options.kvp === undefined ? undefined : kvpSchema.safeParse(options.kvp);
   if (kvp !== undefined && !kvp.success) throw new InputError(`--kvp: must be a whole number from 60 to 150`);
   if (options.date !== undefined && !z.iso.date().safeParse(options.date).success)
@@ -103,12 +98,7 @@ export async function qctCalibrate(ct: string | undefined, options: QctCalibrate
           ...(options.kernel === undefined ? {} : { kernel: options.kernel }),
           ...(options.date === undefined ? {} : { date: options.date }),
         };
-  const outcome = calibrateFromPhantom(points, {
-    material: material ?? 'K2HPO4',
-    method: options.method,
-    ...(phantom === undefined ? {} : { phantom }),
-    ...(scanner === undefined ? {} : { scanner }),
-  });
+  const outcome = await fitRods(ct, options, scanner, io);
   if (!outcome.ok) throw new InputError(`calibration refused: ${outcome.reasons.join('; ')}`);
   const history =
     options.history === undefined
@@ -132,6 +122,24 @@ function calibrationJson(
     points: calibration.points,
     residualsHu: calibration.residualsHu,
     notes: calibration.notes,
-    ...(history === undefined ? {} : { stability: calibrationStability(calibration, history) }),
+    ...(history === undefined
+      ? {}
+      : {
+          stability: calibrationStability(
+            {
+              slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
+              interceptHu: calibration.interceptHu,
+              material: calibration.material,
+              ...(calibration.scanner === undefined
+                ? {}
+                : {
+                    scannerId: calibration.scanner.id,
+                    ...(calibration.scanner.kvp === undefined ? {} : { kvp: calibration.scanner.kvp }),
+                    ...(calibration.scanner.kernel === undefined ? {} : { kernel: calibration.scanner.kernel }),
+                  }),
+            },
+            history,
+          ),
+        }),
   };
 }

@@ -3,14 +3,21 @@ import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readPhantomMeasurementsCsv } from './read-phantom-measurements-csv.ts';
 
+/** `--baseline 150.2` for the whole phantom, or `--baseline HA100=100.4,HA200=199.1` per rod. */
+function parseBaselines(text: string): { valueMgCm3: number; rod?: string }[] {
+  return text.split(',').map((item) => {
+    const [first, second] = item.split('=').map((part) => part.trim());
+    const rod = second === undefined ? undefined : first;
+    const value = Number(second ?? first);
+    if (!Number.isFinite(value) || value <= 0 || rod === '')
+      throw new InputError(`--baseline: "${item}" is not a positive value in mg/cm³ (or ROD=VALUE)`);
+    return { valueMgCm3: value, ...(rod === undefined ? {} : { rod }) };
+  });
+}
+
 /** `quantrad qct qc`: repeated phantom measurements against the baseline, flagged beyond 1% (ACR QCT VI.B). */
 export async function qctQc(csvPath: string, options: { baseline?: string }, io: CliIo): Promise<void> {
   const measurements = await readPhantomMeasurementsCsv(csvPath);
-  let baseline: { valueMgCm3: number } | undefined;
-  if (options.baseline !== undefined) {
-    const value = Number(options.baseline);
-    if (!Number.isFinite(value) || value <= 0) throw new InputError('--baseline: must be a positive number of mg/cm³');
-    baseline = { valueMgCm3: value };
-  }
-  io.out(`${JSON.stringify(qctPhantomQc(measurements, baseline), null, 2)}\n`);
+  const baselines = options.baseline === undefined ? undefined : parseBaselines(options.baseline);
+  io.out(`${JSON.stringify(qctPhantomQc(measurements, baselines), null, 2)}\n`);
 }

@@ -3,9 +3,7 @@ import {
   bmdFromHu,
   calibrateFromPhantom,
   calibrateFromTissues,
-  classifyQctSpine,
   opportunisticL1Screen,
-  qctPopulation,
   type QctCalibration,
 } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
@@ -36,6 +34,7 @@ export interface QctSpineOptions extends PatientOptions {
   kernel?: string;
   date?: string;
   figures?: string;
+  contrast?: boolean;
 }
 
 /** A bare label mask: `--labels L1=1,L2=2` (default labels 1–5 are the bodies of L1–L5, ROIs placed inside). */
@@ -90,6 +89,7 @@ async function chooseCalibration(
     });
   }
   if (options.phantomless === true) {
+    const kvp = options.kvp === undefined ? loaded.acquisition?.kvp : Number(options.kvp);
     const fat = tissue(regions, 'fat', options.fat);
     const muscle = tissue(regions, 'muscle', options.muscle);
     if (fat === undefined || muscle === undefined)
@@ -101,6 +101,9 @@ async function chooseCalibration(
       muscleHu: muscle.meanHu,
       ...(air === undefined ? {} : { airHu: air.meanHu }),
       ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
+    }, {
+      ...(kvp === undefined || Number.isNaN(kvp) ? {} : { kvp }),
+      ...(options.contrast === undefined ? {} : { contrast: options.contrast }),
     });
     if (!outcome.ok) throw new InputError(`phantomless calibration refused: ${outcome.reasons.join('; ')}`);
     return outcome.calibration;
@@ -174,10 +177,11 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
       ...(v.fractured === true ? { fractured: true } : {}),
     })),
     ...(pair === undefined ? {} : { pair }),
+    ...(population === undefined ? {} : { population: population.population }),
+    ...(options.zScore === undefined ? {} : { zScore: Number(options.zScore) }),
+    ...(options.contrast === undefined ? {} : { contrast: options.contrast }),
   });
   const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
-  const classification =
-    population === undefined ? undefined : classifyQctSpine(population.population, spine.meanBmdMgCm3, options.zScore === undefined ? undefined : Number(options.zScore));
   io.out(
     `${JSON.stringify(
       {
@@ -195,7 +199,7 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
         meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
         category: spine.category,
         categorySource: spine.categorySource,
-        ...(population === undefined ? {} : { population, classification }),
+        ...(population === undefined ? {} : { population, classification: spine.classification }),
         calibration,
         notes: spine.notes,
         ...common,

@@ -33,6 +33,9 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--certificate <mgcm3,…>', 'rod densities from the phantom\u2019s certificate (phantoms calibrated per serial number)')
     .option('--rods-hu <hu,…>', 'the rods\u2019 measured mean HU, in the phantom\u2019s rod order')
     .option('--rois <file>', 'regions file whose "rod" regions are measured on CT')
+    .addOption(
+      new Option('--material <material>', 'with --rois and rod densities: the rods\u2019 material').choices(['K2HPO4', 'CaHA']),
+    )
     .addOption(seriesOption())
     .addOption(
       new Option('--method <method>', 'simultaneous (rods in the patient scan) or asynchronous (stored per scanner)')
@@ -68,6 +71,7 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--kvp <kvp>', 'tube voltage (when the headers do not say)')
     .option('--kernel <name>', 'reconstruction kernel (when the headers do not say)')
     .option('--date <yyyy-mm-dd>', 'exam date (when the headers do not say)')
+    .option('--contrast', 'the scan was contrast enhanced (spine QCT is best without: ACR QCT IV.C.1)')
     .option('--figures <dir>', 'write a PNG of each vertebra\u2019s ROI on its middle slice into DIR')
     .option('--sex <sex>', 'female or male: with --age, decides whether mg/cm³ categories or Z-scores apply')
     .option('--age <years>', 'age in whole years')

@@ -1,4 +1,4 @@
-import { phantomDefinitionSchema, resolvePhantom, type PhantomDefinition } from '@quantrad/densitometry';
+import { phantomDefinitionSchema, resolvePhantom, type ResolvedPhantom } from '@quantrad/densitometry';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { InputError } from '../../io/input-error.ts';
 
@@ -6,7 +6,7 @@ import { InputError } from '../../io/input-error.ts';
 export async function resolvePhantomOption(
   phantom: string,
   certificateRodsMgCm3: readonly number[] | undefined,
-): Promise<PhantomDefinition> {
+): Promise<ResolvedPhantom> {
   const fromFile = /\.json$/i.test(phantom) ? await readJsonFile(phantom, phantomDefinitionSchema) : undefined;
   try {
     return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3);
