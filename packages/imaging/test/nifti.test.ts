@@ -35,19 +35,31 @@ function handHeader(h: HandHeader): Uint8Array {
   const v = new DataView(bytes.buffer);
   const le = h.littleEndian;
   v.setInt32(0, 348, le); // sizeof_hdr
-  h.dim.forEach((n, i) => v.setInt16(40 + 2 * i, n, le)); // dim[8]
+  h.dim.forEach((n, i) => {
+    v.setInt16(40 + 2 * i, n, le);
+  }); // dim[8]
   v.setInt16(70, h.datatype, le);
   v.setInt16(72, h.bitpix, le);
-  h.pixdim.forEach((n, i) => v.setFloat32(76 + 4 * i, n, le)); // pixdim[8]
+  h.pixdim.forEach((n, i) => {
+    v.setFloat32(76 + 4 * i, n, le);
+  }); // pixdim[8]
   v.setFloat32(108, 352, le); // vox_offset
   v.setFloat32(112, h.sclSlope, le);
   v.setFloat32(116, h.sclInter, le);
   v.setUint8(123, h.xyztUnits);
   v.setInt16(252, h.qformCode, le);
   v.setInt16(254, h.sformCode, le);
-  (h.quatern ?? [0, 0, 0]).forEach((n, i) => v.setFloat32(256 + 4 * i, n, le));
-  (h.qoffset ?? [0, 0, 0]).forEach((n, i) => v.setFloat32(268 + 4 * i, n, le));
-  (h.srow ?? [[], [], []]).forEach((row, r) => row.forEach((n, c) => v.setFloat32(280 + 16 * r + 4 * c, n, le)));
+  (h.quatern ?? [0, 0, 0]).forEach((n, i) => {
+    v.setFloat32(256 + 4 * i, n, le);
+  });
+  (h.qoffset ?? [0, 0, 0]).forEach((n, i) => {
+    v.setFloat32(268 + 4 * i, n, le);
+  });
+  (h.srow ?? [[], [], []]).forEach((row, r) => {
+    row.forEach((n, c) => {
+      v.setFloat32(280 + 16 * r + 4 * c, n, le);
+    });
+  });
   bytes.set([0x6e, 0x2b, 0x31, 0x00], 344); // "n+1\0"
   return bytes;
 }
@@ -65,9 +77,15 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 function expectGeometry(actual: Volume, expected: Volume, digits = 4): void {
   expect(actual.dims).toEqual(expected.dims);
   expect(actual.frames).toBe(expected.frames);
-  actual.spacingMm.forEach((v, i) => expect(v).toBeCloseTo(expected.spacingMm[i] ?? NaN, digits));
-  actual.originMm.forEach((v, i) => expect(v).toBeCloseTo(expected.originMm[i] ?? NaN, digits));
-  actual.direction.forEach((v, i) => expect(v).toBeCloseTo(expected.direction[i] ?? NaN, digits));
+  actual.spacingMm.forEach((v, i) => {
+    expect(v).toBeCloseTo(expected.spacingMm[i] ?? NaN, digits);
+  });
+  actual.originMm.forEach((v, i) => {
+    expect(v).toBeCloseTo(expected.originMm[i] ?? NaN, digits);
+  });
+  actual.direction.forEach((v, i) => {
+    expect(v).toBeCloseTo(expected.direction[i] ?? NaN, digits);
+  });
 }
 
 // An oblique, left-handed grid: x turned 20° about S, y turned with it, z towards the feet (−S, as an
@@ -136,15 +154,27 @@ describe('NIfTI-1 round trip', () => {
   });
 
   it('keeps uint8, uint16 and int32 as their own types', () => {
-    for (const data of [Uint8Array.of(0, 7, 255, 1), Uint16Array.of(0, 4095, 65535, 2), Int32Array.of(-70000, 0, 70000, 3)]) {
-      const back = readNifti(writeNifti(createVolume({ data, dims: [2, 2, 1] }), { gzip: false }), 'typed.nii');
+    for (const data of [
+      Uint8Array.of(0, 7, 255, 1),
+      Uint16Array.of(0, 4095, 65535, 2),
+      Int32Array.of(-70000, 0, 70000, 3),
+    ]) {
+      const back = readNifti(
+        writeNifti(createVolume({ data, dims: [2, 2, 1] }), { gzip: false }),
+        'typed.nii',
+      );
       expect(back.data.constructor).toBe(data.constructor);
       expect(Array.from(back.data)).toEqual(Array.from(data));
     }
   });
 
   it('refuses frame times that one frame interval cannot hold', () => {
-    const volume = createVolume({ data: new Int16Array(3), dims: [1, 1, 1], frames: 3, frameTimesS: [0, 1, 3] });
+    const volume = createVolume({
+      data: new Int16Array(3),
+      dims: [1, 1, 1],
+      frames: 3,
+      frameTimesS: [0, 1, 3],
+    });
     expect(() => writeNifti(volume, { gzip: false })).toThrow(/frameTimesS are not evenly spaced/);
   });
 });
@@ -173,7 +203,16 @@ describe('NIfTI-1 written by hand', () => {
     expect(volume.dims).toEqual([3, 2, 2]);
     expect(volume.data).toBeInstanceOf(Int16Array);
     expect(Array.from(volume.data)).toEqual([-10, -8, -6, -4, -2, 0, 2, 4, 6, 8, 10, 12]);
-    expectGeometry(volume, createVolume({ data: new Int16Array(12), dims: [3, 2, 2], spacingMm: [0.8, 0.8, 2.5], originMm: [-10, -20, -30] }), 5);
+    expectGeometry(
+      volume,
+      createVolume({
+        data: new Int16Array(12),
+        dims: [3, 2, 2],
+        spacingMm: [0.8, 0.8, 2.5],
+        originMm: [-10, -20, -30],
+      }),
+      5,
+    );
   });
 
   it('prefers the sform to the qform even when the qform code is higher, and converts metres', () => {
@@ -250,7 +289,9 @@ describe('NIfTI-1 errors name the file and the problem', () => {
 
   it('a truncated gzip stream', () => {
     const gz = gzipSync(bytes);
-    expect(() => readNifti(gz.subarray(0, 200), 'scan.nii.gz')).toThrow(/^scan.nii.gz: the gzip stream cannot be decompressed/);
+    expect(() => readNifti(gz.subarray(0, 200), 'scan.nii.gz')).toThrow(
+      /^scan.nii.gz: the gzip stream cannot be decompressed/,
+    );
   });
 
   it('a file shorter than the header, and a file that is not NIfTI-1', () => {
@@ -271,7 +312,9 @@ describe('NIfTI-1 errors name the file and the problem', () => {
   it('a bitpix that contradicts the datatype', () => {
     const wrong = bytes.slice();
     new DataView(wrong.buffer).setInt16(72, 32, true);
-    expect(() => readNifti(wrong, 'bitpix.nii')).toThrow(/bitpix.nii: bitpix is 32 but datatype int16 has 16 bits/);
+    expect(() => readNifti(wrong, 'bitpix.nii')).toThrow(
+      /bitpix.nii: bitpix is 32 but datatype int16 has 16 bits/,
+    );
   });
 });
 
@@ -293,6 +336,8 @@ describe('NIfTI files', () => {
     expect((await readFile(plainPath)).length).toBe(352 + 64);
     const back = await readNiftiFile(gzPath);
     expect(Array.from(back.data)).toEqual(Array.from(volume.data));
-    await expect(readNiftiFile(join(dir, 'missing.nii'))).rejects.toThrow(/missing.nii: cannot be read \(ENOENT\)/);
+    await expect(readNiftiFile(join(dir, 'missing.nii'))).rejects.toThrow(
+      /missing.nii: cannot be read \(ENOENT\)/,
+    );
   });
 });

@@ -21,7 +21,15 @@ describe('ellipseVoxels', () => {
   it('counts the voxel centres inside the ellipse, by hand', () => {
     // Centre (5, 5), radii (2, 1): row j = 5 has i = 3..7 (5 voxels); rows 4 and 6 only i = 5. 7 voxels.
     const voxels = ellipseVoxels(ramp, { center: [5, 5, 0], radii: [2, 1], slices: [0, 0] });
-    expect(Array.from(voxels)).toEqual([4 * 11 + 5, 5 * 11 + 3, 5 * 11 + 4, 5 * 11 + 5, 5 * 11 + 6, 5 * 11 + 7, 6 * 11 + 5]);
+    expect(Array.from(voxels)).toEqual([
+      4 * 11 + 5,
+      5 * 11 + 3,
+      5 * 11 + 4,
+      5 * 11 + 5,
+      5 * 11 + 6,
+      5 * 11 + 7,
+      6 * 11 + 5,
+    ]);
   });
 
   it('repeats the in-plane ellipse on every slice of the range', () => {
@@ -31,11 +39,21 @@ describe('ellipseVoxels', () => {
   });
 
   it('refuses an ellipse outside the volume or with a radius ≤ 0, naming the field', () => {
-    expect(() => ellipseVoxels(ramp, { center: [11, 5, 0], radii: [1, 1], slices: [0, 0] })).toThrow(/center\[0\] is 11, outside the volume \(0 to 10\)/);
-    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [0, 1], slices: [0, 0] })).toThrow(/radii\[0\] must be greater than 0/);
-    expect(() => ellipseVoxels(ramp, { center: [1, 5, 0], radii: [3, 1], slices: [0, 0] })).toThrow(/radii\[0\] reaches x -2 to 4, outside/);
-    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [1, 1], slices: [0, 5] })).toThrow(/slices\[1\] is 5, not a slice/);
-    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [1, 1], slices: [3, 1] })).toThrow(/give the first slice first/);
+    expect(() => ellipseVoxels(ramp, { center: [11, 5, 0], radii: [1, 1], slices: [0, 0] })).toThrow(
+      /center\[0\] is 11, outside the volume \(0 to 10\)/,
+    );
+    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [0, 1], slices: [0, 0] })).toThrow(
+      /radii\[0\] must be greater than 0/,
+    );
+    expect(() => ellipseVoxels(ramp, { center: [1, 5, 0], radii: [3, 1], slices: [0, 0] })).toThrow(
+      /radii\[0\] reaches x -2 to 4, outside/,
+    );
+    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [1, 1], slices: [0, 5] })).toThrow(
+      /slices\[1\] is 5, not a slice/,
+    );
+    expect(() => ellipseVoxels(ramp, { center: [5, 5, 0], radii: [1, 1], slices: [3, 1] })).toThrow(
+      /give the first slice first/,
+    );
   });
 });
 
@@ -55,14 +73,22 @@ describe('regionStatistics', () => {
 
   it('reads the requested frame of a 4-D volume', () => {
     // Frame t holds 100·t everywhere.
-    const dynamic = createVolume({ data: Float32Array.from({ length: 8 * 3 }, (_, n) => 100 * Math.floor(n / 8)), dims: [2, 2, 2], frames: 3 });
+    const dynamic = createVolume({
+      data: Float32Array.from({ length: 8 * 3 }, (_, n) => 100 * Math.floor(n / 8)),
+      dims: [2, 2, 2],
+      frames: 3,
+    });
     expect(regionStatistics(dynamic, Int32Array.of(0, 7), 2).meanHu).toBe(200);
-    expect(() => regionStatistics(dynamic, Int32Array.of(0), 3)).toThrow(/frame 3 is not a frame of the volume \(0 to 2\)/);
+    expect(() => regionStatistics(dynamic, Int32Array.of(0), 3)).toThrow(
+      /frame 3 is not a frame of the volume \(0 to 2\)/,
+    );
   });
 
   it('refuses an empty region and an index outside the volume', () => {
     expect(() => regionStatistics(ramp, new Int32Array(0))).toThrow(/no voxels/);
-    expect(() => regionStatistics(ramp, Int32Array.of(605))).toThrow(/voxel index 605 is outside the volume \(0 to 604\)/);
+    expect(() => regionStatistics(ramp, Int32Array.of(605))).toThrow(
+      /voxel index 605 is outside the volume \(0 to 604\)/,
+    );
   });
 });
 
@@ -70,7 +96,12 @@ describe('huRangeVoxels and areaCm2', () => {
   it('keeps the voxels within the range, ends included', () => {
     const voxels = ellipseVoxels(ramp, { center: [5, 5, 0], radii: [2, 1], slices: [0, 0] });
     // Values 5 (centre row i = 5 and the rows above and below) and 6: 3 fives and 1 six.
-    expect(Array.from(huRangeVoxels(ramp, voxels, 5, 6))).toEqual([4 * 11 + 5, 5 * 11 + 5, 5 * 11 + 6, 6 * 11 + 5]);
+    expect(Array.from(huRangeVoxels(ramp, voxels, 5, 6))).toEqual([
+      4 * 11 + 5,
+      5 * 11 + 5,
+      5 * 11 + 6,
+      6 * 11 + 5,
+    ]);
   });
 
   it('turns a voxel count on one slice into cm²', () => {

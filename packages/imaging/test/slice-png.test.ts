@@ -68,7 +68,8 @@ describe('slicePng', () => {
         ],
       }),
     );
-    const pixel = (c: number, r: number): number[] => Array.from(png.data.subarray((r * 4 + c) * 4, (r * 4 + c) * 4 + 3));
+    const pixel = (c: number, r: number): number[] =>
+      Array.from(png.data.subarray((r * 4 + c) * 4, (r * 4 + c) * 4 + 3));
     expect(pixel(1, 0)).toEqual([255, 0, 0]);
     expect(pixel(2, 1)).toEqual([51, 179, 51]);
     expect(pixel(0, 0)).toEqual([0, 0, 0]);
@@ -89,7 +90,11 @@ describe('slicePng', () => {
   });
 
   it('refuses a slice index outside the volume and a window narrower than 1', () => {
-    expect(() => slicePng(volume, { index: 2, windowCentre: 40, windowWidth: 400 })).toThrow(/index 2 is not a slice along z \(0 to 1\)/);
-    expect(() => slicePng(volume, { index: 0, windowCentre: 40, windowWidth: 0 })).toThrow(/windowWidth must be at least 1/);
+    expect(() => slicePng(volume, { index: 2, windowCentre: 40, windowWidth: 400 })).toThrow(
+      /index 2 is not a slice along z \(0 to 1\)/,
+    );
+    expect(() => slicePng(volume, { index: 0, windowCentre: 40, windowWidth: 0 })).toThrow(
+      /windowWidth must be at least 1/,
+    );
   });
 });

@@ -20,7 +20,12 @@ describe('createVolume', () => {
   });
 
   it('keeps frames and frame times when the voxel count matches', () => {
-    const volume = createVolume({ data: new Float32Array(2 * 2 * 1 * 3), dims: [2, 2, 1], frames: 3, frameTimesS: [0, 1.5, 3] });
+    const volume = createVolume({
+      data: new Float32Array(2 * 2 * 1 * 3),
+      dims: [2, 2, 1],
+      frames: 3,
+      frameTimesS: [0, 1.5, 3],
+    });
     expect(volume.frames).toBe(3);
     expect(volume.frameTimesS).toEqual([0, 1.5, 3]);
   });
@@ -32,16 +37,18 @@ describe('createVolume', () => {
     expect(() => createVolume({ data: new Int16Array(24), dims: [2, 3, 4], spacingMm: [1, 0, 1] })).toThrow(
       /spacingMm\[1\] must be greater than 0/,
     );
-    expect(() => createVolume({ data: new Int16Array(24), dims: [2, 3, 4], direction: [1, 0, 0, 0, 2, 0, 0, 0, 1] })).toThrow(
-      /direction\[3..5\] \(axis y\) must be a unit vector/,
+    expect(() =>
+      createVolume({ data: new Int16Array(24), dims: [2, 3, 4], direction: [1, 0, 0, 0, 2, 0, 0, 0, 1] }),
+    ).toThrow(/direction\[3..5\] \(axis y\) must be a unit vector/);
+    expect(() =>
+      createVolume({ data: new Int16Array(24), dims: [2, 3, 4], direction: [1, 0, 0, 1, 0, 0, 0, 0, 1] }),
+    ).toThrow(/direction rows must be independent/);
+    expect(() => createVolume({ data: new Int16Array(0), dims: [0, 3, 4] })).toThrow(
+      /dims\[0\] must be greater than 0/,
     );
-    expect(() => createVolume({ data: new Int16Array(24), dims: [2, 3, 4], direction: [1, 0, 0, 1, 0, 0, 0, 0, 1] })).toThrow(
-      /direction rows must be independent/,
-    );
-    expect(() => createVolume({ data: new Int16Array(0), dims: [0, 3, 4] })).toThrow(/dims\[0\] must be greater than 0/);
-    expect(() => createVolume({ data: new Int16Array(48), dims: [2, 3, 4], frames: 2, frameTimesS: [0] })).toThrow(
-      /frameTimesS has 1 times but the volume has 2 frame/,
-    );
+    expect(() =>
+      createVolume({ data: new Int16Array(48), dims: [2, 3, 4], frames: 2, frameTimesS: [0] }),
+    ).toThrow(/frameTimesS has 1 times but the volume has 2 frame/);
   });
 });
 
@@ -80,7 +87,9 @@ describe('sameGrid', () => {
 
   it('accepts differences within 1e-3 mm and refuses larger ones, saying what differs', () => {
     expect(sameGrid(a, createVolume({ ...base, originMm: [0.0005, 0, 0] }))).toBe(true);
-    expect(gridMismatch(a, createVolume({ ...base, originMm: [0.01, 0, 0] }))).toMatch(/origin 0, 0, 0 mm and 0.01, 0, 0 mm differ/);
+    expect(gridMismatch(a, createVolume({ ...base, originMm: [0.01, 0, 0] }))).toMatch(
+      /origin 0, 0, 0 mm and 0.01, 0, 0 mm differ/,
+    );
     expect(gridMismatch(a, createVolume({ ...base, data: new Uint8Array(12), dims: [2, 2, 3] }))).toMatch(
       /dimensions 2×2×2 and 2×2×3 differ/,
     );
@@ -89,7 +98,11 @@ describe('sameGrid', () => {
 
   it('names the mask file when a mask is not on the CT grid', () => {
     const mask = createVolume({ ...base, spacingMm: [0.8, 0.7, 1.25] });
-    expect(() => assertSameGrid(a, mask, 'labels.nii.gz')).toThrow(VolumeReadError);
-    expect(() => assertSameGrid(a, mask, 'labels.nii.gz')).toThrow(/^labels.nii.gz: not on the CT's voxel grid: spacing/);
+    expect(() => {
+      assertSameGrid(a, mask, 'labels.nii.gz');
+    }).toThrow(VolumeReadError);
+    expect(() => {
+      assertSameGrid(a, mask, 'labels.nii.gz');
+    }).toThrow(/^labels.nii.gz: not on the CT's voxel grid: spacing/);
   });
 });

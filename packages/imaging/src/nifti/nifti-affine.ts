@@ -106,11 +106,7 @@ export function quaternionOf(rotation: readonly (readonly number[])[]): Quaterni
 }
 
 /** The RAS affine of a qform: rotation from the quaternion, columns scaled by pixdim, third by qfac. */
-export function qformAffine(
-  { b, c, d, qfac }: Quaternion,
-  pixdimMm: Triple,
-  offsetMm: Triple,
-): Affine3x4 {
+export function qformAffine({ b, c, d, qfac }: Quaternion, pixdimMm: Triple, offsetMm: Triple): Affine3x4 {
   const a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
   const rotation = [
     [a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)],

@@ -56,7 +56,8 @@ function typedVoxels(
  * always narrowed to float32.
  */
 function scaled(raw: VoxelArray | Float64Array, slope: number, intercept: number): VoxelArray {
-  const scaling = Number.isFinite(slope) && slope !== 0 && Number.isFinite(intercept) && (slope !== 1 || intercept !== 0);
+  const scaling =
+    Number.isFinite(slope) && slope !== 0 && Number.isFinite(intercept) && (slope !== 1 || intercept !== 0);
   if (!scaling) return raw instanceof Float64Array ? Float32Array.from(raw) : raw;
   const integerSource = !(raw instanceof Float32Array || raw instanceof Float64Array);
   if (integerSource && Number.isInteger(slope) && Number.isInteger(intercept)) {
@@ -106,7 +107,9 @@ export function readNifti(bytes: Uint8Array, file: string): Volume {
     try {
       plain = gunzipSync(bytes);
     } catch (error) {
-      problem(`the gzip stream cannot be decompressed (${(error as Error).message}): the file is truncated or corrupt`);
+      problem(
+        `the gzip stream cannot be decompressed (${(error as Error).message}): the file is truncated or corrupt`,
+      );
     }
   }
   if (plain.length < HEADER_BYTES) {
@@ -178,11 +181,11 @@ export function readNifti(bytes: Uint8Array, file: string): Volume {
       d: header.quatern_d,
       qfac: (header.pixDims[0] ?? 1) < 0 ? (-1 as const) : (1 as const),
     };
-    affine = qformAffine(quaternion, [pixdim(1), pixdim(2), pixdim(3)], [
-      header.qoffset_x,
-      header.qoffset_y,
-      header.qoffset_z,
-    ]);
+    affine = qformAffine(
+      quaternion,
+      [pixdim(1), pixdim(2), pixdim(3)],
+      [header.qoffset_x, header.qoffset_y, header.qoffset_z],
+    );
   } else {
     // NIfTI "method 1" (no orientation given): voxel sizes along the axes, origin at voxel 0.
     affine = [

@@ -50,7 +50,11 @@ function planeOf(volume: Volume, axis: SliceAxis, index: number): Plane {
   // Sagittal and coronal images put the patient's head at the top: LPS +z is superior.
   const superiorUp = (volume.direction[8] ?? 1) >= 0;
   const rowOfK = (k: number): number => (superiorUp ? nz - 1 - k : k);
-  const split = (v: number): [number, number, number] => [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
+  const split = (v: number): [number, number, number] => [
+    v % nx,
+    Math.floor(v / nx) % ny,
+    Math.floor(v / (nx * ny)),
+  ];
   switch (axis) {
     case 'z':
       return {

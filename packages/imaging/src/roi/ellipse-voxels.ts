@@ -19,7 +19,7 @@ function fail(field: string, problem: string): never {
  */
 export function ellipseVoxels(volume: Volume, roi: EllipseRoi): Int32Array {
   const [nx, ny, nz] = volume.dims;
-  const [cx, cy, cz] = roi.center;
+  const [cx, cy] = roi.center;
   const [rx, ry] = roi.radii;
   const [k0, k1] = roi.slices;
   roi.center.forEach((c, axis) => {
@@ -43,7 +43,6 @@ export function ellipseVoxels(volume: Volume, roi: EllipseRoi): Int32Array {
     }
   });
   if (k1 < k0) fail('slices', `run from ${k0} down to ${k1}: give the first slice first`);
-  void cz;
 
   const inPlane: number[] = [];
   for (let j = Math.ceil(cy - ry); j <= Math.floor(cy + ry); j++) {

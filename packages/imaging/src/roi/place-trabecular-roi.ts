@@ -186,7 +186,7 @@ export function placeTrabecularRoi(
     }
     return true;
   };
-  const radiusMm = (axis: 0 | 1): number => radii[axis] * (ct.spacingMm[axis] ?? 1);
+  const radiusMm = (axis: 0 | 1): number => radii[axis] * ct.spacingMm[axis];
   const bigEnough = (): boolean =>
     radiusMm(0) >= rules.minimumRadiusMm && radiusMm(1) >= rules.minimumRadiusMm;
   while (bigEnough() && !fits()) {

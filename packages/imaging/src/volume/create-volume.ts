@@ -25,7 +25,9 @@ function fail(field: string, problem: string): never {
 }
 
 function checkTriple(name: string, value: Triple, positive: boolean): Triple {
-  if (value.length !== 3) fail(name, `must have 3 numbers, got ${value.length}`);
+  // Callers in plain JavaScript (or JSON) can pass any array.
+  const values: readonly number[] = value;
+  if (values.length !== 3) fail(name, `must have 3 numbers, got ${values.length}`);
   value.forEach((n, axis) => {
     if (!Number.isFinite(n)) fail(`${name}[${axis}]`, `must be a finite number, got ${n}`);
     if (positive && n <= 0) fail(`${name}[${axis}]`, `must be greater than 0, got ${n}`);
@@ -69,7 +71,10 @@ export function createVolume<T extends VoxelArray>(input: VolumeInput<T>): Volum
     const row = direction.slice(3 * axis, 3 * axis + 3);
     const length = Math.hypot(...row);
     if (Math.abs(length - 1) > UNIT_TOLERANCE) {
-      fail(`direction[${3 * axis}..${3 * axis + 2}]`, `(axis ${'xyz'[axis] ?? ''}) must be a unit vector, its length is ${length}`);
+      fail(
+        `direction[${3 * axis}..${3 * axis + 2}]`,
+        `(axis ${'xyz'[axis] ?? ''}) must be a unit vector, its length is ${length}`,
+      );
     }
   }
   if (Math.abs(directionDeterminant(direction)) < UNIT_TOLERANCE) {

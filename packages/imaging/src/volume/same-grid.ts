@@ -5,7 +5,9 @@ import { VolumeReadError } from '../types/volume-read-error.ts';
 const GRID_TOLERANCE = 1e-3;
 
 function differs(a: readonly number[], b: readonly number[]): boolean {
-  return a.length !== b.length || a.some((value, index) => Math.abs(value - (b[index] ?? NaN)) > GRID_TOLERANCE);
+  return (
+    a.length !== b.length || a.some((value, index) => Math.abs(value - (b[index] ?? NaN)) > GRID_TOLERANCE)
+  );
 }
 
 const show = (values: readonly number[]): string => values.map((v) => Number(v.toFixed(4))).join(', ');
@@ -18,7 +20,8 @@ export function gridMismatch(a: Volume, b: Volume): string | undefined {
   if (differs(a.spacingMm, b.spacingMm)) {
     return `spacing ${show(a.spacingMm)} mm and ${show(b.spacingMm)} mm differ`;
   }
-  if (differs(a.originMm, b.originMm)) return `origin ${show(a.originMm)} mm and ${show(b.originMm)} mm differ`;
+  if (differs(a.originMm, b.originMm))
+    return `origin ${show(a.originMm)} mm and ${show(b.originMm)} mm differ`;
   if (differs(a.direction, b.direction)) {
     return `direction cosines ${show(a.direction)} and ${show(b.direction)} differ`;
   }
