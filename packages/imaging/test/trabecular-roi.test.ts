@@ -141,6 +141,15 @@ describe('placeTrabecularRoi', () => {
     );
   });
 
+  it('refuses slices that are not axial (the slice axis runs anteroposterior)', () => {
+    const { ct, mask } = vertebra(1);
+    const coronal = [1, 0, 0, 0, 0, 1, 0, 1, 0];
+    const turn = (v: Volume): Volume => createVolume({ ...v, direction: coronal });
+    expect(() => placeTrabecularRoi(turn(ct), turn(mask), LABEL)).toThrow(
+      /label 7: the slices are not axial/,
+    );
+  });
+
   it('refuses a label that is not in the mask', () => {
     const { ct, mask } = vertebra(1);
     expect(() => placeTrabecularRoi(ct, mask, 9, { maskName: 'spine.nii.gz' })).toThrow(

@@ -18,6 +18,9 @@ function isGzip(bytes: Uint8Array): boolean {
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  // A view over a whole ArrayBuffer (as gunzip returns) is used as it is; anything else is copied.
+  const { buffer, byteOffset, byteLength } = bytes;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   return copy.buffer;

@@ -12,12 +12,24 @@ export function labelsIn(mask: Volume): Map<number, number> {
   const counts = new Map<number, number>();
   const n = voxelsPerFrame(mask);
   const data = mask.data;
+  // Labels come in runs along x: count a run locally and touch the map once per run.
+  let current = 0;
+  let run = 0;
+  const flush = (): void => {
+    if (current !== 0 && run > 0) counts.set(current, (counts.get(current) ?? 0) + run);
+  };
   for (let index = 0; index < n; index++) {
     const value = data[index] ?? 0;
-    if (value === 0) continue;
-    checkLabelValue(value, index);
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (value === current) {
+      run++;
+      continue;
+    }
+    flush();
+    if (value !== 0) checkLabelValue(value, index);
+    current = value;
+    run = 1;
   }
+  flush();
   return new Map([...counts].sort(([a], [b]) => a - b));
 }
 
