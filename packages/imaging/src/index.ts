@@ -1,3 +1,38 @@
 // @quantrad/imaging — CT volumes in and out. The one public entry point of the package.
 export type { Volume, VoxelArray, Triple } from './types/volume.ts';
 export { VolumeReadError } from './types/volume-read-error.ts';
+
+// Volumes: construction, geometry, grids (helper imaging-core)
+export { createVolume, type VolumeInput } from './volume/create-volume.ts';
+export { voxelToWorldMm, worldToVoxel } from './volume/geometry.ts';
+export { sameGrid, gridMismatch, assertSameGrid } from './volume/same-grid.ts';
+
+// NIfTI-1
+export { readNifti } from './nifti/read-nifti.ts';
+export { writeNifti, type WriteNiftiOptions } from './nifti/write-nifti.ts';
+export { readNiftiFile, writeNiftiFile } from './nifti/nifti-file.ts';
+
+// PNG slices
+export {
+  slicePng,
+  windowGrey,
+  type SliceAxis,
+  type SliceOverlay,
+  type SlicePngOptions,
+} from './png/slice-png.ts';
+
+// Regions of interest
+export { labelsIn, voxelsWithLabel } from './roi/labels.ts';
+export { ellipseVoxels, type EllipseRoi } from './roi/ellipse-voxels.ts';
+export { regionStatistics, type RegionStatistics } from './roi/region-statistics.ts';
+export { huRangeVoxels, areaCm2 } from './roi/hu-range.ts';
+export {
+  placeTrabecularRoi,
+  type TrabecularRoi,
+  type TrabecularRoiOptions,
+} from './roi/place-trabecular-roi.ts';
+export {
+  defaultTrabecularRoiRules,
+  trabecularRoiRulesSchema,
+  type TrabecularRoiRules,
+} from './roi/trabecular-roi-rules.ts';
