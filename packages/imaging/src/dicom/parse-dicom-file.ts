@@ -42,13 +42,34 @@ function describe(thrown: unknown): string {
 export function parseDicomFile(bytes: Uint8Array, file: string, headerOnly = false): DataSet {
   if (!isDicomPart10(bytes))
     throw new VolumeReadError(file, 'not a DICOM Part 10 file (no DICM at byte 128)');
-  try {
-    return dicomParser.parseDicom(bytes, {
+  const parse = (untilPixelData: boolean): DataSet =>
+    dicomParser.parseDicom(bytes, {
       inflater: inflateDataset,
-      ...(headerOnly ? { untilTag: tag.pixelData } : {}),
+      ...(untilPixelData ? { untilTag: tag.pixelData } : {}),
     });
+  try {
+    return parse(headerOnly);
   } catch (thrown) {
-    const message = describe(thrown).replace(/^dicomParser\.\w+: /, '');
+    // Pixel data cut short makes the parser overrun; the header alone then parses, and the pixel
+    // reader names how many bytes are missing. Anything else is reported as the parser saw it.
+    const header = headerOnly ? undefined : tryParse(() => parse(true));
+    const pixelData = header?.elements[tag.pixelData];
+    if (
+      header !== undefined &&
+      pixelData !== undefined &&
+      pixelData.dataOffset + pixelData.length > bytes.length
+    ) {
+      return header;
+    }
+    const message = describe(thrown).replace(/^dicomParser[.:]\w+: /, '');
     throw new VolumeReadError(file, `malformed or truncated DICOM file: ${message}`);
+  }
+}
+
+function tryParse(parse: () => DataSet): DataSet | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
   }
 }
