@@ -12,8 +12,9 @@ import { filesUnder, mapConcurrently } from './folder-files.ts';
 import { describeSeries, notAnImage, summariseSeries, type FolderDataSet } from './list-dicom-series.ts';
 import { isDicomPart10, parseDicomFile } from './parse-dicom-file.ts';
 import { assertReadableTransferSyntax, frameBytes } from './pixel-data.ts';
+import { pixelEncoding } from './transfer-syntax.ts';
 import { readCtAcquisition } from './read-ct-acquisition.ts';
-import { frameValueRange, rescaleFrameInto, storedRange, type RealValueArray } from './rescale-frame.ts';
+import { rescaleFrameInto, type RealValueArray } from './rescale-frame.ts';
 import type { SeriesGeometryReport } from './series-geometry-report.ts';
 import { stackGeometry } from './slice-geometry.ts';
 
@@ -31,20 +32,39 @@ export interface DicomSeriesRead {
 }
 
 const filesInFlight = 8;
-const int16Min = -32768;
-const int16Max = 32767;
 
 interface Slice {
   readonly image: DicomImageFile;
   readonly plane: FramePlane;
 }
 
+/** A file of the chosen series, checked as soon as its bytes arrive. */
+interface PreparedFile {
+  readonly file: string;
+  readonly image?: DicomImageFile;
+  /** The first problem found (missing attribute, short pixel data), thrown if the series is read. */
+  readonly error?: unknown;
+}
+
+function prepareFile(entry: FolderDataSet): PreparedFile {
+  const { file, dataSet } = entry;
+  try {
+    const image = dicomImageFile(dataSet, file);
+    if (pixelEncoding(image.transferSyntaxUid) !== 'unsupported') {
+      image.planes.forEach((plane) => frameBytes(image, plane.frameIndex));
+    }
+    return { file, image };
+  } catch (error) {
+    return { file, error };
+  }
+}
+
 async function readFolder(
   folder: string,
   options: ReadDicomSeriesOptions,
-): Promise<{ kept: FolderDataSet[]; all: FolderDataSet[]; skipped: number }> {
+): Promise<{ kept: PreparedFile[]; all: FolderDataSet[]; skipped: number }> {
   const files = await filesUnder(folder);
-  const kept: FolderDataSet[] = [];
+  const kept: PreparedFile[] = [];
   const all: FolderDataSet[] = [];
   let skipped = 0;
   let done = 0;
@@ -64,7 +84,7 @@ async function readFolder(
     }
     const entry = { file, dataSet };
     if (options.seriesUid === undefined || seriesUidOf(dataSet) === options.seriesUid) {
-      kept.push(entry);
+      kept.push(prepareFile(entry));
       all.push(entry);
       return;
     }
@@ -80,7 +100,7 @@ async function readFolder(
 function chooseSeries(
   folder: string,
   options: ReadDicomSeriesOptions,
-  kept: FolderDataSet[],
+  kept: PreparedFile[],
   all: FolderDataSet[],
 ): string {
   const series = summariseSeries(all);
@@ -117,22 +137,30 @@ function checkSameImageSize(images: readonly DicomImageFile[]): void {
 }
 
 // Int16 holds CT in HU exactly when every slope and intercept is an integer and the values fit; the
-// stored range implied by BitsStored decides without reading pixels, else each frame's range is checked.
-function fitsInt16(slices: readonly Slice[], frames: readonly Uint8Array[]): boolean {
-  const integral = slices.every(
+// fit is checked while copying, and the rare series that does not fit is read again as Float32.
+function integralRescale(slices: readonly Slice[]): boolean {
+  return slices.every(
     ({ plane }) => Number.isInteger(plane.rescaleSlope) && Number.isInteger(plane.rescaleIntercept),
   );
-  if (!integral) return false;
-  return slices.every(({ image, plane }, index) => {
-    const [low, high] = storedRange(image);
-    const ends = [
-      low * plane.rescaleSlope + plane.rescaleIntercept,
-      high * plane.rescaleSlope + plane.rescaleIntercept,
-    ];
-    if (ends.every((value) => value >= int16Min && value <= int16Max)) return true;
-    const [min, max] = frameValueRange(frames[index] as Uint8Array, image, plane);
-    return min >= int16Min && max <= int16Max;
+}
+
+function realValues(
+  slices: readonly Slice[],
+  frames: readonly Uint8Array[],
+  sliceVoxels: number,
+): RealValueArray {
+  if (integralRescale(slices)) {
+    const data = new Int16Array(sliceVoxels * slices.length);
+    const fits = slices.every(({ image, plane }, k) =>
+      rescaleFrameInto(data, k * sliceVoxels, frames[k] as Uint8Array, image, plane),
+    );
+    if (fits) return data;
+  }
+  const data = new Float32Array(sliceVoxels * slices.length);
+  slices.forEach(({ image, plane }, k) => {
+    rescaleFrameInto(data, k * sliceVoxels, frames[k] as Uint8Array, image, plane);
   });
+  return data;
 }
 
 /** Reads one DICOM CT series from a folder into a Volume in HU, with its geometry and acquisition. */
@@ -142,9 +170,12 @@ export async function readDicomSeries(
 ): Promise<DicomSeriesRead> {
   const { kept, all, skipped } = await readFolder(folder, options);
   const seriesUid = chooseSeries(folder, options, kept, all);
-  const images = kept
-    .filter((entry) => seriesUidOf(entry.dataSet) === seriesUid)
-    .map((e) => dicomImageFile(e.dataSet, e.file));
+  // Every kept file is of the chosen series: only its files are kept when a UID is given, and a
+  // folder of several series without one was refused above.
+  const images = kept.map((entry) => {
+    if (entry.image === undefined) throw entry.error;
+    return entry.image;
+  });
   images.forEach(assertReadableTransferSyntax);
   checkSameImageSize(images);
   const slices: Slice[] = images.flatMap((image) => image.planes.map((plane) => ({ image, plane })));
@@ -156,12 +187,7 @@ export async function readDicomSeries(
   const first = ordered[0] as Slice;
   const sliceVoxels = first.image.rows * first.image.columns;
   const frames = ordered.map(({ image, plane }) => frameBytes(image, plane.frameIndex));
-  const data: RealValueArray = fitsInt16(ordered, frames)
-    ? new Int16Array(sliceVoxels * ordered.length)
-    : new Float32Array(sliceVoxels * ordered.length);
-  ordered.forEach(({ image, plane }, k) => {
-    rescaleFrameInto(data, k * sliceVoxels, frames[k] as Uint8Array, image, plane);
-  });
+  const data = realValues(ordered, frames, sliceVoxels);
 
   const warnings = [...stack.report.warnings];
   if (skipped > 0)

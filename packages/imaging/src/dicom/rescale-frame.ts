@@ -1,9 +1,16 @@
 // Stored pixel values → real values (HU for CT): value = stored × RescaleSlope + RescaleIntercept
 // (PS3.3 C.11.1.1.2), written straight into the volume's typed array with one loop per frame.
+//
+// Speed: a 512 × 512 × 300 series is 78 million voxels, so the loops matter. Each pairing of stored
+// and output array types has its own small function, so V8 sees one array type per function and
+// compiles each loop tight (one shared loop over several typed-array types ran several times slower).
 import type { DicomImageFile, FramePlane } from './dicom-image-file.ts';
 
 export type RealValueArray = Int16Array | Float32Array;
 type StoredArray = Int16Array | Uint16Array | Int8Array | Uint8Array;
+
+const int16Min = -32768;
+const int16Max = 32767;
 
 /** Views little-endian stored bytes as the right integer type (copying only if the bytes are misaligned). */
 function storedValues(bytes: Uint8Array, image: DicomImageFile): StoredArray {
@@ -18,13 +25,6 @@ function storedValues(bytes: Uint8Array, image: DicomImageFile): StoredArray {
     : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
 }
 
-/** The range of stored values BitsStored and PixelRepresentation allow. */
-export function storedRange(image: DicomImageFile): readonly [number, number] {
-  return image.pixelRepresentation === 1
-    ? [-(2 ** (image.bitsStored - 1)), 2 ** (image.bitsStored - 1) - 1]
-    : [0, 2 ** image.bitsStored - 1];
-}
-
 // Bits above BitsStored are not part of the value (PS3.5 §8.1.1): mask them off, sign-extending
 // two's complement values from their top stored bit.
 function maskedValue(image: DicomImageFile): ((stored: number) => number) | undefined {
@@ -34,54 +34,113 @@ function maskedValue(image: DicomImageFile): ((stored: number) => number) | unde
   return image.pixelRepresentation === 1 ? (stored) => (stored << shift) >> shift : (stored) => stored & mask;
 }
 
-/** The smallest and largest real value in a frame. */
-export function frameValueRange(
-  bytes: Uint8Array,
-  image: DicomImageFile,
-  plane: FramePlane,
-): [number, number] {
-  const stored = storedValues(bytes, image);
-  const mask = maskedValue(image);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let index = 0; index < stored.length; index++) {
-    const raw = stored[index] ?? 0;
-    const value = mask === undefined ? raw : mask(raw);
-    if (value < min) min = value;
-    if (value > max) max = value;
+// Unsigned stored values with slope 1 (most CT): the OR of all values bounds the largest from above
+// and is cheaper to keep than a maximum; the exact range is looked for only when the bound does not fit.
+function uint16PlusToInt16(out: Int16Array, stored: Uint16Array, intercept: number): boolean {
+  const count = stored.length;
+  let bits = 0;
+  for (let index = 0; index < count; index++) {
+    const value = stored[index] as number;
+    bits |= value;
+    out[index] = value + intercept;
   }
-  const a = min * plane.rescaleSlope + plane.rescaleIntercept;
-  const b = max * plane.rescaleSlope + plane.rescaleIntercept;
-  return [Math.min(a, b), Math.max(a, b)];
+  if (intercept >= int16Min && bits + intercept <= int16Max) return true;
+  let high = 0;
+  for (let index = 0; index < count; index++) high = Math.max(high, stored[index] as number);
+  return intercept >= int16Min && high + intercept <= int16Max;
 }
 
-/** Writes the frame's real values into `out` from `offset`. */
+function uint16ToInt16(out: Int16Array, stored: Uint16Array, slope: number, intercept: number): boolean {
+  let low = 0;
+  let high = 0;
+  for (let index = 0; index < stored.length; index++) {
+    const value = (stored[index] as number) * slope + intercept;
+    out[index] = value;
+    if (value < low) low = value;
+    else if (value > high) high = value;
+  }
+  return low >= int16Min && high <= int16Max;
+}
+
+function int16ToInt16(out: Int16Array, stored: Int16Array, slope: number, intercept: number): boolean {
+  if (slope === 1 && intercept === 0) {
+    out.set(stored);
+    return true;
+  }
+  let low = 0;
+  let high = 0;
+  for (let index = 0; index < stored.length; index++) {
+    const value = (stored[index] as number) * slope + intercept;
+    out[index] = value;
+    if (value < low) low = value;
+    else if (value > high) high = value;
+  }
+  return low >= int16Min && high <= int16Max;
+}
+
+function uint16ToFloat32(out: Float32Array, stored: Uint16Array, slope: number, intercept: number): void {
+  for (let index = 0; index < stored.length; index++) {
+    out[index] = (stored[index] as number) * slope + intercept;
+  }
+}
+
+function int16ToFloat32(out: Float32Array, stored: Int16Array, slope: number, intercept: number): void {
+  for (let index = 0; index < stored.length; index++) {
+    out[index] = (stored[index] as number) * slope + intercept;
+  }
+}
+
+// 8-bit and masked stored values: rare in CT, one general loop.
+function generalInto(
+  out: RealValueArray,
+  stored: StoredArray,
+  value: (stored: number) => number,
+  slope: number,
+  intercept: number,
+): boolean {
+  let low = 0;
+  let high = 0;
+  for (let index = 0; index < stored.length; index++) {
+    const real = value(stored[index] ?? 0) * slope + intercept;
+    out[index] = real;
+    if (real < low) low = real;
+    else if (real > high) high = real;
+  }
+  return !(out instanceof Int16Array) || (low >= int16Min && high <= int16Max);
+}
+
+/**
+ * Writes the frame's real values into `out` from `offset`. Returns false when `out` is an Int16Array
+ * and some value did not fit (the caller then reads the series into a Float32Array instead).
+ */
 export function rescaleFrameInto(
   out: RealValueArray,
   offset: number,
   bytes: Uint8Array,
   image: DicomImageFile,
   plane: FramePlane,
-): void {
+): boolean {
   const stored = storedValues(bytes, image);
   const slope = plane.rescaleSlope;
   const intercept = plane.rescaleIntercept;
-  const count = stored.length;
   const mask = maskedValue(image);
-  if (mask !== undefined) {
-    for (let index = 0; index < count; index++)
-      out[offset + index] = mask(stored[index] ?? 0) * slope + intercept;
-    return;
+  // Each loop writes to a view of the output frame, so it indexes from 0 with no offset arithmetic.
+  const frame = out.subarray(offset, offset + stored.length);
+  if (mask === undefined && stored instanceof Uint16Array) {
+    if (frame instanceof Float32Array) {
+      uint16ToFloat32(frame, stored, slope, intercept);
+      return true;
+    }
+    return slope === 1 && Number.isInteger(intercept)
+      ? uint16PlusToInt16(frame, stored, intercept)
+      : uint16ToInt16(frame, stored, slope, intercept);
   }
-  if (slope === 1 && intercept === 0 && out instanceof Int16Array && stored instanceof Int16Array) {
-    out.set(stored, offset);
-    return;
+  if (mask === undefined && stored instanceof Int16Array) {
+    if (frame instanceof Float32Array) {
+      int16ToFloat32(frame, stored, slope, intercept);
+      return true;
+    }
+    return int16ToInt16(frame, stored, slope, intercept);
   }
-  // The hot loop: typed-array reads and writes only (no per-voxel calls), so V8 keeps it tight.
-  if (slope === 1) {
-    for (let index = 0; index < count; index++) out[offset + index] = (stored[index] as number) + intercept;
-  } else {
-    for (let index = 0; index < count; index++)
-      out[offset + index] = (stored[index] as number) * slope + intercept;
-  }
+  return generalInto(frame, stored, mask ?? ((value) => value), slope, intercept);
 }
