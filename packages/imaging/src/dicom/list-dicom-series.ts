@@ -1,14 +1,11 @@
 // What series a folder holds, from the headers of its files (pixel data is not read).
-import { open, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { DataSet } from 'dicom-parser';
-import { VolumeReadError } from '../types/volume-read-error.ts';
 import { decimalValue, textValue, ushortValue } from './dataset-values.ts';
 import { seriesUidOf } from './dicom-image-file.ts';
 import type { DicomFolderScan, DicomSeriesSummary } from './dicom-series-summary.ts';
 import { tag } from './dicom-tags.ts';
 import { filesUnder, mapConcurrently } from './folder-files.ts';
-import { isDicomPart10, parseDicomFile } from './parse-dicom-file.ts';
+import { readDicomHeader } from './read-dicom-header.ts';
 
 /** A parsed file of a folder, by its path relative to the folder. */
 export interface FolderDataSet {
@@ -16,7 +13,6 @@ export interface FolderDataSet {
   readonly dataSet: DataSet;
 }
 
-const headerReadBytes = 64 * 1024;
 const filesInFlight = 8;
 
 /** Groups parsed files by SeriesInstanceUID, in order of first appearance. */
@@ -70,51 +66,22 @@ export function notAnImage(dataSet: DataSet): string | undefined {
   return undefined;
 }
 
-async function readHeader(path: string): Promise<{ head: Uint8Array; size: number }> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const head = new Uint8Array(Math.min(size, headerReadBytes));
-    await handle.read(head, 0, head.length, 0);
-    return { head, size };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function parseHeader(folder: string, file: string): Promise<DataSet | string> {
-  const path = join(folder, file);
-  const { head, size } = await readHeader(path);
-  if (!isDicomPart10(head)) return 'not DICOM';
-  try {
-    return parseDicomFile(head, file, true);
-  } catch (error) {
-    if (size <= head.length) return error instanceof VolumeReadError ? error.problem : 'unreadable DICOM';
-  }
-  // The header is longer than the first read (enhanced CT keeps per-frame groups there): read it all.
-  try {
-    return parseDicomFile(new Uint8Array(await readFile(path)), file, true);
-  } catch (error) {
-    return error instanceof VolumeReadError ? error.problem : 'unreadable DICOM';
-  }
-}
-
 /** Every DICOM image series under a folder (recursively), and the files skipped with why. */
 export async function scanDicomFolder(folder: string): Promise<DicomFolderScan> {
   const files = await filesUnder(folder);
   const parsed = await mapConcurrently(files, filesInFlight, async (file) => ({
     file,
-    header: await parseHeader(folder, file),
+    header: await readDicomHeader(folder, file),
   }));
   const images: FolderDataSet[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const { file, header } of parsed) {
-    if (typeof header === 'string') {
-      skipped.push({ file, reason: header });
+    if (header.kind !== 'dicom') {
+      skipped.push({ file, reason: header.kind === 'not-dicom' ? 'not DICOM' : header.error.problem });
       continue;
     }
-    const reason = notAnImage(header);
-    if (reason === undefined) images.push({ file, dataSet: header });
+    const reason = notAnImage(header.dataSet);
+    if (reason === undefined) images.push({ file, dataSet: header.dataSet });
     else skipped.push({ file, reason });
   }
   return { series: summariseSeries(images), skipped };

@@ -1,27 +1,35 @@
-// Reads one CT series from a folder of DICOM files into a Volume: files read a few at a time and
-// parsed lazily (dicom-parser), the series chosen, its images sorted along the slice normal, then
-// each frame's stored values rescaled straight into one typed array.
-import { readFile } from 'node:fs/promises';
+// Reads one CT series from a folder of DICOM files into a Volume, in two passes:
+//   1. headers: the start of every file, parsed lazily (dicom-parser); the series chosen; its images
+//      checked and sorted along the slice normal, so each image's place in the volume is known;
+//   2. pixels: only the chosen series' files are read whole, and each frame's stored values are
+//      rescaled straight into its place in one typed array while the next files are being read.
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
 import { dicomImageFile, seriesUidOf, type DicomImageFile, type FramePlane } from './dicom-image-file.ts';
-import { tag } from './dicom-tags.ts';
 import { filesUnder, mapConcurrently } from './folder-files.ts';
-import { describeSeries, notAnImage, summariseSeries, type FolderDataSet } from './list-dicom-series.ts';
-import { isDicomPart10, parseDicomFile } from './parse-dicom-file.ts';
+import { describeSeries, notAnImage, summariseSeries } from './list-dicom-series.ts';
+import { parseDicomFile } from './parse-dicom-file.ts';
 import { assertReadableTransferSyntax, frameBytes } from './pixel-data.ts';
-import { pixelEncoding } from './transfer-syntax.ts';
 import { readCtAcquisition } from './read-ct-acquisition.ts';
-import { rescaleFrameInto, type RealValueArray } from './rescale-frame.ts';
+import { readDicomHeader } from './read-dicom-header.ts';
+import {
+  canRescaleInPlace,
+  rescaleFrameInto,
+  rescaleInPlaceToInt16,
+  type RealValueArray,
+} from './rescale-frame.ts';
+import { pixelEncoding, transferSyntaxUid } from './transfer-syntax.ts';
+import { tag } from './dicom-tags.ts';
 import type { SeriesGeometryReport } from './series-geometry-report.ts';
 import { stackGeometry } from './slice-geometry.ts';
 
 export interface ReadDicomSeriesOptions {
   /** The SeriesInstanceUID to read; required when the folder holds more than one series. */
   readonly seriesUid?: string;
-  /** Called after each file is read: files done, files in the folder. */
+  /** Called as the series' pixel data is read: files done, files in the series. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,80 +41,52 @@ export interface DicomSeriesRead {
 
 const filesInFlight = 8;
 
+interface HeaderFile {
+  readonly file: string;
+  readonly image: DicomImageFile;
+  readonly wholeFile?: Uint8Array;
+}
+
 interface Slice {
   readonly image: DicomImageFile;
   readonly plane: FramePlane;
 }
 
-/** A file of the chosen series, checked as soon as its bytes arrive. */
-interface PreparedFile {
-  readonly file: string;
-  readonly image?: DicomImageFile;
-  /** The first problem found (missing attribute, short pixel data), thrown if the series is read. */
-  readonly error?: unknown;
-}
-
-function prepareFile(entry: FolderDataSet): PreparedFile {
-  const { file, dataSet } = entry;
-  try {
-    const image = dicomImageFile(dataSet, file);
-    if (pixelEncoding(image.transferSyntaxUid) !== 'unsupported') {
-      image.planes.forEach((plane) => frameBytes(image, plane.frameIndex));
-    }
-    return { file, image };
-  } catch (error) {
-    return { file, error };
-  }
-}
-
-async function readFolder(
-  folder: string,
-  options: ReadDicomSeriesOptions,
-): Promise<{ kept: PreparedFile[]; all: FolderDataSet[]; skipped: number }> {
+async function readHeaders(folder: string): Promise<{
+  images: { file: string; dataSet: DicomImageFile['dataSet']; wholeFile?: Uint8Array }[];
+  skipped: number;
+}> {
   const files = await filesUnder(folder);
-  const kept: PreparedFile[] = [];
-  const all: FolderDataSet[] = [];
+  const headers = await mapConcurrently(files, filesInFlight, async (file) => ({
+    file,
+    header: await readDicomHeader(folder, file),
+  }));
+  const images: { file: string; dataSet: DicomImageFile['dataSet']; wholeFile?: Uint8Array }[] = [];
   let skipped = 0;
-  let done = 0;
-  await mapConcurrently(files, filesInFlight, async (file) => {
-    const bytes = await readFile(join(folder, file));
-    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    done++;
-    options.onProgress?.(done, files.length);
-    if (!isDicomPart10(view)) {
+  for (const { file, header } of headers) {
+    if (header.kind === 'unreadable') throw header.error;
+    if (header.kind === 'not-dicom' || notAnImage(header.dataSet) !== undefined) {
       skipped++;
-      return;
+      continue;
     }
-    const dataSet = parseDicomFile(view, file);
-    if (notAnImage(dataSet) !== undefined) {
-      skipped++;
-      return;
-    }
-    const entry = { file, dataSet };
-    if (options.seriesUid === undefined || seriesUidOf(dataSet) === options.seriesUid) {
-      kept.push(prepareFile(entry));
-      all.push(entry);
-      return;
-    }
-    // Another series: keep a copy of its header for the listing and let its pixel bytes go.
-    const pixelDataOffset = dataSet.elements[tag.pixelData]?.dataOffset ?? view.length;
-    all.push({ file, dataSet: parseDicomFile(view.slice(0, pixelDataOffset), file, true) });
-  });
-  kept.sort((a, b) => a.file.localeCompare(b.file));
-  all.sort((a, b) => a.file.localeCompare(b.file));
-  return { kept, all, skipped };
+    images.push({
+      file,
+      dataSet: header.dataSet,
+      ...(header.wholeFile === undefined ? {} : { wholeFile: header.wholeFile }),
+    });
+  }
+  return { images, skipped };
 }
 
 function chooseSeries(
   folder: string,
   options: ReadDicomSeriesOptions,
-  kept: PreparedFile[],
-  all: FolderDataSet[],
+  images: readonly { file: string; dataSet: DicomImageFile['dataSet'] }[],
 ): string {
-  const series = summariseSeries(all);
+  const series = summariseSeries(images);
   if (series.length === 0) throw new VolumeReadError(folder, 'no DICOM image files found in the folder');
   if (options.seriesUid !== undefined) {
-    if (kept.length === 0) {
+    if (!series.some((s) => s.seriesUid === options.seriesUid)) {
       throw new VolumeReadError(
         folder,
         `no series ${options.seriesUid} here; the folder holds: ${describeSeries(series)}`,
@@ -136,31 +116,89 @@ function checkSameImageSize(images: readonly DicomImageFile[]): void {
   }
 }
 
-// Int16 holds CT in HU exactly when every slope and intercept is an integer and the values fit; the
-// fit is checked while copying, and the rare series that does not fit is read again as Float32.
-function integralRescale(slices: readonly Slice[]): boolean {
-  return slices.every(
-    ({ plane }) => Number.isInteger(plane.rescaleSlope) && Number.isInteger(plane.rescaleIntercept),
+// Native little-endian 16-bit pixel data with slope 1 is read from the file straight into the
+// volume's Int16Array, each frame at its place, and rescaled there.
+function readsDirectly(entry: HeaderFile, output: RealValueArray): boolean {
+  const { image, wholeFile } = entry;
+  return (
+    output instanceof Int16Array &&
+    wholeFile === undefined &&
+    image.transferSyntaxUid !== transferSyntaxUid.deflatedExplicitVrLittleEndian &&
+    pixelEncoding(image.transferSyntaxUid) === 'native-little-endian' &&
+    image.planes.every((plane) => canRescaleInPlace(image, plane))
   );
 }
 
-function realValues(
-  slices: readonly Slice[],
-  frames: readonly Uint8Array[],
+async function readDirectly(
+  path: string,
+  { file, image }: HeaderFile,
+  places: readonly number[],
+  output: Int16Array,
   sliceVoxels: number,
-): RealValueArray {
-  if (integralRescale(slices)) {
-    const data = new Int16Array(sliceVoxels * slices.length);
-    const fits = slices.every(({ image, plane }, k) =>
-      rescaleFrameInto(data, k * sliceVoxels, frames[k] as Uint8Array, image, plane),
-    );
-    if (fits) return data;
+): Promise<boolean> {
+  const element = image.dataSet.elements[tag.pixelData];
+  if (element === undefined) throw new VolumeReadError(file, 'missing PixelData (7FE0,0010)');
+  const frameLength = sliceVoxels * 2;
+  const needed = frameLength * image.frameCount;
+  const handle = await open(path, 'r');
+  try {
+    const declared = Math.min(element.length, needed);
+    const outputBytes = new Uint8Array(output.buffer, output.byteOffset, output.byteLength);
+    let fits = true;
+    for (const plane of image.planes) {
+      const place = (places[plane.frameIndex] ?? 0) * frameLength;
+      const target = outputBytes.subarray(place, place + frameLength);
+      const position = element.dataOffset + plane.frameIndex * frameLength;
+      const { bytesRead } = await handle.read(target, 0, frameLength, position);
+      if (bytesRead < frameLength || declared < needed) {
+        const { size } = await handle.stat();
+        const available = Math.max(0, Math.min(element.length, size - element.dataOffset));
+        throw new VolumeReadError(
+          file,
+          `pixel data is ${available} bytes but ${image.rows} rows × ${image.columns} columns × ${image.bitsAllocated} bits × ${image.frameCount} frame(s) need ${needed} bytes (truncated file?)`,
+        );
+      }
+      fits = rescaleInPlaceToInt16(target, image, plane) && fits;
+    }
+    return fits;
+  } finally {
+    await handle.close();
   }
-  const data = new Float32Array(sliceVoxels * slices.length);
-  slices.forEach(({ image, plane }, k) => {
-    rescaleFrameInto(data, k * sliceVoxels, frames[k] as Uint8Array, image, plane);
+}
+
+/**
+ * Reads every file's pixel data into its slices' places. Returns undefined when the output is an
+ * Int16Array and some value did not fit (the caller reads again into a Float32Array).
+ */
+async function readPixels(
+  folder: string,
+  files: readonly HeaderFile[],
+  sliceOf: ReadonlyMap<string, readonly number[]>,
+  output: RealValueArray,
+  sliceVoxels: number,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): Promise<RealValueArray | undefined> {
+  const state = { fits: true, done: 0 };
+  await mapConcurrently(files, filesInFlight, async (entry) => {
+    const path = join(folder, entry.file);
+    const places = sliceOf.get(entry.file) ?? [];
+    if (readsDirectly(entry, output)) {
+      const fits = await readDirectly(path, entry, places, output as Int16Array, sliceVoxels);
+      state.fits = state.fits && fits;
+    } else {
+      const bytes = entry.wholeFile ?? new Uint8Array(await readFile(path));
+      const image = dicomImageFile(parseDicomFile(bytes, entry.file), entry.file);
+      for (const plane of image.planes) {
+        if (!state.fits) break;
+        const frame = frameBytes(image, plane.frameIndex);
+        const place = (places[plane.frameIndex] ?? 0) * sliceVoxels;
+        state.fits = rescaleFrameInto(output, place, frame, image, plane);
+      }
+    }
+    state.done++;
+    onProgress?.(state.done, files.length);
   });
-  return data;
+  return state.fits ? output : undefined;
 }
 
 /** Reads one DICOM CT series from a folder into a Volume in HU, with its geometry and acquisition. */
@@ -168,33 +206,54 @@ export async function readDicomSeries(
   folder: string,
   options: ReadDicomSeriesOptions = {},
 ): Promise<DicomSeriesRead> {
-  const { kept, all, skipped } = await readFolder(folder, options);
-  const seriesUid = chooseSeries(folder, options, kept, all);
-  // Every kept file is of the chosen series: only its files are kept when a UID is given, and a
-  // folder of several series without one was refused above.
-  const images = kept.map((entry) => {
-    if (entry.image === undefined) throw entry.error;
-    return entry.image;
+  const { images, skipped } = await readHeaders(folder);
+  const seriesUid = chooseSeries(folder, options, images);
+  const files: HeaderFile[] = images
+    .filter((entry) => seriesUidOf(entry.dataSet) === seriesUid)
+    .map((entry) => ({
+      file: entry.file,
+      image: dicomImageFile(entry.dataSet, entry.file),
+      ...(entry.wholeFile === undefined ? {} : { wholeFile: entry.wholeFile }),
+    }));
+  files.forEach(({ image }) => {
+    assertReadableTransferSyntax(image);
   });
-  images.forEach(assertReadableTransferSyntax);
-  checkSameImageSize(images);
-  const slices: Slice[] = images.flatMap((image) => image.planes.map((plane) => ({ image, plane })));
+  checkSameImageSize(files.map(({ image }) => image));
+  const slices: Slice[] = files.flatMap(({ image }) => image.planes.map((plane) => ({ image, plane })));
   const stack = stackGeometry(
     seriesUid,
     slices.map((slice) => slice.plane),
   );
-  const ordered = stack.order.map((index) => slices[index] as Slice);
-  const first = ordered[0] as Slice;
+  const sliceOf = new Map<string, number[]>();
+  stack.order.forEach((index, k) => {
+    const { image, plane } = slices[index] as Slice;
+    const places = sliceOf.get(image.file) ?? [];
+    places[plane.frameIndex] = k;
+    sliceOf.set(image.file, places);
+  });
+  const first = slices[stack.order[0] ?? 0] as Slice;
   const sliceVoxels = first.image.rows * first.image.columns;
-  const frames = ordered.map(({ image, plane }) => frameBytes(image, plane.frameIndex));
-  const data = realValues(ordered, frames, sliceVoxels);
+  const voxels = sliceVoxels * slices.length;
+
+  // Int16 holds CT in HU exactly when every slope and intercept is an integer and the values fit;
+  // the fit is checked while copying, and a series that does not fit is read again as Float32.
+  const integral = slices.every(
+    ({ plane }) => Number.isInteger(plane.rescaleSlope) && Number.isInteger(plane.rescaleIntercept),
+  );
+  const read = (output: RealValueArray): Promise<RealValueArray | undefined> =>
+    readPixels(folder, files, sliceOf, output, sliceVoxels, options.onProgress);
+  let data = integral ? await read(new Int16Array(voxels)) : undefined;
+  data ??= await read(new Float32Array(voxels));
+  if (data === undefined)
+    throw new VolumeReadError(folder, 'pixel values could not be held (internal error)');
 
   const warnings = [...stack.report.warnings];
-  if (skipped > 0)
+  if (skipped > 0) {
     warnings.push(`${skipped} file${skipped === 1 ? '' : 's'} in the folder skipped: not DICOM images`);
+  }
   const volume: Volume = {
     data,
-    dims: [first.image.columns, first.image.rows, ordered.length],
+    dims: [first.image.columns, first.image.rows, slices.length],
     spacingMm: stack.spacingMm,
     originMm: stack.originMm,
     direction: stack.direction,

@@ -144,3 +144,67 @@ export function rescaleFrameInto(
   }
   return generalInto(frame, stored, mask ?? ((value) => value), slope, intercept);
 }
+
+// In place, for the common CT case (16-bit stored values, RescaleSlope 1, integer intercept): the
+// stored bytes are read straight into the volume's Int16Array and turned into real values there, so
+// the series is neither held twice in memory nor copied twice.
+
+/** True when a frame's stored values can be rescaled in place into Int16 (see rescaleInPlaceToInt16). */
+export function canRescaleInPlace(image: DicomImageFile, plane: FramePlane): boolean {
+  return (
+    image.bitsAllocated === 16 &&
+    image.bitsStored === 16 &&
+    plane.rescaleSlope === 1 &&
+    Number.isInteger(plane.rescaleIntercept)
+  );
+}
+
+// The OR of unsigned values bounds the largest from above and costs less to keep than a maximum;
+// the exact maximum is looked for only when the bound does not fit (never for 12-bit CT data).
+function uint16InPlace(stored: Uint16Array, real: Int16Array, intercept: number): boolean {
+  const count = stored.length;
+  let bits = 0;
+  for (let index = 0; index < count; index++) {
+    const value = stored[index] as number;
+    bits |= value;
+    real[index] = value + intercept;
+  }
+  if (intercept < int16Min) return false;
+  if (bits + intercept <= int16Max) return true;
+  let high = -Infinity;
+  for (let index = 0; index < count; index++)
+    high = Math.max(high, ((real[index] as number) - intercept) & 0xffff);
+  return high + intercept <= int16Max;
+}
+
+// Signed values with a negative intercept can only overflow below, with a positive one only above.
+function int16InPlace(values: Int16Array, intercept: number): boolean {
+  const count = values.length;
+  let extreme = 0;
+  if (intercept <= 0) {
+    for (let index = 0; index < count; index++) {
+      const value = values[index] as number;
+      if (value < extreme) extreme = value;
+      values[index] = value + intercept;
+    }
+    return extreme + intercept >= int16Min;
+  }
+  for (let index = 0; index < count; index++) {
+    const value = values[index] as number;
+    if (value > extreme) extreme = value;
+    values[index] = value + intercept;
+  }
+  return extreme + intercept <= int16Max;
+}
+
+/**
+ * Rewrites a frame's little-endian 16-bit stored values (at an even byte offset) as Int16 real values
+ * in the same bytes. False when some value does not fit in Int16; the bytes are then of no use.
+ */
+export function rescaleInPlaceToInt16(bytes: Uint8Array, image: DicomImageFile, plane: FramePlane): boolean {
+  const count = bytes.length / 2;
+  const real = new Int16Array(bytes.buffer, bytes.byteOffset, count);
+  return image.pixelRepresentation === 1
+    ? int16InPlace(real, plane.rescaleIntercept)
+    : uint16InPlace(new Uint16Array(bytes.buffer, bytes.byteOffset, count), real, plane.rescaleIntercept);
+}
