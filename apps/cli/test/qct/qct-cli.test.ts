@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, truncateSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, truncateSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDicomSeries, writeNiftiFile } from '@quantrad/imaging';
@@ -90,6 +90,50 @@ describe('quantrad qct calibrate', () => {
     const run = await runCli(['qct', 'calibrate', '--phantom', join(folder, 'phantom.json'), '--rods-hu', '5,x,245']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--rods-hu: item 2 ("x") is not a number');
+  });
+});
+
+describe('asynchronous calibrations stored per scanner, kVp and kernel', () => {
+  it('stores stable calibrations, refuses one that moved more than 1%, and the spine uses the latest before the exam', async () => {
+    const phantomPath = join(folder, 'async-phantom.json');
+    writeFileSync(phantomPath, JSON.stringify({ name: 'test phantom', material: 'K2HPO4', rodsMgCm3: [0, 100, 200] }));
+    const store = join(folder, 'ct1-calibrations.json');
+    const calibrate = (rodsHu: string, date: string) =>
+      runCli([
+        'qct', 'calibrate', '--phantom', phantomPath, '--rods-hu', rodsHu, '--method', 'asynchronous',
+        '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B30f', '--date', date, '--store', store,
+      ]);
+    json<unknown>(await calibrate('5,125,245', '2026-11-01'));
+    // Rods 5, 125.5, 246 HU: slope (246 − 5) / 200 = 1.205, intercept 125.5 − 120.5 = 5.0. At 100 mg/cm³ it
+    // reads 125.5 HU, which the first line (1.2, 5) turns into 100.42 mg/cm³: +0.42%, within 1%.
+    const second = json<{ stability: { stable: boolean; changePercent: number } }>(await calibrate('5,125.5,246', '2026-11-15'));
+    expect(second.stability.stable).toBe(true);
+    expect(second.stability.changePercent).toBeCloseTo(0.42, 2);
+    // Rods 5, 130, 255 HU: slope 1.25; 130 HU at 100 mg/cm³ reads (130 − 5) / 1.2025 = 103.95 mg/cm³ through the
+    // mean of the earlier lines: +3.95%, so it is not stored.
+    const third = await calibrate('5,130,255', '2026-11-22');
+    expect(third.status).toBe(2);
+    expect(third.stderr).toContain('not stored');
+    const kept = JSON.parse(readFileSync(store, 'utf8')) as { date: string }[];
+    expect(kept.map((c) => c.date)).toEqual(['2026-11-01', '2026-11-15']);
+
+    // The exam on 20 November uses the 15 November line: L1 (125 − 5) / 1.205 = 99.59, L2 84 / 1.205 = 69.71,
+    // mean 84.65 mg/cm³.
+    const spine = json<SpineJson>(
+      await runCli([
+        'qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', store,
+        '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B30f', '--date', '2026-11-20',
+      ]),
+    );
+    expect(spine.vertebrae.slice(0, 2).map((v) => v.bmdMgCm3)).toEqual([99.6, 69.7]);
+    expect(spine.meanBmdMgCm3).toBeCloseTo(84.6, 1);
+    expect(spine.calibration.method).toBe('asynchronous');
+    const wrongKernel = await runCli([
+      'qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', store,
+      '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B60f', '--date', '2026-11-20',
+    ]);
+    expect(wrongKernel.status).toBe(2);
+    expect(wrongKernel.stderr).toContain('kernel');
   });
 });
 

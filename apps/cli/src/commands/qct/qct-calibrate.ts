@@ -3,7 +3,7 @@ import {
   calibrateFromPhantom,
   calibrateWithPhantom,
   calibrationStability,
-  storedCalibrationSchema,
+  type CalibrationLine,
   type CalibrationOutcome,
   type CalibrationScanner,
   type QctCalibration,
@@ -15,6 +15,7 @@ import { loadCtVolume } from './load-ct-volume.ts';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema } from './qct-regions-schema.ts';
 import { parseNumberList, resolvePhantomOption } from './resolve-phantom-option.ts';
+import { appendStoredCalibration, readStoredCalibrations, sameAcquisition } from './stored-calibrations-file.ts';
 
 export interface QctCalibrateOptions {
   phantom?: string;
@@ -29,6 +30,7 @@ export interface QctCalibrateOptions {
   kernel?: string;
   date?: string;
   history?: string;
+  store?: string;
 }
 
 /** The phantom's rods fitted: measured HU typed in, or rod regions measured on the CT (ACR QCT IV.B.1). */
@@ -81,14 +83,29 @@ async function fitRods(
 
 const kvpSchema = z.coerce.number().int().min(60).max(150);
 
-/** `quantrad qct calibrate`: a phantom calibration line (ACR QCT IV.B.1), refused with the reason when the fit is poor. */
+function todayIsoDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * `quantrad qct calibrate`: a phantom calibration line (ACR QCT IV.B.1), refused with the reason when the fit
+ * is poor. An asynchronous calibration belongs to a scanner, tube voltage and kernel, carries its date, and
+ * with `--store FILE` is checked against the earlier ones in FILE (ACR QCT VI.B: within 1%) and added to it
+ * only when stable.
+ */
 export async function qctCalibrate(ct: string | undefined, options: QctCalibrateOptions, io: CliIo): Promise<void> {
   const kvp = options.kvp === undefined ? undefined : kvpSchema.safeParse(options.kvp);
   if (kvp !== undefined && !kvp.success) throw new InputError(`--kvp: must be a whole number from 60 to 150`);
   if (options.date !== undefined && !z.iso.date().safeParse(options.date).success)
     throw new InputError('--date: must be a date, YYYY-MM-DD');
-  if (options.method === 'asynchronous' && (options.scanner === undefined || kvp === undefined))
-    throw new InputError('--method asynchronous: a stored calibration needs --scanner and --kvp (and --kernel)');
+  const asynchronous = options.method === 'asynchronous' || options.store !== undefined;
+  if (asynchronous && (options.scanner === undefined || kvp === undefined || options.kernel === undefined))
+    throw new InputError(
+      'an asynchronous (stored) calibration belongs to a scanner, tube voltage and kernel: give --scanner, --kvp and --kernel',
+    );
+  if (options.store !== undefined && options.method !== 'asynchronous')
+    throw new InputError('--store: only an asynchronous calibration is stored (--method asynchronous)');
+  const date = options.date ?? (asynchronous ? todayIsoDate() : undefined);
   const scanner =
     options.scanner === undefined
       ? undefined
@@ -96,21 +113,60 @@ export async function qctCalibrate(ct: string | undefined, options: QctCalibrate
           id: options.scanner,
           ...(kvp === undefined ? {} : { kvp: kvp.data }),
           ...(options.kernel === undefined ? {} : { kernel: options.kernel }),
-          ...(options.date === undefined ? {} : { date: options.date }),
+          ...(date === undefined ? {} : { date }),
         };
   const outcome = await fitRods(ct, options, scanner, io);
   if (!outcome.ok) throw new InputError(`calibration refused: ${outcome.reasons.join('; ')}`);
-  const history =
-    options.history === undefined
-      ? undefined
-      : await readJsonFile(options.history, z.array(storedCalibrationSchema));
-  io.out(`${JSON.stringify(calibrationJson(outcome.calibration, history), null, 2)}\n`);
+  const calibration = outcome.calibration;
+  const historyPath = options.store ?? options.history;
+  if (historyPath === undefined) {
+    io.out(`${JSON.stringify(calibrationJson(calibration), null, 2)}\n`);
+    return;
+  }
+  const stored = await readStoredCalibrations(historyPath, options.store !== undefined);
+  const earlier =
+    scanner === undefined || kvp === undefined || options.kernel === undefined
+      ? stored
+      : sameAcquisition(stored, scanner.id, kvp.data, options.kernel);
+  const stability = calibrationStability(calibrationLine(calibration), earlier);
+  if (options.store !== undefined && scanner !== undefined && kvp !== undefined && options.kernel !== undefined) {
+    if (stability.stable === false)
+      throw new InputError(
+        `not stored in ${options.store}: ${stability.reasons.join('; ')}; check the scanner and phantom before this calibration is used for patients`,
+      );
+    await appendStoredCalibration(options.store, stored, {
+      scannerId: scanner.id,
+      kvp: kvp.data,
+      kernel: options.kernel,
+      date: date ?? todayIsoDate(),
+      material: calibration.material,
+      slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
+      interceptHu: calibration.interceptHu,
+      r2: calibration.r2,
+      ...(calibration.phantom === undefined ? {} : { phantom: calibration.phantom }),
+    });
+  }
+  io.out(
+    `${JSON.stringify({ ...calibrationJson(calibration), stability, ...(options.store === undefined ? {} : { storedIn: options.store }) }, null, 2)}\n`,
+  );
 }
 
-function calibrationJson(
-  calibration: QctCalibration,
-  history: z.infer<typeof storedCalibrationSchema>[] | undefined,
-): Record<string, unknown> {
+function calibrationLine(calibration: QctCalibration): CalibrationLine {
+  return {
+    slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
+    interceptHu: calibration.interceptHu,
+    material: calibration.material,
+    ...(calibration.scanner === undefined
+      ? {}
+      : {
+          scannerId: calibration.scanner.id,
+          ...(calibration.scanner.kvp === undefined ? {} : { kvp: calibration.scanner.kvp }),
+          ...(calibration.scanner.kernel === undefined ? {} : { kernel: calibration.scanner.kernel }),
+        }),
+  };
+}
+
+function calibrationJson(calibration: QctCalibration): Record<string, unknown> {
   return {
     slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
     interceptHu: calibration.interceptHu,
@@ -122,24 +178,5 @@ function calibrationJson(
     points: calibration.points,
     residualsHu: calibration.residualsHu,
     notes: calibration.notes,
-    ...(history === undefined
-      ? {}
-      : {
-          stability: calibrationStability(
-            {
-              slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
-              interceptHu: calibration.interceptHu,
-              material: calibration.material,
-              ...(calibration.scanner === undefined
-                ? {}
-                : {
-                    scannerId: calibration.scanner.id,
-                    ...(calibration.scanner.kvp === undefined ? {} : { kvp: calibration.scanner.kvp }),
-                    ...(calibration.scanner.kernel === undefined ? {} : { kernel: calibration.scanner.kernel }),
-                  }),
-            },
-            history,
-          ),
-        }),
   };
 }

@@ -47,6 +47,7 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--kernel <name>', 'reconstruction kernel of the calibration scan')
     .option('--date <yyyy-mm-dd>', 'date of the calibration scan')
     .option('--history <file>', 'earlier stored calibrations of the scanner (JSON array): check stability against them')
+    .option('--store <file>', 'asynchronous: check stability against FILE\u2019s calibrations and add this one to FILE')
     .addHelpText('after', '\nExample:\n  quantrad qct calibrate --phantom qrm-bdc --rods-hu 2.1,98.4,197.9\n')
     .action(async (ct: string | undefined, options: QctCalibrateOptions) => {
       await qctCalibrate(ct, options, io);

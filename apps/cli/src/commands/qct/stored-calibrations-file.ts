@@ -1,0 +1,39 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { storedCalibrationSchema, type StoredCalibration } from '@quantrad/densitometry';
+import { readJsonFile } from '../../io/read-input-file.ts';
+
+const storedCalibrationsSchema = z.array(storedCalibrationSchema);
+
+/** A scanner's stored asynchronous calibrations (a JSON array); a file not yet made holds none. */
+export async function readStoredCalibrations(path: string, mayBeMissing: boolean): Promise<StoredCalibration[]> {
+  if (mayBeMissing && !existsSync(path)) return [];
+  return readJsonFile(path, storedCalibrationsSchema);
+}
+
+/** Add one calibration to the file, keeping every earlier one: written beside it, then renamed over it. */
+export async function appendStoredCalibration(
+  path: string,
+  earlier: readonly StoredCalibration[],
+  calibration: StoredCalibration,
+): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify([...earlier, calibration], null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/** The stored calibrations made on the same scanner, tube voltage and kernel (ACR QCT IV.B.1.b). */
+export function sameAcquisition(
+  stored: readonly StoredCalibration[],
+  scannerId: string,
+  kvp: number,
+  kernel: string,
+): StoredCalibration[] {
+  return stored.filter(
+    (entry) =>
+      entry.scannerId === scannerId &&
+      entry.kvp === kvp &&
+      entry.kernel.trim().toLowerCase() === kernel.trim().toLowerCase(),
+  );
+}
