@@ -15,9 +15,10 @@ import { qctRegionsSchema, type QctRegionsFile } from './qct-regions-schema.ts';
 import { readCalibrationOption } from './read-calibration-option.ts';
 import { resolvePatientOptions, type PatientOptions } from './patient-options.ts';
 import { roundTo } from './round.ts';
+import { spineSerialComparison, type SerialOptions } from './spine-serial-comparison.ts';
 import { writeRegionFigures } from './write-region-figures.ts';
 
-export interface QctSpineOptions extends PatientOptions {
+export interface QctSpineOptions extends PatientOptions, SerialOptions {
   rois: string;
   labels?: string;
   series?: string;
@@ -35,6 +36,16 @@ export interface QctSpineOptions extends PatientOptions {
   date?: string;
   figures?: string;
   contrast?: boolean;
+}
+
+/**
+ * Whether contrast was given, when known: --contrast, else the DICOM Contrast/Bolus Agent header ("none" or
+ * empty is no contrast); nothing when neither says.
+ */
+function contrastFact(options: QctSpineOptions, loaded: LoadedCt): { contrast?: boolean } {
+  if (options.contrast !== undefined) return { contrast: options.contrast };
+  const agent = loaded.acquisition?.contrastAgent?.trim();
+  return agent === undefined ? {} : { contrast: !/^(none|no|n\/a|)$/i.test(agent) };
 }
 
 /** A bare label mask: `--labels L1=1,L2=2` (default labels 1–5 are the bodies of L1–L5, ROIs placed inside). */
@@ -103,7 +114,7 @@ async function chooseCalibration(
       ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
     }, {
       ...(kvp === undefined || Number.isNaN(kvp) ? {} : { kvp }),
-      ...(options.contrast === undefined ? {} : { contrast: options.contrast }),
+      ...contrastFact(options, loaded),
     });
     if (!outcome.ok) throw new InputError(`phantomless calibration refused: ${outcome.reasons.join('; ')}`);
     return outcome.calibration;
@@ -179,8 +190,9 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
     ...(pair === undefined ? {} : { pair }),
     ...(population === undefined ? {} : { population: population.population }),
     ...(options.zScore === undefined ? {} : { zScore: Number(options.zScore) }),
-    ...(options.contrast === undefined ? {} : { contrast: options.contrast }),
+    ...contrastFact(options, loaded),
   });
+  const serialChange = await spineSerialComparison(options, loaded, spine.meanBmdMgCm3, spine.usedLabels);
   const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
   io.out(
     `${JSON.stringify(
@@ -197,9 +209,13 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
         })),
         usedLabels: spine.usedLabels,
         meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
-        category: spine.category,
-        categorySource: spine.categorySource,
+        // For premenopausal women, men under 50 and children the mg/cm³ categories do not apply (ACR QCT
+        // IV.D, IV.E): the category is the Z-score's, or null until a Z-score is given.
+        ...(spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
+          ? { category: spine.category, categorySource: spine.categorySource }
+          : { category: spine.classification.category, categorySource: spine.classification.source }),
         ...(population === undefined ? {} : { population, classification: spine.classification }),
+        ...(serialChange === undefined ? {} : { serialChange }),
         calibration,
         notes: spine.notes,
         ...common,

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../../io/cli-io.ts';
 import { qctCalibrate, type QctCalibrateOptions } from './qct-calibrate.ts';
+import { qctHip } from './qct-hip.ts';
 import { qctMuscle, type QctMuscleOptions } from './qct-muscle.ts';
 import { qctQc } from './qct-qc.ts';
 import { qctSpine, type QctSpineOptions } from './qct-spine.ts';
@@ -77,10 +78,24 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--sex <sex>', 'female or male: with --age, decides whether mg/cm³ categories or Z-scores apply')
     .option('--age <years>', 'age in whole years')
     .option('--menopause <state>', 'pre, peri or post')
+    .option('--prior <file>', 'a prior spine result to compare with: { date, meanBmdMgCm3, vertebrae?, scanner: { id, manufacturer } }')
+    .option('--manufacturer <name>', 'this scanner\u2019s manufacturer, for comparability (when the headers do not say)')
+    .option('--standardised-units', 'this result is in standardised units (comparable across manufacturers)')
+    .option('--precision-cv <percent>', 'the scanner\u2019s precision error as %CV, to judge the change')
+    .option('--precision-sd <mgcm3>', 'the scanner\u2019s precision error as RMS-SD in mg/cm³')
     .option('--z-score <z>', 'the spine Z-score from the QCT software, for patients classified by Z-score')
     .addHelpText('after', `${REGIONS_HELP}\nExample:\n  quantrad qct spine ct/ --rois regions.json --calibration calibration.json\n`)
     .action(async (ct: string, options: QctSpineOptions) => {
       await qctSpine(ct, options, io);
+    });
+
+  qct
+    .command('hip')
+    .description('CTXA hip areal BMD and T-scores from the QCT software, classified by WHO as DXA is (ACR QCT IV.C.1)')
+    .argument('<ctxa>', 'JSON: { patient: { sex, ageYears, menopause? }, sites: [ { site, side?, bmdGcm2, tScore?, zScore? } ] }')
+    .addHelpText('after', '\nExample:\n  quantrad qct hip examples/qct/ctxa-hip.json\n')
+    .action(async (path: string) => {
+      await qctHip(path, io);
     });
 
   qct
