@@ -128,6 +128,43 @@ describe('other encodings', () => {
     });
   });
 
+  it('reads per-frame position and rescale of an Enhanced CT file, frames stored out of order', async () => {
+    await withTempFolder(async (folder) => {
+      // Frame 1 lies at z = 5 mm with intercept −1000; frame 2 at z = 0 with intercept −1024. Sorted by
+      // position, frame 2 comes first: stored 1, 2, 3, 4 − 1024 and then stored 10, 20, 30, 40 − 1000.
+      await writeRawCtFile(join(folder, 'enhanced.dcm'), {
+        SOPClassUID: '1.2.840.10008.5.1.4.1.1.2.1',
+        NumberOfFrames: '2',
+        ImagePositionPatient: undefined,
+        ImageOrientationPatient: undefined,
+        PixelSpacing: undefined,
+        RescaleIntercept: undefined,
+        RescaleSlope: undefined,
+        SharedFunctionalGroupsSequence: [
+          {
+            PixelMeasuresSequence: [{ PixelSpacing: ['0.5', '0.5'], SliceThickness: '5' }],
+            PlaneOrientationSequence: [{ ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'] }],
+          },
+        ],
+        PerFrameFunctionalGroupsSequence: [
+          {
+            PlanePositionSequence: [{ ImagePositionPatient: ['0', '0', '5'] }],
+            PixelValueTransformationSequence: [{ RescaleIntercept: '-1000', RescaleSlope: '1' }],
+          },
+          {
+            PlanePositionSequence: [{ ImagePositionPatient: ['0', '0', '0'] }],
+            PixelValueTransformationSequence: [{ RescaleIntercept: '-1024', RescaleSlope: '1' }],
+          },
+        ],
+        PixelData: [new Int16Array([10, 20, 30, 40, 1, 2, 3, 4]).buffer],
+      });
+      const { volume, geometry } = await readDicomSeries(folder);
+      expect(Array.from(volume.data)).toEqual([-1023, -1022, -1021, -1020, -990, -980, -970, -960]);
+      expect(volume.spacingMm).toEqual([0.5, 0.5, 5]);
+      expect(geometry.slicePositionsMm).toEqual([0, 5]);
+    });
+  });
+
   it('lists a malformed DICOM file as skipped, with the reason', async () => {
     await withTempFolder(async (folder) => {
       const { files } = await writeDicomSeries(huVolume([5, 4, 2]), folder);
