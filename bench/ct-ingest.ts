@@ -16,16 +16,19 @@ const folder = join(tmpdir(), 'quantrad-bench-ct-512x512x300-v1');
 
 // A water cylinder (0 HU) in air (−1000 HU) with a bone-like core (300 HU) and some texture, so the
 // stored values vary like a CT slice's.
+function phantomHu(i: number, j: number, k: number): number {
+  const [nx, ny] = DIMS;
+  const r = Math.hypot(i - nx / 2, j - ny / 2);
+  const base = r < 40 ? 300 : r < 220 ? 0 : -1000;
+  return base + ((i * 31 + j * 17 + k * 7) % 41) - 20;
+}
+
 function phantom(): Volume<Int16Array> {
   const [nx, ny, nz] = DIMS;
   const data = new Int16Array(nx * ny * nz);
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const r = Math.hypot(i - nx / 2, j - ny / 2);
-        const base = r < 40 ? 300 : r < 220 ? 0 : -1000;
-        data[i + nx * (j + ny * k)] = base + ((i * 31 + j * 17 + k * 7) % 41) - 20;
-      }
+      for (let i = 0; i < nx; i++) data[i + nx * (j + ny * k)] = phantomHu(i, j, k);
     }
   }
   return {
@@ -36,6 +39,21 @@ function phantom(): Volume<Int16Array> {
     direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
     frames: 1,
   };
+}
+
+// A spot check that the volume read is the one written: every 997th voxel against the formula.
+function checkVolume(volume: Volume): void {
+  const [nx, ny] = DIMS;
+  for (let index = 0; index < volume.data.length; index += 997) {
+    const i = index % nx;
+    const j = Math.floor(index / nx) % ny;
+    const k = Math.floor(index / (nx * ny));
+    if (volume.data[index] !== phantomHu(i, j, k)) {
+      throw new Error(
+        `voxel (${i}, ${j}, ${k}) read ${String(volume.data[index])}, written ${phantomHu(i, j, k)}`,
+      );
+    }
+  }
 }
 
 async function ensureSeries(): Promise<void> {
@@ -94,6 +112,7 @@ for (let run = 0; run < RUNS; run++) {
   const { volume } = await readDicomSeries(seriesFolder);
   ingestMs.push(performance.now() - start);
   if (volume.dims[2] !== DIMS[2]) throw new Error(`read ${volume.dims[2]} slices, expected ${DIMS[2]}`);
+  if (run === 0) checkVolume(volume);
 }
 
 const raw = median(rawMs);

@@ -1,7 +1,8 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDicomSeries, VolumeReadError, writeDicomSeries } from '../src/index.ts';
+import { readDicomSeries, scanDicomFolder, VolumeReadError, writeDicomSeries } from '../src/index.ts';
 import { huVolume, withTempFolder, writeRawCtFile } from './dicom-test-files.ts';
 
 async function readError(folder: string): Promise<VolumeReadError> {
@@ -101,6 +102,78 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
       await expect(readDicomSeries(join(folder, 'absent'))).rejects.toThrow(
         `${join(folder, 'absent')}: no such folder`,
       );
+    });
+  });
+});
+
+describe('other encodings', () => {
+  it('reads Deflated Explicit VR Little Endian', async () => {
+    await withTempFolder(async (folder) => {
+      // dcmjs declares the deflated syntax but writes the dataset plainly; deflate it here. The file
+      // meta group ends 144 bytes + its group length (UL at byte 140) into the file (PS3.10 §7.1).
+      const path = join(folder, 'deflated.dcm');
+      await writeRawCtFile(
+        path,
+        { PixelData: [new Int16Array([-5, 0, 7, 1000]).buffer] },
+        '1.2.840.10008.1.2.1.99',
+      );
+      const plain = await readFile(path);
+      const metaEnd = 144 + plain.readUInt32LE(140);
+      await writeFile(
+        path,
+        Buffer.concat([plain.subarray(0, metaEnd), deflateRawSync(plain.subarray(metaEnd))]),
+      );
+      const { volume } = await readDicomSeries(folder);
+      expect(Array.from(volume.data)).toEqual([-5, 0, 7, 1000]);
+    });
+  });
+
+  it('reads per-frame position and rescale of an Enhanced CT file, frames stored out of order', async () => {
+    await withTempFolder(async (folder) => {
+      // Frame 1 lies at z = 5 mm with intercept −1000; frame 2 at z = 0 with intercept −1024. Sorted by
+      // position, frame 2 comes first: stored 1, 2, 3, 4 − 1024 and then stored 10, 20, 30, 40 − 1000.
+      await writeRawCtFile(join(folder, 'enhanced.dcm'), {
+        SOPClassUID: '1.2.840.10008.5.1.4.1.1.2.1',
+        NumberOfFrames: '2',
+        ImagePositionPatient: undefined,
+        ImageOrientationPatient: undefined,
+        PixelSpacing: undefined,
+        RescaleIntercept: undefined,
+        RescaleSlope: undefined,
+        SharedFunctionalGroupsSequence: [
+          {
+            PixelMeasuresSequence: [{ PixelSpacing: ['0.5', '0.5'], SliceThickness: '5' }],
+            PlaneOrientationSequence: [{ ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'] }],
+          },
+        ],
+        PerFrameFunctionalGroupsSequence: [
+          {
+            PlanePositionSequence: [{ ImagePositionPatient: ['0', '0', '5'] }],
+            PixelValueTransformationSequence: [{ RescaleIntercept: '-1000', RescaleSlope: '1' }],
+          },
+          {
+            PlanePositionSequence: [{ ImagePositionPatient: ['0', '0', '0'] }],
+            PixelValueTransformationSequence: [{ RescaleIntercept: '-1024', RescaleSlope: '1' }],
+          },
+        ],
+        PixelData: [new Int16Array([10, 20, 30, 40, 1, 2, 3, 4]).buffer],
+      });
+      const { volume, geometry } = await readDicomSeries(folder);
+      expect(Array.from(volume.data)).toEqual([-1023, -1022, -1021, -1020, -990, -980, -970, -960]);
+      expect(volume.spacingMm).toEqual([0.5, 0.5, 5]);
+      expect(geometry.slicePositionsMm).toEqual([0, 5]);
+    });
+  });
+
+  it('lists a malformed DICOM file as skipped, with the reason', async () => {
+    await withTempFolder(async (folder) => {
+      const { files } = await writeDicomSeries(huVolume([5, 4, 2]), folder);
+      await truncate(files[0] as string, 300);
+      const scan = await scanDicomFolder(folder);
+      expect(scan.series.map((s) => s.fileCount)).toEqual([1]);
+      expect(scan.skipped).toHaveLength(1);
+      expect(scan.skipped[0]?.file).toBe('CT-0001.dcm');
+      expect(scan.skipped[0]?.reason).toMatch(/^malformed or truncated DICOM file: /);
     });
   });
 });

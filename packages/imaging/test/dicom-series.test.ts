@@ -63,6 +63,31 @@ describe('DICOM CT series round trip (written with dcmjs, read with dicom-parser
     });
   });
 
+  it.each([
+    // [what, HU values, intercept, expected array type]
+    // Stored = HU − intercept: 0…65535 unsigned; real = stored − 32768 spans the whole Int16 range.
+    [
+      'unsigned stored values using all 16 bits',
+      [-32768, 32767, 0, -1, 5, -5, 100, -100],
+      -32768,
+      Int16Array,
+    ],
+    // Stored −31976 (signed) − 1024 = −33000: below Int16, so the series is read as Float32.
+    ['signed stored values overflowing below', [-33000, 0, 10, 20, 30, 40, 50, 60], -1024, Float32Array],
+    // Stored 32000 (signed, as HU 0 is stored −1000) + 1000 = 33000: above Int16, read as Float32.
+    ['signed stored values overflowing above', [33000, 0, 10, 20, 30, 40, 50, 60], 1000, Float32Array],
+    // Stored −1000…(signed) − 1024 stays within Int16.
+    ['signed stored values that fit', [-2024, 0, 10, 20, 30, 40, 50, 3071], -1024, Int16Array],
+  ] as const)('reads %s', async (_what, hu, intercept, arrayType) => {
+    const volume = syntheticVolume(new Float32Array(hu), [2, 2, 2]);
+    await withTempFolder(async (folder) => {
+      await writeDicomSeries(volume, folder, { rescaleSlope: 1, rescaleIntercept: intercept });
+      const { volume: read } = await readDicomSeries(folder);
+      expect(read.data).toBeInstanceOf(arrayType);
+      expect(Array.from(read.data)).toEqual(hu);
+    });
+  });
+
   it('sorts slices by position, not by file name, and skips non-DICOM files', async () => {
     const volume = huVolume([3, 3, 6], { spacingMm: [1, 1, 1.5] });
     await withTempFolder(async (folder) => {

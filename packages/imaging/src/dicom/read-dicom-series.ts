@@ -1,8 +1,9 @@
 // Reads one CT series from a folder of DICOM files into a Volume, in two passes:
 //   1. headers: the start of every file, parsed lazily (dicom-parser); the series chosen; its images
 //      checked and sorted along the slice normal, so each image's place in the volume is known;
-//   2. pixels: only the chosen series' files are read whole, and each frame's stored values are
-//      rescaled straight into its place in one typed array while the next files are being read.
+//   2. pixels: only the chosen series' files are read, a few at a time; each frame goes straight to
+//      its place in one typed array (native 16-bit data with slope 1 is read from the file into the
+//      volume and rescaled there; other data is parsed from the whole file and rescaled across).
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Volume } from '../types/volume.ts';
@@ -10,7 +11,7 @@ import { VolumeReadError } from '../types/volume-read-error.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
 import { dicomImageFile, seriesUidOf, type DicomImageFile, type FramePlane } from './dicom-image-file.ts';
 import { filesUnder, mapConcurrently } from './folder-files.ts';
-import { describeSeries, notAnImage, summariseSeries } from './list-dicom-series.ts';
+import { describeSeries, notAnImage, summariseSeries, type FolderDataSet } from './list-dicom-series.ts';
 import { parseDicomFile } from './parse-dicom-file.ts';
 import { assertReadableTransferSyntax, frameBytes } from './pixel-data.ts';
 import { readCtAcquisition } from './read-ct-acquisition.ts';
@@ -52,16 +53,18 @@ interface Slice {
   readonly plane: FramePlane;
 }
 
-async function readHeaders(folder: string): Promise<{
-  images: { file: string; dataSet: DicomImageFile['dataSet']; wholeFile?: Uint8Array }[];
-  skipped: number;
-}> {
+/** A parsed header, with the file's bytes when the header was long enough to need them all. */
+interface HeaderDataSet extends FolderDataSet {
+  readonly wholeFile?: Uint8Array;
+}
+
+async function readHeaders(folder: string): Promise<{ images: HeaderDataSet[]; skipped: number }> {
   const files = await filesUnder(folder);
   const headers = await mapConcurrently(files, filesInFlight, async (file) => ({
     file,
     header: await readDicomHeader(folder, file),
   }));
-  const images: { file: string; dataSet: DicomImageFile['dataSet']; wholeFile?: Uint8Array }[] = [];
+  const images: HeaderDataSet[] = [];
   let skipped = 0;
   for (const { file, header } of headers) {
     if (header.kind === 'unreadable') throw header.error;
@@ -81,7 +84,7 @@ async function readHeaders(folder: string): Promise<{
 function chooseSeries(
   folder: string,
   options: ReadDicomSeriesOptions,
-  images: readonly { file: string; dataSet: DicomImageFile['dataSet'] }[],
+  images: readonly FolderDataSet[],
 ): string {
   const series = summariseSeries(images);
   if (series.length === 0) throw new VolumeReadError(folder, 'no DICOM image files found in the folder');

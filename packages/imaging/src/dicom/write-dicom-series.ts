@@ -179,11 +179,17 @@ export async function writeDicomSeries(
     Modality: 'CT',
     SeriesNumber: String(options.seriesNumber ?? 1),
     SeriesDescription: options.seriesDescription ?? acquisition.seriesDescription,
-    PatientID: patient.id ?? acquisition.patientId,
-    PatientName: patient.name,
-    PatientBirthDate: dicomDate(patient.birthDate),
-    PatientSex: patient.sex,
-    StudyDate: dicomDate(acquisition.studyDate),
+    // Type 2 attributes of the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1) are
+    // present even when unknown, empty.
+    PatientID: patient.id ?? acquisition.patientId ?? '',
+    PatientName: patient.name ?? '',
+    PatientBirthDate: dicomDate(patient.birthDate) ?? '',
+    PatientSex: patient.sex ?? '',
+    StudyDate: dicomDate(acquisition.studyDate) ?? '',
+    StudyTime: '',
+    ReferringPhysicianName: '',
+    StudyID: '',
+    AccessionNumber: '',
     Manufacturer: acquisition.manufacturer,
     ManufacturerModelName: acquisition.model,
     ContrastBolusAgent: acquisition.contrastAgent,
@@ -244,7 +250,8 @@ export async function writeDicomSeries(
       const dataset: NaturalDataset = {
         ...common,
         ...optional({
-          KVP: kvp,
+          KVP: kvp ?? '', // Type 2 in the CT Image module (PS3.3 C.8.2.1)
+          AcquisitionNumber: '',
           ConvolutionKernel: kernel,
           XRayTubeCurrent:
             acquisition.tubeCurrentMa === undefined
