@@ -173,7 +173,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         error.code === 'commander.version';
       return helpShown ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof InvalidArgumentError || error instanceof VolumeReadError) {
+    if (
+      error instanceof InputError ||
+      error instanceof InvalidArgumentError ||
+      error instanceof VolumeReadError
+    ) {
       io.err(`quantrad: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

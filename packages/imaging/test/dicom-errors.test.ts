@@ -24,7 +24,7 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
         '1.2.840.10008.1.2.4.90',
       );
       const error = await readError(folder);
-      expect(error.file).toBe('j2k.dcm');
+      expect(error.file).toBe(join(folder, 'j2k.dcm'));
       expect(error.problem).toBe(
         'JPEG 2000 Image Compression (Lossless Only) (1.2.840.10008.1.2.4.90) is not supported: decompress the series first (e.g. gdcmconv --raw or dcmdjpeg)',
       );
@@ -40,7 +40,7 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
       const error = await readError(folder);
       // 4 rows × 5 columns × 2 bytes = 40 bytes needed; 10 cut from the end leaves 30.
       expect(error.message).toBe(
-        'CT-0002.dcm: pixel data is 30 bytes but 4 rows × 5 columns × 16 bits × 1 frame(s) need 40 bytes (truncated file?)',
+        `${join(folder, 'CT-0002.dcm')}: pixel data is 30 bytes but 4 rows × 5 columns × 16 bits × 1 frame(s) need 40 bytes (truncated file?)`,
       );
     });
   });
@@ -50,7 +50,7 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
       const { files } = await writeDicomSeries(huVolume([5, 4, 2]), folder);
       await truncate(files[0] as string, 300);
       const error = await readError(folder);
-      expect(error.file).toBe('CT-0001.dcm');
+      expect(error.file).toBe(join(folder, 'CT-0001.dcm'));
       expect(error.problem).toMatch(/^malformed or truncated DICOM file: /);
     });
   });
@@ -58,14 +58,16 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
   it('names a missing ImagePositionPatient', async () => {
     await withTempFolder(async (folder) => {
       await writeRawCtFile(join(folder, 'a.dcm'), { ImagePositionPatient: undefined });
-      expect((await readError(folder)).message).toBe('a.dcm: missing ImagePositionPatient (0020,0032)');
+      expect((await readError(folder)).message).toBe(
+        `${join(folder, 'a.dcm')}: missing ImagePositionPatient (0020,0032)`,
+      );
     });
   });
 
   it('names a missing Rows', async () => {
     await withTempFolder(async (folder) => {
       await writeRawCtFile(join(folder, 'a.dcm'), { Rows: undefined });
-      expect((await readError(folder)).message).toBe('a.dcm: missing Rows (0028,0010)');
+      expect((await readError(folder)).message).toBe(`${join(folder, 'a.dcm')}: missing Rows (0028,0010)`);
     });
   });
 
@@ -73,7 +75,7 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
     await withTempFolder(async (folder) => {
       await writeRawCtFile(join(folder, 'a.dcm'), { ImageOrientationPatient: ['1', '0', '0', '0', '1'] });
       expect((await readError(folder)).message).toBe(
-        'a.dcm: ImageOrientationPatient (0020,0037) has 5 values, expected 6: 1\\0\\0\\0\\1',
+        `${join(folder, 'a.dcm')}: ImageOrientationPatient (0020,0037) has 5 values, expected 6: 1\\0\\0\\0\\1`,
       );
     });
   });
@@ -87,7 +89,7 @@ describe('malformed DICOM gives a VolumeReadError naming the file and the proble
         PixelData: [new Int16Array([1, 2]).buffer],
       });
       expect((await readError(folder)).message).toBe(
-        'b.dcm: is 1 rows × 2 columns but a.dcm is 2 × 2: one series must share one image size',
+        `${join(folder, 'b.dcm')}: is 1 rows × 2 columns but a.dcm is 2 × 2: one series must share one image size`,
       );
     });
   });

@@ -35,7 +35,12 @@ describe('quantrad qct spine, other calibrations', () => {
     // intercept −350 + 1.2 × 291.33 = −0.4. L1 (125 + 0.4) / 1.2 = 104.5; L2 (89 + 0.4) / 1.2 = 74.5;
     // mean 89.5 mg/cm³: low bone density.
     const out = await ok(['qct', 'spine', ctPath, '--rois', regionsPath, '--phantomless']);
-    const calibration = out['calibration'] as { method: string; slopeHuPerMgCm3: number; interceptHu: number; notes: string[] };
+    const calibration = out['calibration'] as {
+      method: string;
+      slopeHuPerMgCm3: number;
+      interceptHu: number;
+      notes: string[];
+    };
     expect(calibration.method).toBe('phantomless');
     expect(calibration.slopeHuPerMgCm3).toBeCloseTo(1.2, 4);
     expect(calibration.interceptHu).toBeCloseTo(-0.4, 2);
@@ -57,7 +62,19 @@ describe('quantrad qct spine, other calibrations', () => {
 
 describe('quantrad qct spine, who the patient is', () => {
   it('gives a premenopausal woman no mg/cm³ category until a Z-score is given', async () => {
-    const base = ['qct', 'spine', ctPath, '--rois', regionsPath, '--sex', 'female', '--age', '45', '--menopause', 'pre'];
+    const base = [
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--sex',
+      'female',
+      '--age',
+      '45',
+      '--menopause',
+      'pre',
+    ];
     const without = await ok(base);
     expect(without['category']).toBeNull();
     const withZ = await ok([...base, '--z-score', '-2.3']);
@@ -66,7 +83,19 @@ describe('quantrad qct spine, who the patient is', () => {
   });
 
   it('keeps the mg/cm³ category for a postmenopausal woman', async () => {
-    const out = await ok(['qct', 'spine', ctPath, '--rois', regionsPath, '--sex', 'female', '--age', '67', '--menopause', 'post']);
+    const out = await ok([
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--sex',
+      'female',
+      '--age',
+      '67',
+      '--menopause',
+      'post',
+    ]);
     expect(out['category']).toBe('low_bone_density');
   });
 });
@@ -76,14 +105,37 @@ describe('quantrad qct spine, serial comparison and figures', () => {
     const prior = join(folder, 'prior.json');
     writeFileSync(
       prior,
-      JSON.stringify({ date: '2025-11-20', meanBmdMgCm3: 95, vertebrae: 'L1-L2', scanner: { id: 'CT1', manufacturer: 'Siemens' } }),
+      JSON.stringify({
+        date: '2025-11-20',
+        meanBmdMgCm3: 95,
+        vertebrae: 'L1-L2',
+        scanner: { id: 'CT1', manufacturer: 'Siemens' },
+      }),
     );
     const out = await ok([
-      'qct', 'spine', ctPath, '--rois', regionsPath, '--prior', prior,
-      '--scanner', 'CT1', '--manufacturer', 'Siemens', '--date', '2026-11-20', '--precision-cv', '1.5',
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--prior',
+      prior,
+      '--scanner',
+      'CT1',
+      '--manufacturer',
+      'Siemens',
+      '--date',
+      '2026-11-20',
+      '--precision-cv',
+      '1.5',
     ]);
     // 85 − 95 = −10 mg/cm³ = −10.53%; LSC 2.77 × 1.5% = 4.16%: significant.
-    const change = out['serialChange'] as { comparability: string; change: number; changePercent: number; significant: boolean };
+    const change = out['serialChange'] as {
+      comparability: string;
+      change: number;
+      changePercent: number;
+      significant: boolean;
+    };
     expect(change.comparability).toBe('same_unit');
     expect(change.change).toBeCloseTo(-10, 6);
     expect(change.changePercent).toBeCloseTo(-10.53, 2);
@@ -96,7 +148,9 @@ describe('quantrad qct spine, serial comparison and figures', () => {
     expect((out['figures'] as string[]).length).toBe(3);
     const l1 = readdirSync(figures).find((name) => name.startsWith('L1-'));
     const png = PNG.sync.read(readFileSync(join(figures, l1 ?? '')));
-    const pixel = (x: number, y: number): number[] => [...png.data.subarray(4 * (x + png.width * y), 4 * (x + png.width * y) + 3)];
+    const pixel = (x: number, y: number): number[] => [
+      ...png.data.subarray(4 * (x + png.width * y), 4 * (x + png.width * y) + 3),
+    ];
     // The L1 ROI's centre (48, 54) reads 125 HU: grey (125 + 500) / 1800 × 255 = 88.5 under the bone window,
     // blended with amber at 110/255: red ≈ 160, blue ≈ 50.
     const [red, , blue] = pixel(48, 54);
@@ -122,7 +176,11 @@ describe('quantrad qct hip', () => {
     );
     const out = await ok(['qct', 'hip', path]);
     // The lowest T-score, −2.6 at the femoral neck, is −2.5 or lower: osteoporosis (WHO 1994).
-    expect(out['classification']).toMatchObject({ category: 'osteoporosis', site: 'femoral_neck', score: -2.6 });
+    expect(out['classification']).toMatchObject({
+      category: 'osteoporosis',
+      site: 'femoral_neck',
+      score: -2.6,
+    });
     expect(out['fraxFemoralNeckBmdGcm2']).toBe(0.62);
   });
 
@@ -130,7 +188,10 @@ describe('quantrad qct hip', () => {
     const path = join(folder, 'ctxa-bad.json');
     writeFileSync(
       path,
-      JSON.stringify({ patient: { sex: 'female', ageYears: 68 }, sites: [{ site: 'femoral_neck', bmdGcm2: 620 }] }),
+      JSON.stringify({
+        patient: { sex: 'female', ageYears: 68 },
+        sites: [{ site: 'femoral_neck', bmdGcm2: 620 }],
+      }),
     );
     const run = await runCli(['qct', 'hip', path]);
     expect(run.status).toBe(2);

@@ -52,19 +52,22 @@ beforeAll(async () => {
   await writeDicomSeries(phantom.ct, dicomFolder, { rescaleSlope: 1, rescaleIntercept: -1024 });
 });
 
-function json<T>(run: { status: number; stdout: string; stderr: string }): T {
+function parsed(run: { status: number; stdout: string; stderr: string }): unknown {
   expect(run.stderr.includes('internal error')).toBe(false);
   expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as T;
+  return JSON.parse(run.stdout);
 }
 
 describe('quantrad qct calibrate', () => {
   it('fits the rods typed in against a phantom file', async () => {
     const phantomPath = join(folder, 'phantom.json');
-    writeFileSync(phantomPath, JSON.stringify({ name: 'test phantom', material: 'K2HPO4', rodsMgCm3: [0, 100, 200] }));
-    const out = json<SpineJson['calibration']>(
-      await runCli(['qct', 'calibrate', '--phantom', phantomPath, '--rods-hu', '5,125,245']),
+    writeFileSync(
+      phantomPath,
+      JSON.stringify({ name: 'test phantom', material: 'K2HPO4', rodsMgCm3: [0, 100, 200] }),
     );
+    const out = parsed(
+      await runCli(['qct', 'calibrate', '--phantom', phantomPath, '--rods-hu', '5,125,245']),
+    ) as SpineJson['calibration'];
     expect(out.slopeHuPerMgCm3).toBeCloseTo(1.2, 6);
     expect(out.interceptHu).toBeCloseTo(5, 6);
     expect(out.r2).toBeCloseTo(1, 9);
@@ -72,14 +75,19 @@ describe('quantrad qct calibrate', () => {
   });
 
   it('measures the rods of a regions file on the CT', async () => {
-    const out = json<SpineJson['calibration']>(await runCli(['qct', 'calibrate', ctPath, '--rois', regionsPath]));
+    const out = parsed(
+      await runCli(['qct', 'calibrate', ctPath, '--rois', regionsPath]),
+    ) as SpineJson['calibration'];
     expect(out.slopeHuPerMgCm3).toBeCloseTo(1.2, 6);
     expect(out.interceptHu).toBeCloseTo(5, 6);
   });
 
   it('refuses a calibration whose rods do not lie on a line, saying why', async () => {
     const phantomPath = join(folder, 'phantom-5.json');
-    writeFileSync(phantomPath, JSON.stringify({ name: 'five rods', material: 'K2HPO4', rodsMgCm3: [0, 50, 100, 150, 200] }));
+    writeFileSync(
+      phantomPath,
+      JSON.stringify({ name: 'five rods', material: 'K2HPO4', rodsMgCm3: [0, 50, 100, 150, 200] }),
+    );
     // The middle rod reads 60 HU above the line through the others.
     const run = await runCli(['qct', 'calibrate', '--phantom', phantomPath, '--rods-hu', '5,65,185,185,245']);
     expect(run.status).toBe(2);
@@ -87,7 +95,14 @@ describe('quantrad qct calibrate', () => {
   });
 
   it('names the option when a rod value is not a number', async () => {
-    const run = await runCli(['qct', 'calibrate', '--phantom', join(folder, 'phantom.json'), '--rods-hu', '5,x,245']);
+    const run = await runCli([
+      'qct',
+      'calibrate',
+      '--phantom',
+      join(folder, 'phantom.json'),
+      '--rods-hu',
+      '5,x,245',
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--rods-hu: item 2 ("x") is not a number');
   });
@@ -96,17 +111,38 @@ describe('quantrad qct calibrate', () => {
 describe('asynchronous calibrations stored per scanner, kVp and kernel', () => {
   it('stores stable calibrations, refuses one that moved more than 1%, and the spine uses the latest before the exam', async () => {
     const phantomPath = join(folder, 'async-phantom.json');
-    writeFileSync(phantomPath, JSON.stringify({ name: 'test phantom', material: 'K2HPO4', rodsMgCm3: [0, 100, 200] }));
+    writeFileSync(
+      phantomPath,
+      JSON.stringify({ name: 'test phantom', material: 'K2HPO4', rodsMgCm3: [0, 100, 200] }),
+    );
     const store = join(folder, 'ct1-calibrations.json');
     const calibrate = (rodsHu: string, date: string) =>
       runCli([
-        'qct', 'calibrate', '--phantom', phantomPath, '--rods-hu', rodsHu, '--method', 'asynchronous',
-        '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B30f', '--date', date, '--store', store,
+        'qct',
+        'calibrate',
+        '--phantom',
+        phantomPath,
+        '--rods-hu',
+        rodsHu,
+        '--method',
+        'asynchronous',
+        '--scanner',
+        'CT1',
+        '--kvp',
+        '120',
+        '--kernel',
+        'B30f',
+        '--date',
+        date,
+        '--store',
+        store,
       ]);
-    json<unknown>(await calibrate('5,125,245', '2026-11-01'));
+    parsed(await calibrate('5,125,245', '2026-11-01'));
     // Rods 5, 125.5, 246 HU: slope (246 − 5) / 200 = 1.205, intercept 125.5 − 120.5 = 5.0. At 100 mg/cm³ it
     // reads 125.5 HU, which the first line (1.2, 5) turns into 100.42 mg/cm³: +0.42%, within 1%.
-    const second = json<{ stability: { stable: boolean; changePercent: number } }>(await calibrate('5,125.5,246', '2026-11-15'));
+    const second = parsed(await calibrate('5,125.5,246', '2026-11-15')) as {
+      stability: { stable: boolean; changePercent: number };
+    };
     expect(second.stability.stable).toBe(true);
     expect(second.stability.changePercent).toBeCloseTo(0.42, 2);
     // Rods 5, 130, 255 HU: slope 1.25; 130 HU at 100 mg/cm³ reads (130 − 5) / 1.2025 = 103.95 mg/cm³ through the
@@ -119,18 +155,44 @@ describe('asynchronous calibrations stored per scanner, kVp and kernel', () => {
 
     // The exam on 20 November uses the 15 November line: L1 (125 − 5) / 1.205 = 99.59, L2 84 / 1.205 = 69.71,
     // mean 84.65 mg/cm³.
-    const spine = json<SpineJson>(
+    const spine = parsed(
       await runCli([
-        'qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', store,
-        '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B30f', '--date', '2026-11-20',
+        'qct',
+        'spine',
+        ctPath,
+        '--rois',
+        regionsPath,
+        '--calibration',
+        store,
+        '--scanner',
+        'CT1',
+        '--kvp',
+        '120',
+        '--kernel',
+        'B30f',
+        '--date',
+        '2026-11-20',
       ]),
-    );
+    ) as SpineJson;
     expect(spine.vertebrae.slice(0, 2).map((v) => v.bmdMgCm3)).toEqual([99.6, 69.7]);
     expect(spine.meanBmdMgCm3).toBeCloseTo(84.6, 1);
     expect(spine.calibration.method).toBe('asynchronous');
     const wrongKernel = await runCli([
-      'qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', store,
-      '--scanner', 'CT1', '--kvp', '120', '--kernel', 'B60f', '--date', '2026-11-20',
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--calibration',
+      store,
+      '--scanner',
+      'CT1',
+      '--kvp',
+      '120',
+      '--kernel',
+      'B60f',
+      '--date',
+      '2026-11-20',
     ]);
     expect(wrongKernel.status).toBe(2);
     expect(wrongKernel.stderr).toContain('kernel');
@@ -139,7 +201,7 @@ describe('asynchronous calibrations stored per scanner, kVp and kernel', () => {
 
 describe('quantrad qct spine', () => {
   it('gives each vertebra its vBMD, the L1–L2 mean and the ACR category from the in-scan rods', async () => {
-    const out = json<SpineJson>(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath]));
+    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath])) as SpineJson;
     expect(out.vertebrae.map((v) => [v.label, v.meanHu, v.bmdMgCm3])).toEqual([
       ['L1', 125, 100],
       ['L2', 89, 70],
@@ -155,14 +217,14 @@ describe('quantrad qct spine', () => {
     const calibration = await runCli(['qct', 'calibrate', ctPath, '--rois', regionsPath]);
     const calibrationPath = join(folder, 'calibration.json');
     writeFileSync(calibrationPath, calibration.stdout);
-    const out = json<SpineJson>(
+    const out = parsed(
       await runCli(['qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', calibrationPath]),
-    );
+    ) as SpineJson;
     expect(out.meanBmdMgCm3).toBe(85);
   });
 
   it('places the trabecular ROI inside vertebral body labels, clear of the cortex and the basivertebral vein', async () => {
-    const out = json<SpineJson>(await runCli(['qct', 'spine', ctPath, '--rois', maskRegionsPath]));
+    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', maskRegionsPath])) as SpineJson;
     // Any cortex (400 HU) or vein (40 HU) voxel in an ROI would move its mean off the core's value.
     expect(out.vertebrae.map((v) => [v.label, v.meanHu, v.bmdMgCm3])).toEqual([
       ['L1', 125, 100],
@@ -172,8 +234,8 @@ describe('quantrad qct spine', () => {
   });
 
   it('gives the same results from the CT written as a DICOM series', async () => {
-    const fromNifti = json<SpineJson>(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath]));
-    const fromDicom = json<SpineJson>(await runCli(['qct', 'spine', dicomFolder, '--rois', regionsPath]));
+    const fromNifti = parsed(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath])) as SpineJson;
+    const fromDicom = parsed(await runCli(['qct', 'spine', dicomFolder, '--rois', regionsPath])) as SpineJson;
     expect(fromDicom.vertebrae).toEqual(fromNifti.vertebrae);
     expect(fromDicom.meanBmdMgCm3).toBe(fromNifti.meanBmdMgCm3);
     expect(fromDicom.calibration.slopeHuPerMgCm3).toBeCloseTo(fromNifti.calibration.slopeHuPerMgCm3, 9);
@@ -184,7 +246,7 @@ describe('quantrad qct spine', () => {
     const fractured = regions.ellipses.map((e) => (e['name'] === 'L2' ? { ...e, fractured: true } : e));
     const path = join(folder, 'fractured.json');
     writeFileSync(path, JSON.stringify({ ellipses: fractured }));
-    const out = json<SpineJson>(await runCli(['qct', 'spine', ctPath, '--rois', path]));
+    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', path])) as SpineJson;
     expect(out.vertebrae.find((v) => v.label === 'L2')?.excluded).toBe(true);
     expect(out.usedLabels).toEqual(['L1', 'L3']);
     // (100 + 90) / 2 = 95 mg/cm³
@@ -227,9 +289,21 @@ describe('quantrad qct muscle', () => {
   }
 
   it('measures area, SMI and attenuation from a muscle mask', async () => {
-    const out = json<MuscleJson>(
-      await runCli(['qct', 'muscle', slabPath, '--mask', musclePath, '--height-cm', '165', '--weight-kg', '60', '--sex', 'female']),
-    );
+    const out = parsed(
+      await runCli([
+        'qct',
+        'muscle',
+        slabPath,
+        '--mask',
+        musclePath,
+        '--height-cm',
+        '165',
+        '--weight-kg',
+        '60',
+        '--sex',
+        'female',
+      ]),
+    ) as MuscleJson;
     // 4900 px × 0.0225 cm² = 110.25 cm²; SMI = 110.25 / 1.65² = 40.50 cm²/m² (< 41 for women: sarcopenia,
     // Martin 2013); mean 45 HU with BMI 60 / 1.65² = 22.0 (< 25: cut-point 41 HU, so no myosteatosis).
     expect(out.muscleAreaCm2).toBeCloseTo(110.3, 1);
@@ -240,12 +314,22 @@ describe('quantrad qct muscle', () => {
   });
 
   it('takes muscle as −29 to +150 HU inside a compartment and measures the fat within it', async () => {
-    const out = json<MuscleJson>(
+    const out = parsed(
       await runCli([
-        'qct', 'muscle', slabPath, '--mask', compartmentPath, '--threshold',
-        '--height-cm', '165', '--weight-kg', '60', '--sex', 'male',
+        'qct',
+        'muscle',
+        slabPath,
+        '--mask',
+        compartmentPath,
+        '--threshold',
+        '--height-cm',
+        '165',
+        '--weight-kg',
+        '60',
+        '--sex',
+        'male',
       ]),
-    );
+    ) as MuscleJson;
     expect(out.muscleAreaCm2).toBeCloseTo(110.3, 1);
     // 700 px × 0.0225 cm² = 15.75 cm²
     expect(out.intermuscularFatCm2).toBeCloseTo(15.8, 1);
@@ -254,7 +338,19 @@ describe('quantrad qct muscle', () => {
   });
 
   it('names the option when height is given in metres', async () => {
-    const run = await runCli(['qct', 'muscle', slabPath, '--mask', musclePath, '--height-cm', '1.65', '--weight-kg', '60', '--sex', 'female']);
+    const run = await runCli([
+      'qct',
+      'muscle',
+      slabPath,
+      '--mask',
+      musclePath,
+      '--height-cm',
+      '1.65',
+      '--weight-kg',
+      '60',
+      '--sex',
+      'female',
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--height-cm');
   });
@@ -264,12 +360,17 @@ describe('quantrad qct qc', () => {
   it('flags a phantom measurement more than 1% from the baseline', async () => {
     const csv = join(folder, 'qc.csv');
     // Baseline 150.0: 151.4 is +0.93% (within), 152.0 is +1.33% (flagged), 148.4 is −1.07% (flagged).
-    writeFileSync(csv, 'date,value\n2026-11-02,150.2\n2026-11-09,151.4\n2026-11-16,152.0\n2026-11-23,148.4\n');
+    writeFileSync(
+      csv,
+      'date,value\n2026-11-02,150.2\n2026-11-09,151.4\n2026-11-16,152.0\n2026-11-23,148.4\n',
+    );
     const run = await runCli(['qct', 'qc', csv, '--baseline', '150']);
     expect(run.status, run.stderr).toBe(0);
     const text = run.stdout;
     const out = JSON.parse(text) as unknown;
-    const flaggedDates = JSON.stringify(out).match(/"date":"2026-11-\d\d"[^}]*"flagged":true/g)?.map((m) => m.slice(8, 18));
+    const flaggedDates = JSON.stringify(out)
+      .match(/"date":"2026-11-\d\d"[^}]*"flagged":true/g)
+      ?.map((m) => m.slice(8, 18));
     expect(flaggedDates).toEqual(['2026-11-16', '2026-11-23']);
   });
 });

@@ -6,7 +6,8 @@ import { createVolume, type Volume } from '@quantrad/imaging';
 /** The calibration line the spine phantom's rods follow: HU = 5 + 1.2 × density (K2HPO4 mg/cm³). */
 export const TRUE_INTERCEPT_HU = 5;
 export const TRUE_SLOPE_HU_PER_MG_CM3 = 1.2;
-export const huOfDensity = (densityMgCm3: number): number => TRUE_INTERCEPT_HU + TRUE_SLOPE_HU_PER_MG_CM3 * densityMgCm3;
+export const huOfDensity = (densityMgCm3: number): number =>
+  TRUE_INTERCEPT_HU + TRUE_SLOPE_HU_PER_MG_CM3 * densityMgCm3;
 
 export const ROD_DENSITIES_MG_CM3 = [0, 100, 200] as const;
 /** Trabecular vBMD of each vertebra: L1 100, L2 70, L3 90 mg/cm³ (HU 125, 89, 113). */
@@ -72,10 +73,14 @@ export function spinePhantom(): SpinePhantom {
       }
     }
   }
-  const geometry = { dims: [NX, NY, NZ] as const, spacingMm: [0.8, 0.8, 2] as const, originMm: [-38.4, -40, 100] as const };
+  const geometry = {
+    dims: [NX, NY, NZ] as const,
+    spacingMm: [0.8, 0.8, 2] as const,
+    originMm: [-38.4, -40, 100] as const,
+  };
   return {
-    ct: createVolume({ data: ct, ...geometry }) as Volume<Int16Array>,
-    labels: createVolume({ data: labels, ...geometry }) as Volume<Uint8Array>,
+    ct: createVolume({ data: ct, ...geometry }),
+    labels: createVolume({ data: labels, ...geometry }),
   };
 }
 
@@ -112,7 +117,11 @@ export function spineRegions(): Record<string, unknown> {
  * 60 HU (mean 45 HU; area 4900 × 0.0225 = 110.25 cm²) and 10 × 70 = 700 pixels of fat at −100 HU
  * (intermuscular fat 15.75 cm²); outside the compartment, fat.
  */
-export function muscleSlab(): { ct: Volume<Int16Array>; compartment: Volume<Uint8Array>; muscle: Volume<Uint8Array> } {
+export function muscleSlab(): {
+  ct: Volume<Int16Array>;
+  compartment: Volume<Uint8Array>;
+  muscle: Volume<Uint8Array>;
+} {
   const nx = 128;
   const ny = 128;
   const nz = 3;
@@ -134,8 +143,8 @@ export function muscleSlab(): { ct: Volume<Int16Array>; compartment: Volume<Uint
   }
   const geometry = { dims: [nx, ny, nz] as const, spacingMm: [1.5, 1.5, 3] as const };
   return {
-    ct: createVolume({ data: ct, ...geometry }) as Volume<Int16Array>,
-    compartment: createVolume({ data: compartment, ...geometry }) as Volume<Uint8Array>,
-    muscle: createVolume({ data: muscle, ...geometry }) as Volume<Uint8Array>,
+    ct: createVolume({ data: ct, ...geometry }),
+    compartment: createVolume({ data: compartment, ...geometry }),
+    muscle: createVolume({ data: muscle, ...geometry }),
   };
 }

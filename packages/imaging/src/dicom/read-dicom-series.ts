@@ -5,7 +5,7 @@
 //      its place in one typed array (native 16-bit data with slope 1 is read from the file into the
 //      volume and rescaled there; other data is parsed from the whole file and rescaled across).
 import { open, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
@@ -209,6 +209,17 @@ export async function readDicomSeries(
   folder: string,
   options: ReadDicomSeriesOptions = {},
 ): Promise<DicomSeriesRead> {
+  try {
+    return await readSeries(folder, options);
+  } catch (error) {
+    // Files are found relative to the folder; an error names the file as the person can open it.
+    if (error instanceof VolumeReadError && error.file !== folder && !isAbsolute(error.file))
+      throw new VolumeReadError(join(folder, error.file), error.problem);
+    throw error;
+  }
+}
+
+async function readSeries(folder: string, options: ReadDicomSeriesOptions): Promise<DicomSeriesRead> {
   const { images, skipped } = await readHeaders(folder);
   const seriesUid = chooseSeries(folder, options, images);
   const files: HeaderFile[] = images

@@ -1,5 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { readDicomSeries, readNiftiFile, type CtAcquisition, type SeriesGeometryReport, type Volume } from '@quantrad/imaging';
+import {
+  readDicomSeries,
+  readNiftiFile,
+  type CtAcquisition,
+  type SeriesGeometryReport,
+  type Volume,
+} from '@quantrad/imaging';
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 
@@ -13,7 +19,11 @@ export interface LoadedCt {
 }
 
 /** `CT` is a DICOM folder (one series, or the one chosen by --series) or a NIfTI file (.nii, .nii.gz). */
-export async function loadCtVolume(path: string, seriesUid: string | undefined, io: CliIo): Promise<LoadedCt> {
+export async function loadCtVolume(
+  path: string,
+  seriesUid: string | undefined,
+  io: CliIo,
+): Promise<LoadedCt> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();

@@ -49,7 +49,13 @@ function measured(
 ): RegionMeasurement {
   if (base.voxels.length === 0) throw new InputError(`${where}: region "${base.name}" holds no voxels`);
   const stats = regionStatistics(ct, base.voxels);
-  return { ...base, voxelCount: stats.voxelCount, meanHu: stats.meanHu, sdHu: stats.sdHu, volumeMm3: stats.volumeMm3 };
+  return {
+    ...base,
+    voxelCount: stats.voxelCount,
+    meanHu: stats.meanHu,
+    sdHu: stats.sdHu,
+    volumeMm3: stats.volumeMm3,
+  };
 }
 
 /** Every region of the file measured on the CT: mean HU, SD and volume, with the voxels for figures. */
@@ -71,14 +77,21 @@ export async function measureRegions(
       ...(entry.fractured === undefined ? {} : { fractured: entry.fractured }),
     };
     if (entry.labelMarks === 'body') {
-      if (entry.kind !== 'vertebra') throw new InputError(`${where}: labelMarks "body" is for vertebrae only`);
+      if (entry.kind !== 'vertebra')
+        throw new InputError(`${where}: labelMarks "body" is for vertebrae only`);
       let placed: ReturnType<typeof placeTrabecularRoi>;
       try {
         placed = placeTrabecularRoi(ct, maskFile.mask, label);
       } catch (error) {
         throw new InputError(`${where}: ${(error as Error).message}`);
       }
-      results.push(measured(ct, { ...facts, from: `label ${label}: ${placed.description}`, voxels: placed.voxels }, where));
+      results.push(
+        measured(
+          ct,
+          { ...facts, from: `label ${label}: ${placed.description}`, voxels: placed.voxels },
+          where,
+        ),
+      );
     } else {
       const voxels = voxelsWithLabel(maskFile.mask, label);
       if (voxels.length === 0)

@@ -12,7 +12,11 @@ export interface PatientOptions {
 
 const patientOptionsSchema = z.object({
   sex: z.enum(['female', 'male'], { error: '--sex: must be female or male' }),
-  age: z.coerce.number({ error: '--age: must be a number of years' }).int({ error: '--age: must be whole years' }).min(0).max(120),
+  age: z.coerce
+    .number({ error: '--age: must be a number of years' })
+    .int({ error: '--age: must be whole years' })
+    .min(0)
+    .max(120),
   menopause: z.enum(['pre', 'peri', 'post'], { error: '--menopause: must be pre, peri or post' }).optional(),
 });
 

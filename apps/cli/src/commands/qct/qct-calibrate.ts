@@ -15,7 +15,11 @@ import { loadCtVolume } from './load-ct-volume.ts';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema } from './qct-regions-schema.ts';
 import { parseNumberList, resolvePhantomOption } from './resolve-phantom-option.ts';
-import { appendStoredCalibration, readStoredCalibrations, sameAcquisition } from './stored-calibrations-file.ts';
+import {
+  appendStoredCalibration,
+  readStoredCalibrations,
+  sameAcquisition,
+} from './stored-calibrations-file.ts';
 
 export interface QctCalibrateOptions {
   phantom?: string;
@@ -47,7 +51,8 @@ async function fitRods(
   const acquisition = { method: options.method, ...(scanner === undefined ? {} : { scanner }) };
   if (options.rodsHu !== undefined) {
     if (options.rois !== undefined) throw new InputError('--rods-hu and --rois: give one, not both');
-    if (phantom === undefined) throw new InputError('--rods-hu needs --phantom (the rods\u2019 known densities)');
+    if (phantom === undefined)
+      throw new InputError('--rods-hu needs --phantom (the rods\u2019 known densities)');
     const rodsHu = parseNumberList('--rods-hu', options.rodsHu);
     if (rodsHu.length !== phantom.rodsMgCm3.length)
       throw new InputError(
@@ -55,17 +60,23 @@ async function fitRods(
       );
     return calibrateWithPhantom(phantom, rodsHu, acquisition);
   }
-  if (options.rois === undefined) throw new InputError('give the rods: --rods-hu with --phantom, or CT with --rois');
-  if (ct === undefined) throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
+  if (options.rois === undefined)
+    throw new InputError('give the rods: --rods-hu with --phantom, or CT with --rois');
+  if (ct === undefined)
+    throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
   const regions = await readJsonFile(options.rois, qctRegionsSchema);
   const loaded = await loadCtVolume(ct, options.series, io);
   const rods = regionsOfKind(await measureRegions(loaded.volume, regions, options.rois), 'rod');
   if (rods.length === 0) throw new InputError(`${options.rois}: no regions of kind "rod"`);
   if (phantom !== undefined) {
     if (rods.some((rod) => rod.densityMgCm3 !== undefined))
-      throw new InputError(`${options.rois}: with --phantom the rods take its densities in order; remove densityMgCm3`);
+      throw new InputError(
+        `${options.rois}: with --phantom the rods take its densities in order; remove densityMgCm3`,
+      );
     if (rods.length !== phantom.rodsMgCm3.length)
-      throw new InputError(`${options.rois}: ${rods.length} rods for the ${phantom.rodsMgCm3.length} rods of ${phantom.name}`);
+      throw new InputError(
+        `${options.rois}: ${rods.length} rods for the ${phantom.rodsMgCm3.length} rods of ${phantom.name}`,
+      );
     return calibrateWithPhantom(
       phantom,
       rods.map((rod) => rod.meanHu),
@@ -74,7 +85,9 @@ async function fitRods(
   }
   const withoutDensity = rods.find((rod) => rod.densityMgCm3 === undefined);
   if (withoutDensity !== undefined)
-    throw new InputError(`${options.rois}: rod "${withoutDensity.name}" has no densityMgCm3 (give it, or --phantom)`);
+    throw new InputError(
+      `${options.rois}: rod "${withoutDensity.name}" has no densityMgCm3 (give it, or --phantom)`,
+    );
   return calibrateFromPhantom(
     rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? Number.NaN, meanHu: rod.meanHu })),
     { ...acquisition, material: options.material ?? 'K2HPO4' },
@@ -93,7 +106,11 @@ function todayIsoDate(): string {
  * with `--store FILE` is checked against the earlier ones in FILE (ACR QCT VI.B: within 1%) and added to it
  * only when stable.
  */
-export async function qctCalibrate(ct: string | undefined, options: QctCalibrateOptions, io: CliIo): Promise<void> {
+export async function qctCalibrate(
+  ct: string | undefined,
+  options: QctCalibrateOptions,
+  io: CliIo,
+): Promise<void> {
   const kvp = options.kvp === undefined ? undefined : kvpSchema.safeParse(options.kvp);
   if (kvp !== undefined && !kvp.success) throw new InputError(`--kvp: must be a whole number from 60 to 150`);
   if (options.date !== undefined && !z.iso.date().safeParse(options.date).success)
@@ -129,7 +146,12 @@ export async function qctCalibrate(ct: string | undefined, options: QctCalibrate
       ? stored
       : sameAcquisition(stored, scanner.id, kvp.data, options.kernel);
   const stability = calibrationStability(calibrationLine(calibration), earlier);
-  if (options.store !== undefined && scanner !== undefined && kvp !== undefined && options.kernel !== undefined) {
+  if (
+    options.store !== undefined &&
+    scanner !== undefined &&
+    kvp !== undefined &&
+    options.kernel !== undefined
+  ) {
     if (stability.stable === false)
       throw new InputError(
         `not stored in ${options.store}: ${stability.reasons.join('; ')}; check the scanner and phantom before this calibration is used for patients`,

@@ -50,7 +50,9 @@ export async function qctHip(path: string, io: CliIo): Promise<void> {
   });
   if (population === undefined) throw new InputError(`${path}: patient: sex and ageYears are needed`);
   try {
-    io.out(`${JSON.stringify(assessCtxaHip({ sites: file.sites.map(definedSite), population: population.population }), null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(assessCtxaHip({ sites: file.sites.map(definedSite), population: population.population }), null, 2)}\n`,
+    );
   } catch (error) {
     throw new InputError(`${path}: ${(error as Error).message}`);
   }

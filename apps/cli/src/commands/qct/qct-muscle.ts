@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { assessMuscle, qctMuscleReference } from '@quantrad/densitometry';
-import { readNiftiFile, regionStatistics, assertSameGrid, voxelsWithLabel, type Volume } from '@quantrad/imaging';
+import {
+  readNiftiFile,
+  regionStatistics,
+  assertSameGrid,
+  voxelsWithLabel,
+  type Volume,
+} from '@quantrad/imaging';
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
@@ -25,16 +31,27 @@ export interface QctMuscleOptions {
 }
 
 const bodySchema = z.object({
-  heightCm: z.coerce.number({ error: '--height-cm: must be a number' }).min(50, { error: '--height-cm: must be at least 50 cm (is it in metres?)' }).max(250, { error: '--height-cm: must be at most 250 cm' }),
-  weightKg: z.coerce.number({ error: '--weight-kg: must be a number' }).min(10, { error: '--weight-kg: must be at least 10 kg' }).max(400, { error: '--weight-kg: must be at most 400 kg' }),
+  heightCm: z.coerce
+    .number({ error: '--height-cm: must be a number' })
+    .min(50, { error: '--height-cm: must be at least 50 cm (is it in metres?)' })
+    .max(250, { error: '--height-cm: must be at most 250 cm' }),
+  weightKg: z.coerce
+    .number({ error: '--weight-kg: must be a number' })
+    .min(10, { error: '--weight-kg: must be at least 10 kg' })
+    .max(400, { error: '--weight-kg: must be at most 400 kg' }),
   sex: z.enum(['female', 'male'], { error: '--sex: must be female or male' }),
   level: z.enum(['L3', 'L4'], { error: '--level: must be L3 or L4 (ACR QCT IV.H.4)' }),
 });
 
 /** The region the muscle is measured in: a mask (all labels, or --label) or the muscle regions of a regions file. */
-async function muscleRegion(ct: Volume, options: QctMuscleOptions): Promise<{ voxels: Int32Array; thresholded: boolean; from: string }> {
+async function muscleRegion(
+  ct: Volume,
+  options: QctMuscleOptions,
+): Promise<{ voxels: Int32Array; thresholded: boolean; from: string }> {
   if ((options.mask === undefined) === (options.rois === undefined))
-    throw new InputError('give the muscle: --mask MASK.nii.gz, or --rois ROIS.json with regions of kind "muscle"');
+    throw new InputError(
+      'give the muscle: --mask MASK.nii.gz, or --rois ROIS.json with regions of kind "muscle"',
+    );
   if (options.mask !== undefined) {
     const mask = await readNiftiFile(options.mask);
     try {
@@ -52,17 +69,26 @@ async function muscleRegion(ct: Volume, options: QctMuscleOptions): Promise<{ vo
       voxels = voxelsWithLabel(mask, Number(options.label));
     }
     if (voxels.length === 0)
-      throw new InputError(`--mask: ${options.mask} has no voxels${options.label === undefined ? '' : ` labelled ${options.label}`}`);
+      throw new InputError(
+        `--mask: ${options.mask} has no voxels${options.label === undefined ? '' : ` labelled ${options.label}`}`,
+      );
     return { voxels, thresholded: options.threshold === true, from: options.mask };
   }
   const path = options.rois ?? '';
   if (options.label !== undefined) throw new InputError('--label: only with --mask');
-  const regions = regionsOfKind(await measureRegions(ct, await readJsonFile(path, qctRegionsSchema), path), 'muscle');
+  const regions = regionsOfKind(
+    await measureRegions(ct, await readJsonFile(path, qctRegionsSchema), path),
+    'muscle',
+  );
   if (regions.length === 0) throw new InputError(`${path}: no regions of kind "muscle"`);
   const all = new Set<number>();
   for (const region of regions) for (const index of region.voxels) all.add(index);
   // An ellipse or hand-drawn region holds fat as well as muscle: muscle is taken by its HU range.
-  return { voxels: Int32Array.from([...all].sort((a, b) => a - b)), thresholded: true, from: regions.map((r) => r.name).join(', ') };
+  return {
+    voxels: Int32Array.from([...all].sort((a, b) => a - b)),
+    thresholded: true,
+    from: regions.map((r) => r.name).join(', '),
+  };
 }
 
 /** `quantrad qct muscle`: skeletal muscle area, index and attenuation at L3/L4 with sarcopenia flags (ACR QCT IV.H). */
@@ -79,9 +105,11 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   if (options.slice !== undefined) {
     if (!/^\d+$/.test(options.slice)) throw new InputError('--slice: must be a 0-based slice index');
     chosen = slicesWithMuscle.filter((s) => s.slice === Number(options.slice));
-    if (chosen.length === 0) throw new InputError(`--slice: slice ${options.slice} holds no muscle in the region`);
+    if (chosen.length === 0)
+      throw new InputError(`--slice: slice ${options.slice} holds no muscle in the region`);
   }
-  if (chosen.length === 0) throw new InputError(`no muscle voxels (${muscleRange.min} to ${muscleRange.max} HU) in the region`);
+  if (chosen.length === 0)
+    throw new InputError(`no muscle voxels (${muscleRange.min} to ${muscleRange.max} HU) in the region`);
   const chosenSlices = new Set(chosen.map((s) => s.slice));
   const muscleOnSlices = onSlices(volume, muscle, chosenSlices);
   const areaCm2 = chosen.reduce((sum, s) => sum + s.areaCm2, 0) / chosen.length;
@@ -106,8 +134,13 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   });
   const notes: string[] = [];
   if (chosen.length > 1)
-    notes.push(`area is the mean of ${chosen.length} slices (${chosen[0]?.slice ?? ''}–${chosen.at(-1)?.slice ?? ''}); give --slice for one`);
-  if (region.thresholded) notes.push(`muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (Mitsiopoulos 1998: data/qct-muscle.json)`);
+    notes.push(
+      `area is the mean of ${chosen.length} slices (${chosen[0]?.slice ?? ''}–${chosen.at(-1)?.slice ?? ''}); give --slice for one`,
+    );
+  if (region.thresholded)
+    notes.push(
+      `muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (Mitsiopoulos 1998: data/qct-muscle.json)`,
+    );
   io.out(
     `${JSON.stringify(
       {
@@ -115,7 +148,9 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
         muscleAreaCm2: roundTo(assessment.muscleAreaCm2, 1),
         smiCm2M2: roundTo(assessment.smiCm2M2, 1),
         meanMuscleHu: roundTo(assessment.meanMuscleHu, 1),
-        ...(intermuscularFatCm2 === undefined ? {} : { intermuscularFatCm2: roundTo(intermuscularFatCm2, 1) }),
+        ...(intermuscularFatCm2 === undefined
+          ? {}
+          : { intermuscularFatCm2: roundTo(intermuscularFatCm2, 1) }),
         slices: chosen.map((s) => s.slice),
         region: region.from,
         notes,

@@ -46,16 +46,23 @@ export const qctRegionsSchema = z
     /** Label mask file (NIfTI), relative to the regions file. */
     mask: z.string().min(1).optional(),
     labels: z
-      .record(z.string().regex(/^[1-9]\d*$/, { error: 'label values are whole numbers from 1' }), labelEntrySchema)
+      .record(
+        z.string().regex(/^[1-9]\d*$/, { error: 'label values are whole numbers from 1' }),
+        labelEntrySchema,
+      )
       .optional(),
     ellipses: z.array(ellipseRegionSchema).optional(),
   })
   .refine((file) => (file.mask === undefined) === (file.labels === undefined), {
     error: 'a mask needs its label table ("labels") and a label table needs its "mask"',
   })
-  .refine((file) => (file.labels !== undefined && Object.keys(file.labels).length > 0) || (file.ellipses?.length ?? 0) > 0, {
-    error: 'no regions: give "mask" with "labels", or "ellipses"',
-  });
+  .refine(
+    (file) =>
+      (file.labels !== undefined && Object.keys(file.labels).length > 0) || (file.ellipses?.length ?? 0) > 0,
+    {
+      error: 'no regions: give "mask" with "labels", or "ellipses"',
+    },
+  );
 
 export type QctRegionsFile = z.infer<typeof qctRegionsSchema>;
 export type LabelEntry = z.infer<typeof labelEntrySchema>;

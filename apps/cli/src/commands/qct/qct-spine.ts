@@ -64,7 +64,9 @@ function regionsFromMask(maskPath: string, labels: string | undefined): QctRegio
 function named(regions: readonly RegionMeasurement[], name: string, option: string): RegionMeasurement {
   const region = regions.find((r) => r.name === name);
   if (region === undefined)
-    throw new InputError(`${option}: no region named "${name}" (regions: ${regions.map((r) => r.name).join(', ')})`);
+    throw new InputError(
+      `${option}: no region named "${name}" (regions: ${regions.map((r) => r.name).join(', ')})`,
+    );
   return region;
 }
 
@@ -85,7 +87,11 @@ async function chooseCalibration(
   options: QctSpineOptions,
   loaded: LoadedCt,
 ): Promise<QctCalibration | undefined> {
-  const chosen = [options.calibration !== undefined, options.phantomless === true, options.huOnly === true].filter(Boolean);
+  const chosen = [
+    options.calibration !== undefined,
+    options.phantomless === true,
+    options.huOnly === true,
+  ].filter(Boolean);
   if (chosen.length > 1) throw new InputError('--calibration, --phantomless and --hu-only: give one');
   if (options.huOnly === true) return undefined;
   if (options.calibration !== undefined) {
@@ -104,18 +110,23 @@ async function chooseCalibration(
     const fat = tissue(regions, 'fat', options.fat);
     const muscle = tissue(regions, 'muscle', options.muscle);
     if (fat === undefined || muscle === undefined)
-      throw new InputError('--phantomless: needs a fat and a muscle region (kind "fat" and "muscle", or --fat and --muscle)');
+      throw new InputError(
+        '--phantomless: needs a fat and a muscle region (kind "fat" and "muscle", or --fat and --muscle)',
+      );
     const air = tissue(regions, 'air', options.air);
     const blood = tissue(regions, 'blood', options.blood);
-    const outcome = calibrateFromTissues({
-      fatHu: fat.meanHu,
-      muscleHu: muscle.meanHu,
-      ...(air === undefined ? {} : { airHu: air.meanHu }),
-      ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
-    }, {
-      ...(kvp === undefined || Number.isNaN(kvp) ? {} : { kvp }),
-      ...contrastFact(options, loaded),
-    });
+    const outcome = calibrateFromTissues(
+      {
+        fatHu: fat.meanHu,
+        muscleHu: muscle.meanHu,
+        ...(air === undefined ? {} : { airHu: air.meanHu }),
+        ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
+      },
+      {
+        ...(kvp === undefined || Number.isNaN(kvp) ? {} : { kvp }),
+        ...contrastFact(options, loaded),
+      },
+    );
     if (!outcome.ok) throw new InputError(`phantomless calibration refused: ${outcome.reasons.join('; ')}`);
     return outcome.calibration;
   }
@@ -126,7 +137,9 @@ async function chooseCalibration(
     );
   const withoutDensity = rods.find((rod) => rod.densityMgCm3 === undefined);
   if (withoutDensity !== undefined)
-    throw new InputError(`--rois: rod "${withoutDensity.name}" needs its densityMgCm3 for an in-scan calibration`);
+    throw new InputError(
+      `--rois: rod "${withoutDensity.name}" needs its densityMgCm3 for an in-scan calibration`,
+    );
   const outcome = calibrateFromPhantom(
     rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? 0, meanHu: rod.meanHu })),
     { material: 'K2HPO4', method: 'simultaneous' },
@@ -141,9 +154,15 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
     ? regionsFromMask(options.rois, options.labels)
     : await readJsonFile(options.rois, qctRegionsSchema);
   if (options.labels !== undefined && !/\.nii(\.gz)?$/i.test(options.rois))
-    throw new InputError('--labels: only with a bare mask (--rois MASK.nii.gz); a regions file has its own label table');
+    throw new InputError(
+      '--labels: only with a bare mask (--rois MASK.nii.gz); a regions file has its own label table',
+    );
   const loaded = await loadCtVolume(ct, options.series, io);
-  const regions = await measureRegions(loaded.volume, regionsFile, /\.nii(\.gz)?$/i.test(options.rois) ? '.' : options.rois);
+  const regions = await measureRegions(
+    loaded.volume,
+    regionsFile,
+    /\.nii(\.gz)?$/i.test(options.rois) ? '.' : options.rois,
+  );
   const vertebrae = regionsOfKind(regions, 'vertebra');
   if (vertebrae.length === 0) throw new InputError(`${options.rois}: no regions of kind "vertebra"`);
   const calibration = await chooseCalibration(regions, options, loaded);
@@ -152,7 +171,9 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
   const opportunisticL1 = l1 === undefined ? undefined : opportunisticL1Screen(l1.meanHu, kvp);
   const population = resolvePatientOptions(options);
   const figures =
-    options.figures === undefined ? undefined : await writeRegionFigures(loaded.volume, vertebrae, options.figures);
+    options.figures === undefined
+      ? undefined
+      : await writeRegionFigures(loaded.volume, vertebrae, options.figures);
   const common = {
     ...(figures === undefined ? {} : { figures }),
     ...(opportunisticL1 === undefined ? {} : { opportunisticL1 }),
@@ -164,7 +185,13 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
     io.out(
       `${JSON.stringify(
         {
-          vertebrae: vertebrae.map((v) => ({ label: v.name, meanHu: roundTo(v.meanHu, 1), sdHu: roundTo(v.sdHu, 1), voxelCount: v.voxelCount, roi: v.from })),
+          vertebrae: vertebrae.map((v) => ({
+            label: v.name,
+            meanHu: roundTo(v.meanHu, 1),
+            sdHu: roundTo(v.sdHu, 1),
+            voxelCount: v.voxelCount,
+            roi: v.from,
+          })),
           calibration: null,
           ...common,
         },
@@ -177,7 +204,8 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
   let pair: [string, string] | undefined;
   if (options.pair !== undefined) {
     const names = options.pair.split(/[,–-]/).map((s) => s.trim());
-    if (names.length !== 2 || names.some((n) => n === '')) throw new InputError('--pair: two vertebrae, e.g. L1,L2');
+    if (names.length !== 2 || names.some((n) => n === ''))
+      throw new InputError('--pair: two vertebrae, e.g. L1,L2');
     pair = [names[0] ?? '', names[1] ?? ''];
   }
   const spine = assessQctSpine({

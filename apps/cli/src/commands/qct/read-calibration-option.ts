@@ -16,7 +16,12 @@ const calibrationFileSchema = z.object({
   material: z.enum(['K2HPO4', 'CaHA']).default('K2HPO4'),
   phantom: z.string().optional(),
   scanner: z
-    .object({ id: z.string(), kvp: z.number().optional(), kernel: z.string().optional(), date: z.string().optional() })
+    .object({
+      id: z.string(),
+      kvp: z.number().optional(),
+      kernel: z.string().optional(),
+      date: z.string().optional(),
+    })
     .optional(),
   notes: z.array(z.string()).default([]),
 });
@@ -34,7 +39,10 @@ export interface ScanFacts {
  * on or before the exam date is chosen (ACR QCT IV.B.1.b).
  */
 export async function readCalibrationOption(path: string, scan: ScanFacts): Promise<QctCalibration> {
-  const file = await readJsonFile(path, z.union([z.array(storedCalibrationSchema).min(1), calibrationFileSchema]));
+  const file = await readJsonFile(
+    path,
+    z.union([z.array(storedCalibrationSchema).min(1), calibrationFileSchema]),
+  );
   if (!Array.isArray(file)) {
     const { phantom, scanner, ...rest } = file;
     return {
@@ -54,7 +62,9 @@ export async function readCalibrationOption(path: string, scan: ScanFacts): Prom
           }),
     };
   }
-  const missing = (['scannerId', 'kvp', 'kernel', 'examDate'] as const).filter((key) => scan[key] === undefined);
+  const missing = (['scannerId', 'kvp', 'kernel', 'examDate'] as const).filter(
+    (key) => scan[key] === undefined,
+  );
   if (missing.length > 0)
     throw new InputError(
       `--calibration: ${path} holds stored calibrations; choosing one needs the scan's ${missing.join(', ')} (from the DICOM headers or --scanner, --kvp, --kernel, --date)`,

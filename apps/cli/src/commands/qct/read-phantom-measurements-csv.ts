@@ -16,7 +16,9 @@ const rowSchema = z.object({
     .trim()
     .min(1, { error: 'is empty' })
     .transform(Number)
-    .pipe(z.number({ error: 'is not a number' }).min(-100).max(1500, { error: 'must be at most 1500 mg/cm³' })),
+    .pipe(
+      z.number({ error: 'is not a number' }).min(-100).max(1500, { error: 'must be at most 1500 mg/cm³' }),
+    ),
   rod: z.string().trim().optional(),
 });
 
@@ -34,13 +36,16 @@ export async function readPhantomMeasurementsCsv(path: string): Promise<PhantomM
     throw new InputError(`${path}: not valid CSV (${(error as Error).message})`);
   }
   const first = rows[0];
-  if (first === undefined) throw new InputError(`${path}: no rows (expected columns date, value and optionally rod)`);
+  if (first === undefined)
+    throw new InputError(`${path}: no rows (expected columns date, value and optionally rod)`);
   const missing = ['date', 'value'].filter((c) => !(c in first));
-  if (missing.length > 0) throw new InputError(`${path}: missing column ${missing.join(', ')} (expected date, value, rod)`);
+  if (missing.length > 0)
+    throw new InputError(`${path}: missing column ${missing.join(', ')} (expected date, value, rod)`);
   return rows.map((row, index) => {
     const parsed = rowSchema.safeParse(row);
     // Row 1 is the header, so data row i is line i + 2.
-    if (!parsed.success) throw new InputError(`${path}: line ${index + 2}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success)
+      throw new InputError(`${path}: line ${index + 2}: ${describeZodError(parsed.error)}`);
     const { date, value, rod } = parsed.data;
     return { date, valueMgCm3: value, ...(rod === undefined || rod === '' ? {} : { rod }) };
   });

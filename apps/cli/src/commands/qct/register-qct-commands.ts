@@ -28,18 +28,29 @@ export function registerQctCommands(program: Command, io: CliIo): void {
 
   qct
     .command('calibrate')
-    .description('fit a phantom calibration line (HU against mg/cm³), refused when the fit is poor (ACR QCT IV.B.1)')
+    .description(
+      'fit a phantom calibration line (HU against mg/cm³), refused when the fit is poor (ACR QCT IV.B.1)',
+    )
     .argument('[ct]', `with --rois: ${CT_ARGUMENT}`)
     .option('--phantom <id|file>', 'a shipped phantom (mindways-model-3, qrm-bdc, …) or a phantom JSON file')
-    .option('--certificate <mgcm3,…>', 'rod densities from the phantom\u2019s certificate (phantoms calibrated per serial number)')
+    .option(
+      '--certificate <mgcm3,…>',
+      'rod densities from the phantom\u2019s certificate (phantoms calibrated per serial number)',
+    )
     .option('--rods-hu <hu,…>', 'the rods\u2019 measured mean HU, in the phantom\u2019s rod order')
     .option('--rois <file>', 'regions file whose "rod" regions are measured on CT')
     .addOption(
-      new Option('--material <material>', 'with --rois and rod densities: the rods\u2019 material').choices(['K2HPO4', 'CaHA']),
+      new Option('--material <material>', 'with --rois and rod densities: the rods\u2019 material').choices([
+        'K2HPO4',
+        'CaHA',
+      ]),
     )
     .addOption(seriesOption())
     .addOption(
-      new Option('--method <method>', 'simultaneous (rods in the patient scan) or asynchronous (stored per scanner)')
+      new Option(
+        '--method <method>',
+        'simultaneous (rods in the patient scan) or asynchronous (stored per scanner)',
+      )
         .choices(['simultaneous', 'asynchronous'])
         .default('simultaneous'),
     )
@@ -47,8 +58,14 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--kvp <kvp>', 'tube voltage of the calibration scan')
     .option('--kernel <name>', 'reconstruction kernel of the calibration scan')
     .option('--date <yyyy-mm-dd>', 'date of the calibration scan')
-    .option('--history <file>', 'earlier stored calibrations of the scanner (JSON array): check stability against them')
-    .option('--store <file>', 'asynchronous: check stability against FILE\u2019s calibrations and add this one to FILE')
+    .option(
+      '--history <file>',
+      'earlier stored calibrations of the scanner (JSON array): check stability against them',
+    )
+    .option(
+      '--store <file>',
+      'asynchronous: check stability against FILE\u2019s calibrations and add this one to FILE',
+    )
     .addHelpText('after', '\nExample:\n  quantrad qct calibrate --phantom qrm-bdc --rods-hu 2.1,98.4,197.9\n')
     .action(async (ct: string | undefined, options: QctCalibrateOptions) => {
       await qctCalibrate(ct, options, io);
@@ -56,13 +73,24 @@ export function registerQctCommands(program: Command, io: CliIo): void {
 
   qct
     .command('spine')
-    .description('trabecular vBMD per vertebra (mg/cm³), the mean of two and the ACR category (ACR QCT IV.C.2)')
+    .description(
+      'trabecular vBMD per vertebra (mg/cm³), the mean of two and the ACR category (ACR QCT IV.C.2)',
+    )
     .argument('<ct>', CT_ARGUMENT)
-    .requiredOption('--rois <file>', 'regions file (JSON) or a vertebral-body label mask (.nii.gz, labels 1–5 = L1–L5)')
+    .requiredOption(
+      '--rois <file>',
+      'regions file (JSON) or a vertebral-body label mask (.nii.gz, labels 1–5 = L1–L5)',
+    )
     .option('--labels <name=label,…>', 'with a bare mask: which label is which vertebra, e.g. L1=20,L2=21')
     .addOption(seriesOption())
-    .option('--calibration <file>', 'calibration JSON from `qct calibrate`, or a scanner\u2019s stored calibrations (array)')
-    .option('--phantomless', 'internal calibration from the air, fat, muscle (and blood) regions (ACR QCT IV.B.2)')
+    .option(
+      '--calibration <file>',
+      'calibration JSON from `qct calibrate`, or a scanner\u2019s stored calibrations (array)',
+    )
+    .option(
+      '--phantomless',
+      'internal calibration from the air, fat, muscle (and blood) regions (ACR QCT IV.B.2)',
+    )
     .option('--hu-only', 'no calibration: mean HU per vertebra and the L1 opportunistic screen only')
     .option('--air <name>', 'with --phantomless: the air region')
     .option('--fat <name>', 'with --phantomless: the subcutaneous fat region')
@@ -78,21 +106,35 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--sex <sex>', 'female or male: with --age, decides whether mg/cm³ categories or Z-scores apply')
     .option('--age <years>', 'age in whole years')
     .option('--menopause <state>', 'pre, peri or post')
-    .option('--prior <file>', 'a prior spine result to compare with: { date, meanBmdMgCm3, vertebrae?, scanner: { id, manufacturer } }')
-    .option('--manufacturer <name>', 'this scanner\u2019s manufacturer, for comparability (when the headers do not say)')
+    .option(
+      '--prior <file>',
+      'a prior spine result to compare with: { date, meanBmdMgCm3, vertebrae?, scanner: { id, manufacturer } }',
+    )
+    .option(
+      '--manufacturer <name>',
+      'this scanner\u2019s manufacturer, for comparability (when the headers do not say)',
+    )
     .option('--standardised-units', 'this result is in standardised units (comparable across manufacturers)')
     .option('--precision-cv <percent>', 'the scanner\u2019s precision error as %CV, to judge the change')
     .option('--precision-sd <mgcm3>', 'the scanner\u2019s precision error as RMS-SD in mg/cm³')
     .option('--z-score <z>', 'the spine Z-score from the QCT software, for patients classified by Z-score')
-    .addHelpText('after', `${REGIONS_HELP}\nExample:\n  quantrad qct spine ct/ --rois regions.json --calibration calibration.json\n`)
+    .addHelpText(
+      'after',
+      `${REGIONS_HELP}\nExample:\n  quantrad qct spine ct/ --rois regions.json --calibration calibration.json\n`,
+    )
     .action(async (ct: string, options: QctSpineOptions) => {
       await qctSpine(ct, options, io);
     });
 
   qct
     .command('hip')
-    .description('CTXA hip areal BMD and T-scores from the QCT software, classified by WHO as DXA is (ACR QCT IV.C.1)')
-    .argument('<ctxa>', 'JSON: { patient: { sex, ageYears, menopause? }, sites: [ { site, side?, bmdGcm2, tScore?, zScore? } ] }')
+    .description(
+      'CTXA hip areal BMD and T-scores from the QCT software, classified by WHO as DXA is (ACR QCT IV.C.1)',
+    )
+    .argument(
+      '<ctxa>',
+      'JSON: { patient: { sex, ageYears, menopause? }, sites: [ { site, side?, bmdGcm2, tScore?, zScore? } ] }',
+    )
     .addHelpText('after', '\nExample:\n  quantrad qct hip examples/qct/ctxa-hip.json\n')
     .action(async (path: string) => {
       await qctHip(path, io);
@@ -100,11 +142,16 @@ export function registerQctCommands(program: Command, io: CliIo): void {
 
   qct
     .command('muscle')
-    .description('skeletal muscle area, index (SMI) and attenuation at L3 with sarcopenia flags (ACR QCT IV.H)')
+    .description(
+      'skeletal muscle area, index (SMI) and attenuation at L3 with sarcopenia flags (ACR QCT IV.H)',
+    )
     .argument('<ct>', CT_ARGUMENT)
     .option('--mask <file>', 'muscle mask (NIfTI): every labelled voxel, or --label')
     .option('--label <n>', 'with --mask: the muscle label')
-    .option('--threshold', 'with --mask: take muscle as -29 to +150 HU inside the mask (a compartment, not muscle)')
+    .option(
+      '--threshold',
+      'with --mask: take muscle as -29 to +150 HU inside the mask (a compartment, not muscle)',
+    )
     .option('--rois <file>', 'regions file: muscle regions, taken as -29 to +150 HU inside them')
     .option('--slice <k>', 'the slice to measure (default: every slice holding muscle, averaged)')
     .requiredOption('--height-cm <cm>', 'height in centimetres')
@@ -113,14 +160,19 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .option('--level <level>', 'vertebral level of the slice: L3 or L4', 'L3')
     .option('--contrast', 'the scan was contrast enhanced (muscle HU rises: ACR QCT IV.H.6)')
     .addOption(seriesOption())
-    .addHelpText('after', '\nExample:\n  quantrad qct muscle ct.nii.gz --mask muscle-l3.nii.gz --height-cm 170 --weight-kg 70 --sex female\n')
+    .addHelpText(
+      'after',
+      '\nExample:\n  quantrad qct muscle ct.nii.gz --mask muscle-l3.nii.gz --height-cm 170 --weight-kg 70 --sex female\n',
+    )
     .action(async (ct: string, options: QctMuscleOptions) => {
       await qctMuscle(ct, options, io);
     });
 
   qct
     .command('qc')
-    .description('phantom QC: precision and each measurement\u2019s deviation from baseline, flagged beyond 1% (ACR QCT VI.B)')
+    .description(
+      'phantom QC: precision and each measurement\u2019s deviation from baseline, flagged beyond 1% (ACR QCT VI.B)',
+    )
     .argument('<measurements>', 'CSV with columns date, value (mg/cm³) and optionally rod')
     .option('--baseline <mgcm3>', 'the phantom\u2019s baseline value (default: from the first measurements)')
     .addHelpText('after', '\nExample:\n  quantrad qct qc examples/qct/phantom-qc.csv\n')

@@ -7,7 +7,9 @@ export async function resolvePhantomOption(
   phantom: string,
   certificateRodsMgCm3: readonly number[] | undefined,
 ): Promise<ResolvedPhantom> {
-  const fromFile = /\.json$/i.test(phantom) ? await readJsonFile(phantom, phantomDefinitionSchema) : undefined;
+  const fromFile = /\.json$/i.test(phantom)
+    ? await readJsonFile(phantom, phantomDefinitionSchema)
+    : undefined;
   try {
     return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3);
   } catch (error) {

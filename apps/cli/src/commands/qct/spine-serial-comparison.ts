@@ -32,7 +32,9 @@ function precisionOf(options: SerialOptions): QctPrecision | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0)
-    throw new InputError(`${options.precisionCv === undefined ? '--precision-sd' : '--precision-cv'}: must be a positive number`);
+    throw new InputError(
+      `${options.precisionCv === undefined ? '--precision-sd' : '--precision-cv'}: must be a positive number`,
+    );
   return options.precisionCv === undefined ? { rmsSd: value } : { percentCv: value };
 }
 

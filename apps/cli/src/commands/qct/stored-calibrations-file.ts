@@ -7,7 +7,10 @@ import { readJsonFile } from '../../io/read-input-file.ts';
 const storedCalibrationsSchema = z.array(storedCalibrationSchema);
 
 /** A scanner's stored asynchronous calibrations (a JSON array); a file not yet made holds none. */
-export async function readStoredCalibrations(path: string, mayBeMissing: boolean): Promise<StoredCalibration[]> {
+export async function readStoredCalibrations(
+  path: string,
+  mayBeMissing: boolean,
+): Promise<StoredCalibration[]> {
   if (mayBeMissing && !existsSync(path)) return [];
   return readJsonFile(path, storedCalibrationsSchema);
 }

@@ -9,7 +9,9 @@ const ROI_COLOUR: [number, number, number, number] = [255, 196, 0, 110];
 
 function middleSlice(volume: Volume, voxels: Int32Array): number {
   const perSlice = volume.dims[0] * volume.dims[1];
-  const slices = [...new Set(Array.from(voxels, (index) => Math.floor(index / perSlice)))].sort((a, b) => a - b);
+  const slices = [...new Set(Array.from(voxels, (index) => Math.floor(index / perSlice)))].sort(
+    (a, b) => a - b,
+  );
   return slices[Math.floor(slices.length / 2)] ?? 0;
 }
 
@@ -28,7 +30,12 @@ export async function writeRegionFigures(
     const slice = middleSlice(volume, region.voxels);
     const perSlice = volume.dims[0] * volume.dims[1];
     const onSlice = region.voxels.filter((index) => Math.floor(index / perSlice) === slice);
-    const png = slicePng(volume, { axis: 'z', index: slice, ...BONE_WINDOW, overlays: [{ voxels: onSlice, rgba: ROI_COLOUR }] });
+    const png = slicePng(volume, {
+      axis: 'z',
+      index: slice,
+      ...BONE_WINDOW,
+      overlays: [{ voxels: onSlice, rgba: ROI_COLOUR }],
+    });
     const path = join(folder, `${region.name.replace(/[^A-Za-z0-9_-]+/g, '_')}-slice-${slice}.png`);
     await writeFile(path, png);
     written.push(path);
