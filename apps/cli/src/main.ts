@@ -11,6 +11,7 @@ import { dxaAssess, type DxaAssessOptions } from './commands/dxa-assess.ts';
 import { dxaPrecision } from './commands/dxa-precision.ts';
 import { report } from './commands/report.ts';
 import { registerQctCommands } from './commands/qct/register-qct-commands.ts';
+import { registerCtCommands } from './commands/ct/register-ct-commands.ts';
 import { VolumeReadError } from '@quantrad/imaging';
 import { REPORT_FORMATS, type ReportFormat } from '@quantrad/reporting';
 import { totpCode } from '@quantrad/service';
@@ -87,6 +88,7 @@ function buildProgram(io: CliIo): Command {
     .action(async (csvPath: string, options: { format: 'json' | 'text' }) => {
       await dxaPrecision(csvPath, options, io);
     });
+  registerCtCommands(program, io);
   registerQctCommands(program, io);
   program
     .command('report')

@@ -11,7 +11,7 @@ import {
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
-import { loadCtVolume } from './load-ct-volume.ts';
+import { loadCtVolume } from '../../io/load-ct-volume.ts';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema } from './qct-regions-schema.ts';
 import { parseNumberList, resolvePhantomOption } from './resolve-phantom-option.ts';

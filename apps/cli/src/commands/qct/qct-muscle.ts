@@ -10,7 +10,7 @@ import {
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
-import { loadCtVolume } from './load-ct-volume.ts';
+import { loadCtVolume } from '../../io/load-ct-volume.ts';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { areaBySlice, onSlices, tissueVoxels } from './muscle-slices.ts';
 import { qctRegionsSchema } from './qct-regions-schema.ts';

@@ -9,7 +9,7 @@ import {
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
-import { loadCtVolume, type LoadedCt } from './load-ct-volume.ts';
+import { loadCtVolume, type LoadedCt } from '../../io/load-ct-volume.ts';
 import { measureRegions, regionsOfKind, type RegionMeasurement } from './measure-regions.ts';
 import { qctRegionsSchema, type QctRegionsFile } from './qct-regions-schema.ts';
 import { readCalibrationOption } from './read-calibration-option.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareQctSerial, type QctPrecision, type QctSerialComparison } from '@quantrad/densitometry';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
-import type { LoadedCt } from './load-ct-volume.ts';
+import type { LoadedCt } from '../../io/load-ct-volume.ts';
 
 /** A prior spine QCT result to compare with (ACR QCT IV.F). */
 const priorSpineSchema = z.strictObject({

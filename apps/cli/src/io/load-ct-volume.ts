@@ -6,8 +6,8 @@ import {
   type SeriesGeometryReport,
   type Volume,
 } from '@quantrad/imaging';
-import type { CliIo } from '../../io/cli-io.ts';
-import { InputError } from '../../io/input-error.ts';
+import type { CliIo } from './cli-io.ts';
+import { InputError } from './input-error.ts';
 
 export interface LoadedCt {
   volume: Volume;
