@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { readNiftiFile, writeDicomSeries } from '@quantrad/imaging';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
-import { muscleSlab, spinePhantom } from './synthetic-ct.ts';
+import { muscleSlab, spinePhantom } from '../../src/commands/qct/digital-qct-phantom.ts';
 
 let folder: string;
 let dicom: string;

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { writeNiftiFile } from '@quantrad/imaging';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
-import { spinePhantom, spineRegions } from './synthetic-ct.ts';
+import { spinePhantom, spineRegions } from '../../src/commands/qct/digital-qct-phantom.ts';
 
 // More of `quantrad qct` on the synthetic spine CT of synthetic-ct.ts (trabecular cores at 125, 89 and 113
 // HU; air −1000, fat −100, muscle 50 HU); expected values worked by hand in each test.

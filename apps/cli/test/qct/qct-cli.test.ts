@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { writeDicomSeries, writeNiftiFile } from '@quantrad/imaging';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
-import { muscleSlab, spinePhantom, spineRegions, VERTEBRA_LABELS } from './synthetic-ct.ts';
+import {
+  muscleSlab,
+  spinePhantom,
+  spineRegions,
+  VERTEBRA_LABELS,
+} from '../../src/commands/qct/digital-qct-phantom.ts';
 
 // Expected values are worked by hand from synthetic-ct.ts: rods at 0, 100 and 200 mg/cm³ read 5, 125 and
 // 245 HU (HU = 5 + 1.2 × density); trabecular cores read 125, 89 and 113 HU, so L1 = (125 − 5) / 1.2 =

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { scanDicomFolder, slicePng, writeNiftiFile } from '@quantrad/imaging';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { loadCtVolume } from '../../io/load-ct-volume.ts';
 
@@ -8,14 +9,10 @@ import { loadCtVolume } from '../../io/load-ct-volume.ts';
 export async function ctSeries(folder: string, io: CliIo): Promise<void> {
   const scan = await scanDicomFolder(folder);
   io.out(
-    `${JSON.stringify(
-      {
-        series: scan.series.map(({ files: _files, ...summary }) => summary),
-        skipped: scan.skipped,
-      },
-      null,
-      2,
-    )}\n`,
+    formatJson({
+      series: scan.series.map(({ files: _files, ...summary }) => summary),
+      skipped: scan.skipped,
+    }),
   );
 }
 
@@ -30,18 +27,14 @@ export async function ctConvert(
   const loaded = await loadCtVolume(ct, options.series, io);
   await writeNiftiFile(out, loaded.volume, { description: `quantrad ct convert ${loaded.source}` });
   io.out(
-    `${JSON.stringify(
-      {
-        written: out,
-        dims: loaded.volume.dims,
-        spacingMm: loaded.volume.spacingMm,
-        ...(loaded.geometry === undefined ? {} : { geometry: loaded.geometry }),
-        ...(loaded.acquisition === undefined ? {} : { acquisition: loaded.acquisition }),
-        warnings: loaded.warnings,
-      },
-      null,
-      2,
-    )}\n`,
+    formatJson({
+      written: out,
+      dims: loaded.volume.dims,
+      spacingMm: loaded.volume.spacingMm,
+      ...(loaded.geometry === undefined ? {} : { geometry: loaded.geometry }),
+      ...(loaded.acquisition === undefined ? {} : { acquisition: loaded.acquisition }),
+      warnings: loaded.warnings,
+    }),
   );
 }
 
@@ -76,5 +69,5 @@ export async function ctSlice(ct: string, options: CtSliceOptions, io: CliIo): P
     options.out,
     slicePng(loaded.volume, { axis: options.axis, index, windowCentre: centre, windowWidth: width }),
   );
-  io.out(`${JSON.stringify({ written: options.out, axis: options.axis, slice: index }, null, 2)}\n`);
+  io.out(formatJson({ written: options.out, axis: options.axis, slice: index }));
 }

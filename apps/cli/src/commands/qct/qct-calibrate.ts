@@ -9,6 +9,7 @@ import {
   type QctCalibration,
 } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { loadCtVolume } from '../../io/load-ct-volume.ts';
@@ -137,7 +138,7 @@ export async function qctCalibrate(
   const calibration = outcome.calibration;
   const historyPath = options.store ?? options.history;
   if (historyPath === undefined) {
-    io.out(`${JSON.stringify(calibrationJson(calibration), null, 2)}\n`);
+    io.out(formatJson(calibrationJson(calibration)));
     return;
   }
   const stored = await readStoredCalibrations(historyPath, options.store !== undefined);
@@ -169,7 +170,11 @@ export async function qctCalibrate(
     });
   }
   io.out(
-    `${JSON.stringify({ ...calibrationJson(calibration), stability, ...(options.store === undefined ? {} : { storedIn: options.store }) }, null, 2)}\n`,
+    formatJson({
+      ...calibrationJson(calibration),
+      stability,
+      ...(options.store === undefined ? {} : { storedIn: options.store }),
+    }),
   );
 }
 

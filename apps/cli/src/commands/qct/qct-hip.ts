@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessCtxaHip, type CtxaSiteInput } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { resolvePatientOptions } from './patient-options.ts';
@@ -51,7 +52,7 @@ export async function qctHip(path: string, io: CliIo): Promise<void> {
   if (population === undefined) throw new InputError(`${path}: patient: sex and ageYears are needed`);
   try {
     io.out(
-      `${JSON.stringify(assessCtxaHip({ sites: file.sites.map(definedSite), population: population.population }), null, 2)}\n`,
+      formatJson(assessCtxaHip({ sites: file.sites.map(definedSite), population: population.population })),
     );
   } catch (error) {
     throw new InputError(`${path}: ${(error as Error).message}`);

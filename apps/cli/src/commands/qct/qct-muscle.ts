@@ -8,6 +8,7 @@ import {
   type Volume,
 } from '@quantrad/imaging';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { loadCtVolume } from '../../io/load-ct-volume.ts';
@@ -142,22 +143,16 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
       `muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (Mitsiopoulos 1998: data/qct-muscle.json)`,
     );
   io.out(
-    `${JSON.stringify(
-      {
-        ...assessment,
-        muscleAreaCm2: roundTo(assessment.muscleAreaCm2, 1),
-        smiCm2M2: roundTo(assessment.smiCm2M2, 1),
-        meanMuscleHu: roundTo(assessment.meanMuscleHu, 1),
-        ...(intermuscularFatCm2 === undefined
-          ? {}
-          : { intermuscularFatCm2: roundTo(intermuscularFatCm2, 1) }),
-        slices: chosen.map((s) => s.slice),
-        region: region.from,
-        notes,
-        warnings: loaded.warnings,
-      },
-      null,
-      2,
-    )}\n`,
+    formatJson({
+      ...assessment,
+      muscleAreaCm2: roundTo(assessment.muscleAreaCm2, 1),
+      smiCm2M2: roundTo(assessment.smiCm2M2, 1),
+      meanMuscleHu: roundTo(assessment.meanMuscleHu, 1),
+      ...(intermuscularFatCm2 === undefined ? {} : { intermuscularFatCm2: roundTo(intermuscularFatCm2, 1) }),
+      slices: chosen.map((s) => s.slice),
+      region: region.from,
+      notes,
+      warnings: loaded.warnings,
+    }),
   );
 }

@@ -1,5 +1,6 @@
 import { qctPhantomQc } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readPhantomMeasurementsCsv } from './read-phantom-measurements-csv.ts';
 
@@ -19,5 +20,5 @@ function parseBaselines(text: string): { valueMgCm3: number; rod?: string }[] {
 export async function qctQc(csvPath: string, options: { baseline?: string }, io: CliIo): Promise<void> {
   const measurements = await readPhantomMeasurementsCsv(csvPath);
   const baselines = options.baseline === undefined ? undefined : parseBaselines(options.baseline);
-  io.out(`${JSON.stringify(qctPhantomQc(measurements, baselines), null, 2)}\n`);
+  io.out(formatJson(qctPhantomQc(measurements, baselines)));
 }

@@ -7,6 +7,7 @@ import {
   type QctCalibration,
 } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { loadCtVolume, type LoadedCt } from '../../io/load-ct-volume.ts';
@@ -183,21 +184,17 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
   };
   if (calibration === undefined) {
     io.out(
-      `${JSON.stringify(
-        {
-          vertebrae: vertebrae.map((v) => ({
-            label: v.name,
-            meanHu: roundTo(v.meanHu, 1),
-            sdHu: roundTo(v.sdHu, 1),
-            voxelCount: v.voxelCount,
-            roi: v.from,
-          })),
-          calibration: null,
-          ...common,
-        },
-        null,
-        2,
-      )}\n`,
+      formatJson({
+        vertebrae: vertebrae.map((v) => ({
+          label: v.name,
+          meanHu: roundTo(v.meanHu, 1),
+          sdHu: roundTo(v.sdHu, 1),
+          voxelCount: v.voxelCount,
+          roi: v.from,
+        })),
+        calibration: null,
+        ...common,
+      }),
     );
     return;
   }
@@ -223,33 +220,29 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
   const serialChange = await spineSerialComparison(options, loaded, spine.meanBmdMgCm3, spine.usedLabels);
   const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
   io.out(
-    `${JSON.stringify(
-      {
-        vertebrae: spine.vertebrae.map((v) => ({
-          label: v.label,
-          meanHu: roundTo(v.meanHu ?? byLabel.get(v.label)?.meanHu ?? Number.NaN, 1),
-          bmdMgCm3: roundTo(v.bmdMgCm3, 1),
-          sdHu: roundTo(byLabel.get(v.label)?.sdHu ?? Number.NaN, 1),
-          voxelCount: byLabel.get(v.label)?.voxelCount,
-          roi: byLabel.get(v.label)?.from,
-          excluded: v.excluded,
-          ...(v.exclusionReason === undefined ? {} : { exclusionReason: v.exclusionReason }),
-        })),
-        usedLabels: spine.usedLabels,
-        meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
-        // For premenopausal women, men under 50 and children the mg/cm³ categories do not apply (ACR QCT
-        // IV.D, IV.E): the category is the Z-score's, or null until a Z-score is given.
-        ...(spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
-          ? { category: spine.category, categorySource: spine.categorySource }
-          : { category: spine.classification.category, categorySource: spine.classification.source }),
-        ...(population === undefined ? {} : { population, classification: spine.classification }),
-        ...(serialChange === undefined ? {} : { serialChange }),
-        calibration,
-        notes: spine.notes,
-        ...common,
-      },
-      null,
-      2,
-    )}\n`,
+    formatJson({
+      vertebrae: spine.vertebrae.map((v) => ({
+        label: v.label,
+        meanHu: roundTo(v.meanHu ?? byLabel.get(v.label)?.meanHu ?? Number.NaN, 1),
+        bmdMgCm3: roundTo(v.bmdMgCm3, 1),
+        sdHu: roundTo(byLabel.get(v.label)?.sdHu ?? Number.NaN, 1),
+        voxelCount: byLabel.get(v.label)?.voxelCount,
+        roi: byLabel.get(v.label)?.from,
+        excluded: v.excluded,
+        ...(v.exclusionReason === undefined ? {} : { exclusionReason: v.exclusionReason }),
+      })),
+      usedLabels: spine.usedLabels,
+      meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
+      // For premenopausal women, men under 50 and children the mg/cm³ categories do not apply (ACR QCT
+      // IV.D, IV.E): the category is the Z-score's, or null until a Z-score is given.
+      ...(spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
+        ? { category: spine.category, categorySource: spine.categorySource }
+        : { category: spine.classification.category, categorySource: spine.classification.source }),
+      ...(population === undefined ? {} : { population, classification: spine.classification }),
+      ...(serialChange === undefined ? {} : { serialChange }),
+      calibration,
+      notes: spine.notes,
+      ...common,
+    }),
   );
 }

@@ -3,6 +3,7 @@ import type { CliIo } from '../../io/cli-io.ts';
 import { qctCalibrate, type QctCalibrateOptions } from './qct-calibrate.ts';
 import { qctHip } from './qct-hip.ts';
 import { qctMuscle, type QctMuscleOptions } from './qct-muscle.ts';
+import { qctPhantom } from './qct-phantom-command.ts';
 import { qctQc } from './qct-qc.ts';
 import { qctSpine, type QctSpineOptions } from './qct-spine.ts';
 
@@ -166,6 +167,17 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     )
     .action(async (ct: string, options: QctMuscleOptions) => {
       await qctMuscle(ct, options, io);
+    });
+
+  qct
+    .command('phantom')
+    .description(
+      'write the digital QCT phantom: a spine CT with calibration rods, an L3 slab, regions files and the truth',
+    )
+    .requiredOption('--out <dir>', 'folder to write into')
+    .addHelpText('after', '\nExample:\n  quantrad qct phantom --out /tmp/qct-phantom\n')
+    .action(async (options: { out: string }) => {
+      await qctPhantom(options, io);
     });
 
   qct

@@ -1,7 +1,8 @@
 import { createVolume, type Volume } from '@quantrad/imaging';
 
-// Synthetic CT volumes with known truth for the `quantrad qct` tests: every region is filled with one HU
-// value, so each measured mean is known exactly and every expected result is worked by hand below.
+// A digital QCT phantom: synthetic CT volumes with known truth, for `quantrad qct phantom`, the examples and
+// the tests. Every region is filled with one HU value, so each measured mean is known exactly and every
+// expected result can be worked by hand.
 
 /** The calibration line the spine phantom's rods follow: HU = 5 + 1.2 × density (K2HPO4 mg/cm³). */
 export const TRUE_INTERCEPT_HU = 5;
@@ -84,6 +85,15 @@ export function spinePhantom(): SpinePhantom {
   };
 }
 
+/** Reference tissue regions for phantomless calibration: air outside the body, subcutaneous fat, paraspinal muscle. */
+export function tissueEllipses(): Record<string, unknown>[] {
+  return [
+    { name: 'air', kind: 'air', center: [6, 6, 12], radii: [3, 3], slices: [10, 14] },
+    { name: 'fat', kind: 'fat', center: [20, 40, 12], radii: [4, 4], slices: [10, 14] },
+    { name: 'muscle', kind: 'muscle', center: [48, 76, 12], radii: [8, 2], slices: [10, 14] },
+  ];
+}
+
 /** The ellipse regions of the spine phantom, inside each trabecular core and clear of the vein. */
 export function spineRegions(): Record<string, unknown> {
   const [sx, sy] = SPINE_CENTRE;
@@ -104,9 +114,7 @@ export function spineRegions(): Record<string, unknown> {
         radii: [3, 3],
         slices: [2, 20],
       })),
-      { name: 'air', kind: 'air', center: [6, 6, 12], radii: [3, 3], slices: [10, 14] },
-      { name: 'fat', kind: 'fat', center: [20, 40, 12], radii: [4, 4], slices: [10, 14] },
-      { name: 'muscle', kind: 'muscle', center: [48, 76, 12], radii: [8, 2], slices: [10, 14] },
+      ...tissueEllipses(),
     ],
   };
 }
