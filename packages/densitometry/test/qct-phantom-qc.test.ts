@@ -29,7 +29,8 @@ describe('QCT phantom QC (ACR QCT VI.B)', () => {
     expect(rod?.baselineFrom).toBe('first_measurements');
     expect(rod?.baselineMgCm3).toBeCloseTo(200.2, 10);
     expect(rod?.points.slice(0, 10).every((p) => p.inBaseline && !p.flagged)).toBe(true);
-    expect(rod?.points[10]?.deviationPercent).toBeCloseTo((100 * 2.8) / 200.2, 10);
+    // 100 × 2.8 / 200.2 = 1.3986…%, reported as 1.40
+    expect(rod?.points[10]?.deviationPercent).toBe(1.4);
     expect(rod?.points[10]?.flagged).toBe(true);
     // mean of all 11: (2002 + 203) / 11 = 200.4545…
     expect(rod?.meanMgCm3).toBeCloseTo(2205 / 11, 10);
@@ -66,11 +67,36 @@ describe('QCT phantom QC (ACR QCT VI.B)', () => {
     expect(() => qctPhantomQc([{ date: '2026-1-5', valueMgCm3: 100 }], [{ valueMgCm3: 100 }])).toThrow(
       /measurements\[0\]\.date/,
     );
-    expect(() => qctPhantomQc(days([100, -5]), [{ valueMgCm3: 100 }])).toThrow(
+    expect(() => qctPhantomQc(days([100, Number.NaN]), [{ valueMgCm3: 100 }])).toThrow(
       /measurements\[1\]\.valueMgCm3/,
     );
     expect(() => qctPhantomQc(days([100]), [{ valueMgCm3: 100, rod: 'nope' }])).toThrow(
       /rod "nope" has no measurements/,
     );
+  });
+
+  it('does not flag a deviation of exactly 1% through rounding error', () => {
+    // 151.702 against 150.2 is +1.000% exactly (100 × 1.502 / 150.2); computed in floating point it is
+    // 1.0000000000000064. It is compared as reported (1.00%), so it is within the limit.
+    const r = qctPhantomQc(days([151.702, 151.8]), [{ valueMgCm3: 150.2 }]);
+    expect(r.rods[0]?.points.map((p) => [p.deviationPercent, p.flagged])).toEqual([
+      [1, false],
+      // 100 × 1.6 / 150.2 = 1.065…% → 1.07%, beyond 1%
+      [1.07, true],
+    ]);
+  });
+
+  it('holds a 0 mg/cm³ insert to the absolute floor, not to a percentage of nothing', () => {
+    // Baseline 0.1 mg/cm³: 1% of it is 0.001 mg/cm³, below the 0.5 mg/cm³ floor (data/qct-phantom-qc.json).
+    // −0.3 is 0.4 from it (within 0.5); 0.7 is 0.6 from it (beyond).
+    const r = qctPhantomQc(days([-0.3, 0.7], 'water'), [{ valueMgCm3: 0.1, rod: 'water' }]);
+    const rod = r.rods[0];
+    expect(rod?.limitMgCm3).toBe(0.5);
+    expect(rod?.points.map((p) => [p.deviationMgCm3, p.flagged])).toEqual([
+      [-0.4, false],
+      [0.6, true],
+    ]);
+    // A 0 mg/cm³ baseline has no percentage.
+    expect(qctPhantomQc(days([0.2]), [{ valueMgCm3: 0 }]).rods[0]?.points[0]?.deviationPercent).toBeNull();
   });
 });

@@ -115,4 +115,22 @@ describe('serial QCT comparison (ACR QCT IV.F, IV.G)', () => {
       }),
     ).toThrow(/^precision/);
   });
+
+  it('counts a change of exactly the LSC as significant despite floating-point error', () => {
+    // 102.77 − 100 is 2.769999… in binary; LSC 2.77 × 1 = 2.77. As reported both are 2.77: significant.
+    const c = compareQctSerial({
+      prior: value(100, '2024-01-01', ge1),
+      current: value(102.77, '2026-01-01', ge1),
+      precision: { rmsSd: 1 },
+    });
+    expect(c.significant).toBe(true);
+    // 102.76 is 0.01 short of it: not significant.
+    expect(
+      compareQctSerial({
+        prior: value(100, '2024-01-01', ge1),
+        current: value(102.76, '2026-01-01', ge1),
+        precision: { rmsSd: 1 },
+      }).significant,
+    ).toBe(false);
+  });
 });

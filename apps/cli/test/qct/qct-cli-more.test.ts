@@ -46,6 +46,44 @@ describe('quantrad qct spine, other calibrations', () => {
     expect(calibration.interceptHu).toBeCloseTo(-0.4, 2);
     expect(calibration.notes.join(' ')).toMatch(/less precise/);
     expect(out['meanBmdMgCm3']).toBe(89.5);
+    // The shipped tissue table is provisional: BMD, but no diagnostic category from it.
+    expect(out['category']).toBeNull();
+    expect(out['categoryWithheld']).toMatch(/provisional/);
+  });
+
+  it('gives a category from phantomless BMD with the service’s own tissue table', async () => {
+    // A site table measured against a phantom: air −850, fat −90, muscle 40 mg/cm³ (status "site").
+    // Least squares of HU (−1000, −100, 50) on x = (−850, −90, 40): x̄ = −300, ȳ = −350;
+    // Sxy = (−550)(−650) + (210)(250) + (340)(400) = 357500 + 52500 + 136000 = 546000;
+    // Sxx = 302500 + 44100 + 115600 = 462200; slope = 1.18130679; intercept = −350 + 300 × 1.18130679 = 4.39204.
+    // L1 (125 − 4.39204) / 1.18130679 = 102.097; L2 (89 − 4.39204) / 1.18130679 = 71.622; mean 86.86 → 86.9.
+    const table = join(folder, 'site-tissues.json');
+    writeFileSync(
+      table,
+      JSON.stringify({
+        status: 'site',
+        source: 'test site: 20 scans calibrated with a Mindways phantom',
+        material: 'K2HPO4',
+        kvp: 120,
+        tissues: {
+          air: { equivalentMgCm3: -850 },
+          fat: { equivalentMgCm3: -90 },
+          muscle: { equivalentMgCm3: 40 },
+        },
+        precisionNote: 'site precision 2.1%',
+      }),
+    );
+    const out = await ok([
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--phantomless',
+      '--tissue-reference',
+      table,
+    ]);
+    expect(out['meanBmdMgCm3']).toBe(86.9);
     expect(out['category']).toBe('low_bone_density');
   });
 
@@ -65,6 +103,8 @@ describe('quantrad qct spine, who the patient is', () => {
     const base = [
       'qct',
       'spine',
+      '--material',
+      'K2HPO4',
       ctPath,
       '--rois',
       regionsPath,
@@ -86,6 +126,8 @@ describe('quantrad qct spine, who the patient is', () => {
     const out = await ok([
       'qct',
       'spine',
+      '--material',
+      'K2HPO4',
       ctPath,
       '--rois',
       regionsPath,
@@ -115,6 +157,8 @@ describe('quantrad qct spine, serial comparison and figures', () => {
     const out = await ok([
       'qct',
       'spine',
+      '--material',
+      'K2HPO4',
       ctPath,
       '--rois',
       regionsPath,
@@ -144,7 +188,17 @@ describe('quantrad qct spine, serial comparison and figures', () => {
 
   it('draws each vertebra\u2019s ROI over its middle slice', async () => {
     const figures = join(folder, 'figures');
-    const out = await ok(['qct', 'spine', ctPath, '--rois', regionsPath, '--figures', figures]);
+    const out = await ok([
+      'qct',
+      'spine',
+      '--material',
+      'K2HPO4',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--figures',
+      figures,
+    ]);
     expect((out['figures'] as string[]).length).toBe(3);
     const l1 = readdirSync(figures).find((name) => name.startsWith('L1-'));
     const png = PNG.sync.read(readFileSync(join(figures, l1 ?? '')));

@@ -81,7 +81,7 @@ describe('quantrad qct calibrate', () => {
 
   it('measures the rods of a regions file on the CT', async () => {
     const out = parsed(
-      await runCli(['qct', 'calibrate', ctPath, '--rois', regionsPath]),
+      await runCli(['qct', 'calibrate', '--material', 'K2HPO4', ctPath, '--rois', regionsPath]),
     ) as SpineJson['calibration'];
     expect(out.slopeHuPerMgCm3).toBeCloseTo(1.2, 6);
     expect(out.interceptHu).toBeCloseTo(5, 6);
@@ -206,7 +206,9 @@ describe('asynchronous calibrations stored per scanner, kVp and kernel', () => {
 
 describe('quantrad qct spine', () => {
   it('gives each vertebra its vBMD, the L1–L2 mean and the ACR category from the in-scan rods', async () => {
-    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath])) as SpineJson;
+    const out = parsed(
+      await runCli(['qct', 'spine', '--material', 'K2HPO4', ctPath, '--rois', regionsPath]),
+    ) as SpineJson;
     expect(out.vertebrae.map((v) => [v.label, v.meanHu, v.bmdMgCm3])).toEqual([
       ['L1', 125, 100],
       ['L2', 89, 70],
@@ -219,7 +221,15 @@ describe('quantrad qct spine', () => {
   });
 
   it('uses a stored calibration file written by qct calibrate', async () => {
-    const calibration = await runCli(['qct', 'calibrate', ctPath, '--rois', regionsPath]);
+    const calibration = await runCli([
+      'qct',
+      'calibrate',
+      '--material',
+      'K2HPO4',
+      ctPath,
+      '--rois',
+      regionsPath,
+    ]);
     const calibrationPath = join(folder, 'calibration.json');
     writeFileSync(calibrationPath, calibration.stdout);
     const out = parsed(
@@ -229,7 +239,9 @@ describe('quantrad qct spine', () => {
   });
 
   it('places the trabecular ROI inside vertebral body labels, clear of the cortex and the basivertebral vein', async () => {
-    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', maskRegionsPath])) as SpineJson;
+    const out = parsed(
+      await runCli(['qct', 'spine', '--material', 'K2HPO4', ctPath, '--rois', maskRegionsPath]),
+    ) as SpineJson;
     // Any cortex (400 HU) or vein (40 HU) voxel in an ROI would move its mean off the core's value.
     expect(out.vertebrae.map((v) => [v.label, v.meanHu, v.bmdMgCm3])).toEqual([
       ['L1', 125, 100],
@@ -239,8 +251,12 @@ describe('quantrad qct spine', () => {
   });
 
   it('gives the same results from the CT written as a DICOM series', async () => {
-    const fromNifti = parsed(await runCli(['qct', 'spine', ctPath, '--rois', regionsPath])) as SpineJson;
-    const fromDicom = parsed(await runCli(['qct', 'spine', dicomFolder, '--rois', regionsPath])) as SpineJson;
+    const fromNifti = parsed(
+      await runCli(['qct', 'spine', '--material', 'K2HPO4', ctPath, '--rois', regionsPath]),
+    ) as SpineJson;
+    const fromDicom = parsed(
+      await runCli(['qct', 'spine', '--material', 'K2HPO4', dicomFolder, '--rois', regionsPath]),
+    ) as SpineJson;
     expect(fromDicom.vertebrae).toEqual(fromNifti.vertebrae);
     expect(fromDicom.meanBmdMgCm3).toBe(fromNifti.meanBmdMgCm3);
     expect(fromDicom.calibration.slopeHuPerMgCm3).toBeCloseTo(fromNifti.calibration.slopeHuPerMgCm3, 9);
@@ -251,7 +267,9 @@ describe('quantrad qct spine', () => {
     const fractured = regions.ellipses.map((e) => (e['name'] === 'L2' ? { ...e, fractured: true } : e));
     const path = join(folder, 'fractured.json');
     writeFileSync(path, JSON.stringify({ ellipses: fractured }));
-    const out = parsed(await runCli(['qct', 'spine', ctPath, '--rois', path])) as SpineJson;
+    const out = parsed(
+      await runCli(['qct', 'spine', '--material', 'K2HPO4', ctPath, '--rois', path]),
+    ) as SpineJson;
     expect(out.vertebrae.find((v) => v.label === 'L2')?.excluded).toBe(true);
     expect(out.usedLabels).toEqual(['L1', 'L3']);
     // (100 + 90) / 2 = 95 mg/cm³
@@ -263,7 +281,7 @@ describe('quantrad qct spine', () => {
     await writeDicomSeries(spinePhantom().ct, broken, { rescaleSlope: 1, rescaleIntercept: -1024 });
     const victim = join(broken, readdirSync(broken).sort()[3] ?? '');
     truncateSync(victim, Math.floor(statSync(victim).size / 2));
-    const run = await runCli(['qct', 'spine', broken, '--rois', regionsPath]);
+    const run = await runCli(['qct', 'spine', '--material', 'K2HPO4', broken, '--rois', regionsPath]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(victim);
     expect(run.stderr).not.toContain('internal error');

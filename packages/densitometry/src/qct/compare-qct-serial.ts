@@ -47,6 +47,9 @@ export interface QctSerialComparison {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The precision values are reported to: vBMD to 0.01 mg/cm³, areal BMD to 0.001 g/cm². */
+const REPORTING_STEP: Record<QctUnit, number> = { 'mg/cm3': 0.01, 'g/cm2': 0.001 };
+
 function validateValue(v: QctSerialValue, name: 'current' | 'prior'): void {
   if (!Number.isFinite(v.value) || v.value <= 0) throw new Error(`${name}.value must be a positive number`);
   if (!isoDate.test(v.date) || Number.isNaN(Date.parse(`${v.date}T00:00:00Z`)))
@@ -116,9 +119,15 @@ export function compareQctSerial(input: QctSerialInput): QctSerialComparison {
   const m = iscdAdult.lscMultiplier; // ISCD 2019: LSC at 95% confidence = 2.77 × precision error
   const lsc = precision?.rmsSd === undefined ? null : m * precision.rmsSd;
   const lscPercent = precision?.percentCv === undefined ? null : m * precision.percentCv;
+  // Compared as reported (the value's reporting precision; percentages to 2 decimals), so a change of
+  // exactly the LSC is not lost to floating-point error (102.77 − 100 < 2.77 in binary).
+  const step = REPORTING_STEP[input.current.unit];
+  const asReported = (value: number, places: number): number => Math.round(value * places) / places;
   let significant: boolean | null = null;
-  if (comparable && lsc !== null) significant = Math.abs(change) >= lsc;
-  else if (comparable && lscPercent !== null) significant = Math.abs(changePercent) >= lscPercent;
+  if (comparable && lsc !== null)
+    significant = asReported(Math.abs(change), 1 / step) >= asReported(lsc, 1 / step);
+  else if (comparable && lscPercent !== null)
+    significant = asReported(Math.abs(changePercent), 100) >= asReported(lscPercent, 100);
   if (comparable && precision === undefined) {
     notes.push(
       `no precision error given for ${input.current.scanner.id}: significance of change not assessed (ACR QCT IV.F)`,

@@ -17,8 +17,11 @@ export interface QctPhantomBaseline {
 export interface QctPhantomQcPoint {
   date: string;
   valueMgCm3: number;
-  deviationPercent: number;
-  /** ACR QCT VI.B: beyond the limit (generally 1%). */
+  /** measured − baseline, to 2 decimals. */
+  deviationMgCm3: number;
+  /** 100 × (measured − baseline) / baseline, to 2 decimals; null for a 0 mg/cm³ baseline. */
+  deviationPercent: number | null;
+  /** ACR QCT VI.B: beyond the limit (generally 1%; never below the absolute floor). */
   flagged: boolean;
   /** Part of the measurements averaged into the baseline. */
   inBaseline: boolean;
@@ -29,6 +32,8 @@ export interface QctPhantomRodQc {
   baselineMgCm3: number;
   baselineFrom: 'given' | 'first_measurements';
   baselineMeasurements: number;
+  /** The rod's limit in mg/cm³: 1% of its baseline, or the absolute floor for rods near 0 mg/cm³. */
+  limitMgCm3: number;
   count: number;
   meanMgCm3: number;
   /** Sample SD (n − 1) of all measurements of the rod; null with one measurement. */
@@ -40,12 +45,15 @@ export interface QctPhantomRodQc {
 
 export interface QctPhantomQcResult {
   limitPercent: number;
+  minimumLimitMgCm3: number;
   source: string;
   rods: QctPhantomRodQc[];
   summary: { rods: number; measurements: number; flagged: number; rodsFlagged: number };
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const toHundredths = (value: number): number => Math.round(value * 100) / 100;
 
 /**
  * Phantom QC for QCT (ACR QCT VI.B): repeated phantom measurements of each rod against its baseline —
@@ -63,13 +71,14 @@ export function qctPhantomQc(
   for (const [i, m] of measurements.entries()) {
     if (!isoDate.test(m.date) || Number.isNaN(Date.parse(`${m.date}T00:00:00Z`)))
       throw new Error(`measurements[${i}].date must be a date written YYYY-MM-DD`);
-    if (!Number.isFinite(m.valueMgCm3) || m.valueMgCm3 <= 0)
-      throw new Error(`measurements[${i}].valueMgCm3 must be a positive number (mg/cm³)`);
+    // A 0 mg/cm³ insert may read slightly below zero.
+    if (!Number.isFinite(m.valueMgCm3))
+      throw new Error(`measurements[${i}].valueMgCm3 must be a number (mg/cm³)`);
   }
   const givenByRod = new Map<string | null, number>();
   for (const [i, b] of baselines.entries()) {
-    if (!Number.isFinite(b.valueMgCm3) || b.valueMgCm3 <= 0)
-      throw new Error(`baselines[${i}].valueMgCm3 must be a positive number (mg/cm³)`);
+    if (!Number.isFinite(b.valueMgCm3))
+      throw new Error(`baselines[${i}].valueMgCm3 must be a number (mg/cm³)`);
     const key = b.rod ?? null;
     if (givenByRod.has(key))
       throw new Error(`baselines[${i}]: a second baseline for ${key ?? 'the phantom'}`);
@@ -104,14 +113,24 @@ export function qctPhantomQc(
       values.length > 1
         ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1))
         : null;
+    // ACR QCT VI.B: phantom results generally within 1%; a rod near 0 mg/cm³ is held to the absolute floor.
+    const percentApplies = (limit / 100) * Math.abs(baselineMgCm3) >= rules.minimumLimitMgCm3;
+    const limitMgCm3 = percentApplies ? (limit / 100) * Math.abs(baselineMgCm3) : rules.minimumLimitMgCm3;
     const points = sorted.map((m, i) => {
-      const deviationPercent = (100 * (m.valueMgCm3 - baselineMgCm3)) / baselineMgCm3;
+      // Compared as reported, so a deviation of exactly the limit is not flagged by rounding error.
+      const deviationMgCm3 = toHundredths(m.valueMgCm3 - baselineMgCm3);
+      const deviationPercent =
+        baselineMgCm3 === 0 ? null : toHundredths((100 * (m.valueMgCm3 - baselineMgCm3)) / baselineMgCm3);
+      const flagged =
+        percentApplies && deviationPercent !== null
+          ? Math.abs(deviationPercent) > limit
+          : Math.abs(deviationMgCm3) > rules.minimumLimitMgCm3;
       return {
         date: m.date,
         valueMgCm3: m.valueMgCm3,
+        deviationMgCm3,
         deviationPercent,
-        // ACR QCT VI.B: phantom results generally within 1%.
-        flagged: Math.abs(deviationPercent) > limit,
+        flagged,
         inBaseline: given === undefined && i < n,
       };
     });
@@ -120,6 +139,7 @@ export function qctPhantomQc(
       baselineMgCm3,
       baselineFrom: given === undefined ? 'first_measurements' : 'given',
       baselineMeasurements: given === undefined ? n : 0,
+      limitMgCm3,
       count: values.length,
       meanMgCm3: mean,
       sdMgCm3: sd,
@@ -130,6 +150,7 @@ export function qctPhantomQc(
   });
   return {
     limitPercent: limit,
+    minimumLimitMgCm3: rules.minimumLimitMgCm3,
     source: rules.source,
     rods,
     summary: {

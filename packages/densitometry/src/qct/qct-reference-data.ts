@@ -23,6 +23,7 @@ const spineVertebraeSchema = z
 const phantomQcSchema = z.strictObject({
   source: z.string().min(1),
   deviationLimitPercent: z.number().positive(),
+  minimumLimitMgCm3: z.number().positive(),
   baselineFromFirstMeasurements: z.number().int().min(1),
 });
 

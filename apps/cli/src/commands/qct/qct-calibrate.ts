@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   calibrateFromPhantom,
   calibrateWithPhantom,
@@ -11,11 +10,12 @@ import {
 import type { CliIo } from '../../io/cli-io.ts';
 import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
+import { loadCtVolume, type LoadedCt } from '../../io/load-ct-volume.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
-import { loadCtVolume } from '../../io/load-ct-volume.ts';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema } from './qct-regions-schema.ts';
 import { parseNumberList, resolvePhantomOption } from './resolve-phantom-option.ts';
+import { scanFacts, type ScanFacts } from './scan-facts.ts';
 import {
   appendStoredCalibration,
   readStoredCalibrations,
@@ -25,6 +25,7 @@ import {
 export interface QctCalibrateOptions {
   phantom?: string;
   certificate?: string;
+  certificateWater?: string;
   rodsHu?: string;
   rois?: string;
   series?: string;
@@ -40,18 +41,24 @@ export interface QctCalibrateOptions {
 
 /** The phantom's rods fitted: measured HU typed in, or rod regions measured on the CT (ACR QCT IV.B.1). */
 async function fitRods(
-  ct: string | undefined,
+  loaded: LoadedCt | undefined,
   options: QctCalibrateOptions,
   scanner: CalibrationScanner | undefined,
-  io: CliIo,
 ): Promise<CalibrationOutcome> {
   const certificate =
     options.certificate === undefined ? undefined : parseNumberList('--certificate', options.certificate);
+  const certificateWater =
+    options.certificateWater === undefined
+      ? undefined
+      : parseNumberList('--certificate-water', options.certificateWater);
   const phantom =
-    options.phantom === undefined ? undefined : await resolvePhantomOption(options.phantom, certificate);
+    options.phantom === undefined
+      ? undefined
+      : await resolvePhantomOption(options.phantom, certificate, certificateWater);
+  if (phantom === undefined && (certificate !== undefined || certificateWater !== undefined))
+    throw new InputError('--certificate: only with --phantom (the certificate is the phantom\u2019s)');
   const acquisition = { method: options.method, ...(scanner === undefined ? {} : { scanner }) };
   if (options.rodsHu !== undefined) {
-    if (options.rois !== undefined) throw new InputError('--rods-hu and --rois: give one, not both');
     if (phantom === undefined)
       throw new InputError('--rods-hu needs --phantom (the rods\u2019 known densities)');
     const rodsHu = parseNumberList('--rods-hu', options.rodsHu);
@@ -61,12 +68,9 @@ async function fitRods(
       );
     return calibrateWithPhantom(phantom, rodsHu, acquisition);
   }
-  if (options.rois === undefined)
+  if (loaded === undefined || options.rois === undefined)
     throw new InputError('give the rods: --rods-hu with --phantom, or CT with --rois');
-  if (ct === undefined)
-    throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
   const regions = await readJsonFile(options.rois, qctRegionsSchema);
-  const loaded = await loadCtVolume(ct, options.series, io);
   const rods = regionsOfKind(await measureRegions(loaded.volume, regions, options.rois), 'rod');
   if (rods.length === 0) throw new InputError(`${options.rois}: no regions of kind "rod"`);
   if (phantom !== undefined) {
@@ -89,51 +93,61 @@ async function fitRods(
     throw new InputError(
       `${options.rois}: rod "${withoutDensity.name}" has no densityMgCm3 (give it, or --phantom)`,
     );
+  if (options.material === undefined)
+    throw new InputError('--material: the rods\u2019 material is needed (K2HPO4 or CaHA), or --phantom');
   return calibrateFromPhantom(
     rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? Number.NaN, meanHu: rod.meanHu })),
-    { ...acquisition, material: options.material ?? 'K2HPO4' },
+    { ...acquisition, material: options.material },
   );
 }
 
-const kvpSchema = z.coerce.number().int().min(60).max(150);
-
-function todayIsoDate(): string {
-  return new Date().toISOString().slice(0, 10);
+/** What an asynchronous calibration is filed under: scanner, tube voltage, kernel and the phantom scan's date. */
+function asynchronousFacts(facts: ScanFacts): Required<ScanFacts> {
+  const missing = (
+    [
+      ['scannerId', '--scanner'],
+      ['kvp', '--kvp'],
+      ['kernel', '--kernel'],
+      ['date', '--date'],
+    ] as const
+  ).filter(([key]) => facts[key] === undefined);
+  if (missing.length > 0)
+    throw new InputError(
+      `an asynchronous calibration is filed by scanner, tube voltage, kernel and the date of the phantom scan: give ${missing.map(([, option]) => option).join(', ')} (kVp, kernel and date come from the DICOM headers when the phantom scan is given)`,
+    );
+  return facts as Required<ScanFacts>;
 }
 
 /**
  * `quantrad qct calibrate`: a phantom calibration line (ACR QCT IV.B.1), refused with the reason when the fit
- * is poor. An asynchronous calibration belongs to a scanner, tube voltage and kernel, carries its date, and
- * with `--store FILE` is checked against the earlier ones in FILE (ACR QCT VI.B: within 1%) and added to it
- * only when stable.
+ * is poor. An asynchronous calibration belongs to a scanner, tube voltage and kernel and carries the date
+ * of its phantom scan; with `--store FILE` it is checked against the earlier ones in FILE (ACR QCT VI.B:
+ * within 1%) and added to it only when stable.
  */
 export async function qctCalibrate(
   ct: string | undefined,
   options: QctCalibrateOptions,
   io: CliIo,
 ): Promise<void> {
-  const kvp = options.kvp === undefined ? undefined : kvpSchema.safeParse(options.kvp);
-  if (kvp !== undefined && !kvp.success) throw new InputError(`--kvp: must be a whole number from 60 to 150`);
-  if (options.date !== undefined && !z.iso.date().safeParse(options.date).success)
-    throw new InputError('--date: must be a date, YYYY-MM-DD');
-  const asynchronous = options.method === 'asynchronous' || options.store !== undefined;
-  if (asynchronous && (options.scanner === undefined || kvp === undefined || options.kernel === undefined))
-    throw new InputError(
-      'an asynchronous (stored) calibration belongs to a scanner, tube voltage and kernel: give --scanner, --kvp and --kernel',
-    );
+  if (options.rodsHu !== undefined && options.rois !== undefined)
+    throw new InputError('--rods-hu and --rois: give one, not both');
+  if (options.rois !== undefined && ct === undefined)
+    throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
   if (options.store !== undefined && options.method !== 'asynchronous')
     throw new InputError('--store: only an asynchronous calibration is stored (--method asynchronous)');
-  const date = options.date ?? (asynchronous ? todayIsoDate() : undefined);
-  const scanner =
-    options.scanner === undefined
+  const loaded = ct === undefined ? undefined : await loadCtVolume(ct, options.series, io);
+  const facts = scanFacts(options, loaded);
+  const filed = options.method === 'asynchronous' ? asynchronousFacts(facts) : undefined;
+  const scanner: CalibrationScanner | undefined =
+    facts.scannerId === undefined
       ? undefined
       : {
-          id: options.scanner,
-          ...(kvp === undefined ? {} : { kvp: kvp.data }),
-          ...(options.kernel === undefined ? {} : { kernel: options.kernel }),
-          ...(date === undefined ? {} : { date }),
+          id: facts.scannerId,
+          ...(facts.kvp === undefined ? {} : { kvp: facts.kvp }),
+          ...(facts.kernel === undefined ? {} : { kernel: facts.kernel }),
+          ...(facts.date === undefined ? {} : { date: facts.date }),
         };
-  const outcome = await fitRods(ct, options, scanner, io);
+  const outcome = await fitRods(loaded, options, scanner);
   if (!outcome.ok) throw new InputError(`calibration refused: ${outcome.reasons.join('; ')}`);
   const calibration = outcome.calibration;
   const historyPath = options.store ?? options.history;
@@ -143,25 +157,18 @@ export async function qctCalibrate(
   }
   const stored = await readStoredCalibrations(historyPath, options.store !== undefined);
   const earlier =
-    scanner === undefined || kvp === undefined || options.kernel === undefined
-      ? stored
-      : sameAcquisition(stored, scanner.id, kvp.data, options.kernel);
+    filed === undefined ? stored : sameAcquisition(stored, filed.scannerId, filed.kvp, filed.kernel);
   const stability = calibrationStability(calibrationLine(calibration), earlier);
-  if (
-    options.store !== undefined &&
-    scanner !== undefined &&
-    kvp !== undefined &&
-    options.kernel !== undefined
-  ) {
+  if (options.store !== undefined && filed !== undefined) {
     if (stability.stable === false)
       throw new InputError(
         `not stored in ${options.store}: ${stability.reasons.join('; ')}; check the scanner and phantom before this calibration is used for patients`,
       );
     await appendStoredCalibration(options.store, stored, {
-      scannerId: scanner.id,
-      kvp: kvp.data,
-      kernel: options.kernel,
-      date: date ?? todayIsoDate(),
+      scannerId: filed.scannerId,
+      kvp: filed.kvp,
+      kernel: filed.kernel,
+      date: filed.date,
       material: calibration.material,
       slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
       interceptHu: calibration.interceptHu,

@@ -102,26 +102,31 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
   const muscleRange = qctMuscleReference.muscleHu;
   const muscle = region.thresholded ? tissueVoxels(volume, region.voxels, muscleRange) : region.voxels;
   const slicesWithMuscle = areaBySlice(volume, muscle);
+  if (slicesWithMuscle.length === 0)
+    throw new InputError(`no muscle voxels (${muscleRange.min} to ${muscleRange.max} HU) in the region`);
   let chosen = slicesWithMuscle;
   if (options.slice !== undefined) {
     if (!/^\d+$/.test(options.slice)) throw new InputError('--slice: must be a 0-based slice index');
     chosen = slicesWithMuscle.filter((s) => s.slice === Number(options.slice));
     if (chosen.length === 0)
       throw new InputError(`--slice: slice ${options.slice} holds no muscle in the region`);
+  } else if (slicesWithMuscle.length > 1) {
+    // SMI cut points are for the area on one axial image at L3 (ACR QCT IV.H.4; Martin 2013): a mean over
+    // many levels is not that area.
+    throw new InputError(
+      `--slice: the muscle region spans ${slicesWithMuscle.length} slices (${slicesWithMuscle[0]?.slice ?? ''}–${slicesWithMuscle.at(-1)?.slice ?? ''}); give the ${body.data.level} slice to measure`,
+    );
   }
-  if (chosen.length === 0)
-    throw new InputError(`no muscle voxels (${muscleRange.min} to ${muscleRange.max} HU) in the region`);
   const chosenSlices = new Set(chosen.map((s) => s.slice));
   const muscleOnSlices = onSlices(volume, muscle, chosenSlices);
-  const areaCm2 = chosen.reduce((sum, s) => sum + s.areaCm2, 0) / chosen.length;
+  const areaCm2 = chosen[0]?.areaCm2 ?? 0;
   const meanHu = regionStatistics(volume, muscleOnSlices).meanHu;
   const fatRange = qctMuscleReference.adiposeHu;
   const intermuscularFatCm2 = region.thresholded
     ? (tissueVoxels(volume, onSlices(volume, region.voxels, chosenSlices), fatRange).length *
         volume.spacingMm[0] *
         volume.spacingMm[1]) /
-      100 /
-      chosen.length
+      100
     : undefined;
   const assessment = assessMuscle({
     areaCm2,
@@ -134,10 +139,6 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
     ...(intermuscularFatCm2 === undefined ? {} : { intermuscularFatCm2 }),
   });
   const notes: string[] = [];
-  if (chosen.length > 1)
-    notes.push(
-      `area is the mean of ${chosen.length} slices (${chosen[0]?.slice ?? ''}–${chosen.at(-1)?.slice ?? ''}); give --slice for one`,
-    );
   if (region.thresholded)
     notes.push(
       `muscle taken as ${muscleRange.min} to ${muscleRange.max} HU inside the region (Mitsiopoulos 1998: data/qct-muscle.json)`,
@@ -149,7 +150,7 @@ export async function qctMuscle(ct: string, options: QctMuscleOptions, io: CliIo
       smiCm2M2: roundTo(assessment.smiCm2M2, 1),
       meanMuscleHu: roundTo(assessment.meanMuscleHu, 1),
       ...(intermuscularFatCm2 === undefined ? {} : { intermuscularFatCm2: roundTo(intermuscularFatCm2, 1) }),
-      slices: chosen.map((s) => s.slice),
+      slice: chosen[0]?.slice,
       region: region.from,
       notes,
       warnings: loaded.warnings,

@@ -10,8 +10,8 @@ function parseBaselines(text: string): { valueMgCm3: number; rod?: string }[] {
     const [first, second] = item.split('=').map((part) => part.trim());
     const rod = second === undefined ? undefined : first;
     const value = Number(second ?? first);
-    if (!Number.isFinite(value) || value <= 0 || rod === '')
-      throw new InputError(`--baseline: "${item}" is not a positive value in mg/cm³ (or ROD=VALUE)`);
+    if ((second ?? first ?? '') === '' || !Number.isFinite(value) || rod === '')
+      throw new InputError(`--baseline: "${item}" is not a value in mg/cm³ (or ROD=VALUE)`);
     return { valueMgCm3: value, ...(rod === undefined ? {} : { rod }) };
   });
 }
@@ -20,5 +20,16 @@ function parseBaselines(text: string): { valueMgCm3: number; rod?: string }[] {
 export async function qctQc(csvPath: string, options: { baseline?: string }, io: CliIo): Promise<void> {
   const measurements = await readPhantomMeasurementsCsv(csvPath);
   const baselines = options.baseline === undefined ? undefined : parseBaselines(options.baseline);
-  io.out(formatJson(qctPhantomQc(measurements, baselines)));
+  let result: ReturnType<typeof qctPhantomQc>;
+  try {
+    result = qctPhantomQc(measurements, baselines);
+  } catch (error) {
+    // The engine names measurements by index; the person has the CSV open, where row i is line i + 2.
+    const message = (error as Error).message.replace(
+      /measurements\[(\d+)\]\.(\w+)/g,
+      (_match, index: string, field: string) => `line ${Number(index) + 2}: ${field}`,
+    );
+    throw new InputError(`${csvPath}: ${message}`);
+  }
+  io.out(formatJson(result));
 }

@@ -1,35 +1,22 @@
-import {
-  assessQctSpine,
-  bmdFromHu,
-  calibrateFromPhantom,
-  calibrateFromTissues,
-  opportunisticL1Screen,
-  type QctCalibration,
-} from '@quantrad/densitometry';
+import { assessQctSpine, bmdFromHu, opportunisticL1Screen } from '@quantrad/densitometry';
 import type { CliIo } from '../../io/cli-io.ts';
 import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { loadCtVolume, type LoadedCt } from '../../io/load-ct-volume.ts';
-import { measureRegions, regionsOfKind, type RegionMeasurement } from './measure-regions.ts';
+import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema, type QctRegionsFile } from './qct-regions-schema.ts';
-import { readCalibrationOption } from './read-calibration-option.ts';
+import { scanFacts } from './scan-facts.ts';
+import { chooseSpineCalibration, type SpineCalibrationOptions } from './spine-calibration.ts';
 import { resolvePatientOptions, type PatientOptions } from './patient-options.ts';
 import { roundTo } from './round.ts';
 import { spineSerialComparison, type SerialOptions } from './spine-serial-comparison.ts';
 import { writeRegionFigures } from './write-region-figures.ts';
 
-export interface QctSpineOptions extends PatientOptions, SerialOptions {
+export interface QctSpineOptions extends PatientOptions, SerialOptions, SpineCalibrationOptions {
   rois: string;
   labels?: string;
   series?: string;
-  calibration?: string;
-  phantomless?: boolean;
-  huOnly?: boolean;
-  air?: string;
-  fat?: string;
-  muscle?: string;
-  blood?: string;
   pair?: string;
   scanner?: string;
   kvp?: string;
@@ -62,93 +49,6 @@ function regionsFromMask(maskPath: string, labels: string | undefined): QctRegio
   return { mask: maskPath, labels: table };
 }
 
-function named(regions: readonly RegionMeasurement[], name: string, option: string): RegionMeasurement {
-  const region = regions.find((r) => r.name === name);
-  if (region === undefined)
-    throw new InputError(
-      `${option}: no region named "${name}" (regions: ${regions.map((r) => r.name).join(', ')})`,
-    );
-  return region;
-}
-
-function tissue(
-  regions: readonly RegionMeasurement[],
-  kind: 'air' | 'fat' | 'muscle' | 'blood',
-  name: string | undefined,
-): RegionMeasurement | undefined {
-  if (name !== undefined) return named(regions, name, `--${kind}`);
-  const ofKind = regionsOfKind(regions, kind);
-  if (ofKind.length > 1)
-    throw new InputError(`--${kind}: ${ofKind.length} regions of kind "${kind}"; name the one to use`);
-  return ofKind[0];
-}
-
-async function chooseCalibration(
-  regions: readonly RegionMeasurement[],
-  options: QctSpineOptions,
-  loaded: LoadedCt,
-): Promise<QctCalibration | undefined> {
-  const chosen = [
-    options.calibration !== undefined,
-    options.phantomless === true,
-    options.huOnly === true,
-  ].filter(Boolean);
-  if (chosen.length > 1) throw new InputError('--calibration, --phantomless and --hu-only: give one');
-  if (options.huOnly === true) return undefined;
-  if (options.calibration !== undefined) {
-    const kvp = options.kvp === undefined ? loaded.acquisition?.kvp : Number(options.kvp);
-    const kernel = options.kernel ?? loaded.acquisition?.convolutionKernel;
-    const examDate = options.date ?? loaded.acquisition?.studyDate;
-    return readCalibrationOption(options.calibration, {
-      ...(options.scanner === undefined ? {} : { scannerId: options.scanner }),
-      ...(kvp === undefined ? {} : { kvp }),
-      ...(kernel === undefined ? {} : { kernel }),
-      ...(examDate === undefined ? {} : { examDate }),
-    });
-  }
-  if (options.phantomless === true) {
-    const kvp = options.kvp === undefined ? loaded.acquisition?.kvp : Number(options.kvp);
-    const fat = tissue(regions, 'fat', options.fat);
-    const muscle = tissue(regions, 'muscle', options.muscle);
-    if (fat === undefined || muscle === undefined)
-      throw new InputError(
-        '--phantomless: needs a fat and a muscle region (kind "fat" and "muscle", or --fat and --muscle)',
-      );
-    const air = tissue(regions, 'air', options.air);
-    const blood = tissue(regions, 'blood', options.blood);
-    const outcome = calibrateFromTissues(
-      {
-        fatHu: fat.meanHu,
-        muscleHu: muscle.meanHu,
-        ...(air === undefined ? {} : { airHu: air.meanHu }),
-        ...(blood === undefined ? {} : { bloodHu: blood.meanHu }),
-      },
-      {
-        ...(kvp === undefined || Number.isNaN(kvp) ? {} : { kvp }),
-        ...contrastFact(options, loaded),
-      },
-    );
-    if (!outcome.ok) throw new InputError(`phantomless calibration refused: ${outcome.reasons.join('; ')}`);
-    return outcome.calibration;
-  }
-  const rods = regionsOfKind(regions, 'rod');
-  if (rods.length === 0)
-    throw new InputError(
-      'no calibration: give --calibration CAL.json, --phantomless (with fat and muscle regions), rods in the regions file, or --hu-only',
-    );
-  const withoutDensity = rods.find((rod) => rod.densityMgCm3 === undefined);
-  if (withoutDensity !== undefined)
-    throw new InputError(
-      `--rois: rod "${withoutDensity.name}" needs its densityMgCm3 for an in-scan calibration`,
-    );
-  const outcome = calibrateFromPhantom(
-    rods.map((rod) => ({ name: rod.name, densityMgCm3: rod.densityMgCm3 ?? 0, meanHu: rod.meanHu })),
-    { material: 'K2HPO4', method: 'simultaneous' },
-  );
-  if (!outcome.ok) throw new InputError(`in-scan phantom calibration refused: ${outcome.reasons.join('; ')}`);
-  return outcome.calibration;
-}
-
 /** `quantrad qct spine`: trabecular vBMD per vertebra, the mean of two and the ACR category (ACR QCT IV.B, IV.C.2). */
 export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo): Promise<void> {
   const regionsFile = /\.nii(\.gz)?$/i.test(options.rois)
@@ -166,10 +66,17 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
   );
   const vertebrae = regionsOfKind(regions, 'vertebra');
   if (vertebrae.length === 0) throw new InputError(`${options.rois}: no regions of kind "vertebra"`);
-  const calibration = await chooseCalibration(regions, options, loaded);
-  const kvp = loaded.acquisition?.kvp ?? (options.kvp === undefined ? undefined : Number(options.kvp));
+  const facts = scanFacts(options, loaded);
+  const contrast = contrastFact(options, loaded);
+  const { calibration, categoryWithheld } = await chooseSpineCalibration(regions, options, facts, contrast);
+  // The L1 HU screen (Pickhardt 2013) reads L1 only, and not a fractured L1 (ACR QCT IV.B).
   const l1 = vertebrae.find((v) => v.name.toUpperCase() === 'L1');
-  const opportunisticL1 = l1 === undefined ? undefined : opportunisticL1Screen(l1.meanHu, kvp);
+  const opportunisticL1 =
+    l1 === undefined
+      ? undefined
+      : l1.fractured === true
+        ? { withheld: 'L1 is fractured: its HU do not screen for osteoporosis' }
+        : opportunisticL1Screen(l1.meanHu, facts.kvp);
   const population = resolvePatientOptions(options);
   const figures =
     options.figures === undefined
@@ -215,9 +122,15 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
     ...(pair === undefined ? {} : { pair }),
     ...(population === undefined ? {} : { population: population.population }),
     ...(options.zScore === undefined ? {} : { zScore: Number(options.zScore) }),
-    ...contrastFact(options, loaded),
+    ...contrast,
   });
-  const serialChange = await spineSerialComparison(options, loaded, spine.meanBmdMgCm3, spine.usedLabels);
+  const serialChange = await spineSerialComparison(
+    options,
+    facts,
+    loaded,
+    spine.meanBmdMgCm3,
+    spine.usedLabels,
+  );
   const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
   io.out(
     formatJson({
@@ -235,9 +148,11 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
       meanBmdMgCm3: roundTo(spine.meanBmdMgCm3, 1),
       // For premenopausal women, men under 50 and children the mg/cm³ categories do not apply (ACR QCT
       // IV.D, IV.E): the category is the Z-score's, or null until a Z-score is given.
-      ...(spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
-        ? { category: spine.category, categorySource: spine.categorySource }
-        : { category: spine.classification.category, categorySource: spine.classification.source }),
+      ...(categoryWithheld !== undefined
+        ? { category: null, categoryWithheld }
+        : spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
+          ? { category: spine.category, categorySource: spine.categorySource }
+          : { category: spine.classification.category, categorySource: spine.classification.source }),
       ...(population === undefined ? {} : { population, classification: spine.classification }),
       ...(serialChange === undefined ? {} : { serialChange }),
       calibration,

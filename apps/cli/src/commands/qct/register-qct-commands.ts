@@ -35,6 +35,10 @@ export function registerQctCommands(program: Command, io: CliIo): void {
     .argument('[ct]', `with --rois: ${CT_ARGUMENT}`)
     .option('--phantom <id|file>', 'a shipped phantom (mindways-model-3, qrm-bdc, …) or a phantom JSON file')
     .option(
+      '--certificate-water <mgcm3,…>',
+      'water-equivalent density of each rod from the certificate (Mindways)',
+    )
+    .option(
       '--certificate <mgcm3,…>',
       'rod densities from the phantom\u2019s certificate (phantoms calibrated per serial number)',
     )
@@ -88,9 +92,16 @@ export function registerQctCommands(program: Command, io: CliIo): void {
       '--calibration <file>',
       'calibration JSON from `qct calibrate`, or a scanner\u2019s stored calibrations (array)',
     )
+    .addOption(
+      new Option('--material <material>', 'the in-scan rods\u2019 material').choices(['K2HPO4', 'CaHA']),
+    )
     .option(
       '--phantomless',
       'internal calibration from the air, fat, muscle (and blood) regions (ACR QCT IV.B.2)',
+    )
+    .option(
+      '--tissue-reference <file>',
+      'with --phantomless: the service\u2019s own tissue equivalent densities (JSON, as data/qct-internal-calibration.json)',
     )
     .option('--hu-only', 'no calibration: mean HU per vertebra and the L1 opportunistic screen only')
     .option('--air <name>', 'with --phantomless: the air region')
@@ -154,7 +165,7 @@ export function registerQctCommands(program: Command, io: CliIo): void {
       'with --mask: take muscle as -29 to +150 HU inside the mask (a compartment, not muscle)',
     )
     .option('--rois <file>', 'regions file: muscle regions, taken as -29 to +150 HU inside them')
-    .option('--slice <k>', 'the slice to measure (default: every slice holding muscle, averaged)')
+    .option('--slice <k>', 'the slice to measure (needed when the muscle region spans several slices)')
     .requiredOption('--height-cm <cm>', 'height in centimetres')
     .requiredOption('--weight-kg <kg>', 'weight in kilograms')
     .requiredOption('--sex <sex>', 'female or male')

@@ -6,12 +6,13 @@ import { InputError } from '../../io/input-error.ts';
 export async function resolvePhantomOption(
   phantom: string,
   certificateRodsMgCm3: readonly number[] | undefined,
+  certificateWaterMgCm3?: readonly number[],
 ): Promise<ResolvedPhantom> {
   const fromFile = /\.json$/i.test(phantom)
     ? await readJsonFile(phantom, phantomDefinitionSchema)
     : undefined;
   try {
-    return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3);
+    return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3, certificateWaterMgCm3);
   } catch (error) {
     throw new InputError(`--phantom: ${(error as Error).message}`);
   }

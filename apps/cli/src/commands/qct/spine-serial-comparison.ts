@@ -3,6 +3,7 @@ import { compareQctSerial, type QctPrecision, type QctSerialComparison } from '@
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import type { LoadedCt } from '../../io/load-ct-volume.ts';
+import type { ScanFacts } from './scan-facts.ts';
 
 /** A prior spine QCT result to compare with (ACR QCT IV.F). */
 const priorSpineSchema = z.strictObject({
@@ -17,9 +18,7 @@ const priorSpineSchema = z.strictObject({
 
 export interface SerialOptions {
   prior?: string;
-  scanner?: string;
   manufacturer?: string;
-  date?: string;
   precisionCv?: string;
   precisionSd?: string;
   standardisedUnits?: boolean;
@@ -41,6 +40,7 @@ function precisionOf(options: SerialOptions): QctPrecision | undefined {
 /** The change since a prior comparable spine QCT, judged with the scanner's precision (ACR QCT IV.F). */
 export async function spineSerialComparison(
   options: SerialOptions,
+  facts: ScanFacts,
   loaded: LoadedCt,
   meanBmdMgCm3: number,
   usedLabels: readonly string[],
@@ -52,8 +52,8 @@ export async function spineSerialComparison(
   }
   const prior = await readJsonFile(options.prior, priorSpineSchema);
   const manufacturer = options.manufacturer ?? loaded.acquisition?.manufacturer;
-  const date = options.date ?? loaded.acquisition?.studyDate;
-  if (options.scanner === undefined || manufacturer === undefined || date === undefined)
+  const date = facts.date;
+  if (facts.scannerId === undefined || manufacturer === undefined || date === undefined)
     throw new InputError(
       '--prior: the comparison needs this scan\u2019s --scanner, --manufacturer and --date (manufacturer and date come from DICOM headers when present)',
     );
@@ -65,7 +65,7 @@ export async function spineSerialComparison(
         value: meanBmdMgCm3,
         unit: 'mg/cm3',
         date,
-        scanner: { id: options.scanner, manufacturer },
+        scanner: { id: facts.scannerId, manufacturer },
         ...(site === undefined ? {} : { site }),
         ...(options.standardisedUnits === undefined ? {} : { standardisedUnits: options.standardisedUnits }),
       },
