@@ -250,6 +250,52 @@ describe('quantrad qct spine', () => {
     ]);
   });
 
+  it('takes a bare vertebral-body mask with its labels named on the command line', async () => {
+    const calibration = await runCli([
+      'qct',
+      'calibrate',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--material',
+      'K2HPO4',
+    ]);
+    const calibrationPath = join(folder, 'calibration-bare.json');
+    writeFileSync(calibrationPath, calibration.stdout);
+    const maskPath = join(folder, 'labels.nii.gz');
+    const out = parsed(
+      await runCli([
+        'qct',
+        'spine',
+        ctPath,
+        '--rois',
+        maskPath,
+        '--labels',
+        'L1=1,L2=2,L3=3',
+        '--calibration',
+        calibrationPath,
+      ]),
+    ) as SpineJson;
+    expect(out.vertebrae.map((v) => [v.label, v.bmdMgCm3])).toEqual([
+      ['L1', 100],
+      ['L2', 70],
+      ['L3', 90],
+    ]);
+    const badLabels = await runCli([
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      maskPath,
+      '--labels',
+      'L1:1',
+      '--calibration',
+      calibrationPath,
+    ]);
+    expect(badLabels.status).toBe(2);
+    expect(badLabels.stderr).toContain('--labels: "L1:1" is not NAME=LABEL');
+  });
+
   it('gives the same results from the CT written as a DICOM series', async () => {
     const fromNifti = parsed(
       await runCli(['qct', 'spine', '--material', 'K2HPO4', ctPath, '--rois', regionsPath]),
