@@ -1,0 +1,120 @@
+import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
+import { CirculantDeconvolver } from './circulant-deconvolver.ts';
+import { deconvolutionDefaults } from './deconvolution-defaults.ts';
+import { writeResiduePeak } from './residue-peak.ts';
+import { ToeplitzSvdDeconvolver } from './toeplitz-svd-deconvolver.ts';
+
+export interface DeconvolutionOptions {
+  method: DeconvolutionMethod;
+  /** oSVD oscillation index limit (default data/deconvolution-defaults.json, Wu 2003). */
+  oscillationIndex?: number;
+  /** bSVD / svd truncation threshold, a fraction of the largest singular value (defaults per method). */
+  svdThreshold?: number;
+  /** Tikhonov λ relative to the largest singular value. */
+  tikhonovLambda?: number;
+}
+
+export interface DeconvolutionResult {
+  /** max_t k(t) per voxel, k = (ρ/kH)·F·R(t − δ), in 1/s. */
+  kMaxPerS: Float32Array;
+  /** The time of that maximum per voxel (s); negative when the tissue leads the arterial curve (block-circulant methods). */
+  tmaxS: Float32Array;
+}
+
+const methods: readonly DeconvolutionMethod[] = ['osvd', 'bsvd', 'svd', 'tikhonov'];
+
+function fraction(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0 || value >= 1)
+    throw new Error(`${name} must be a number between 0 and 1 (exclusive), got ${value}`);
+  return value;
+}
+
+function checkInput(
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+): void {
+  if (!Number.isInteger(curveLength) || curveLength < 2)
+    throw new Error(`curveLength must be an integer of at least 2 time points, got ${curveLength}`);
+  if (aifDeltaHu.length !== curveLength)
+    throw new Error(`aifDeltaHu: ${aifDeltaHu.length} samples, curveLength is ${curveLength}`);
+  if (tissueDeltaHu.length % curveLength !== 0)
+    throw new Error(
+      `tissueDeltaHu: ${tissueDeltaHu.length} samples is not a whole number of curves of ${curveLength} (voxel-major)`,
+    );
+  if (!Number.isFinite(dtS) || dtS <= 0)
+    throw new Error(`dtS must be a positive number of seconds, got ${dtS}`);
+  for (let i = 0; i < curveLength; i++)
+    if (!Number.isFinite(aifDeltaHu[i])) throw new Error(`aifDeltaHu[${i}] must be a finite number`);
+}
+
+/**
+ * Deconvolves every tissue curve with the arterial curve: Ct = Ca ⊗ k on a uniform grid of step dtS, so that
+ * k(t) = (ρ/kH)·F·R(t − δ) and CBF = 6000·(kH/ρ)·max k (Østergaard 1996). Tissue curves are voxel-major
+ * (voxel v at [v·T, (v+1)·T), T = curveLength); concentrations are ΔHU.
+ * - osvd (default choice of the engine): block-circulant SVD, threshold per voxel by oscillation index (Wu 2003);
+ * - bsvd: block-circulant SVD with a fixed threshold (Wu 2003);
+ * - svd: standard truncated SVD of the lower-triangular matrix (Østergaard 1996), delay-sensitive;
+ * - tikhonov: block-circulant Tikhonov-regularised inverse.
+ * Throws an Error naming the field on bad input.
+ */
+export function deconvolve(
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: DeconvolutionOptions,
+): DeconvolutionResult {
+  if (!methods.includes(options.method))
+    throw new Error(`options.method must be one of ${methods.join(', ')}, got ${JSON.stringify(options.method)}`);
+  checkInput(aifDeltaHu, tissueDeltaHu, curveLength, dtS);
+  const voxels = tissueDeltaHu.length / curveLength;
+  const kMaxPerS = new Float32Array(voxels);
+  const tmaxS = new Float32Array(voxels);
+  const defaults = deconvolutionDefaults;
+
+  if (options.method === 'svd') {
+    const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.svd.svdThreshold);
+    const solver = new ToeplitzSvdDeconvolver(aifDeltaHu, dtS, threshold);
+    for (let v = 0; v < voxels; v++) {
+      solver.solve(tissueDeltaHu, v * curveLength);
+      writeResiduePeak(solver.residue, curveLength, dtS, curveLength, v, kMaxPerS, tmaxS);
+    }
+    return { kMaxPerS, tmaxS };
+  }
+
+  const solver = new CirculantDeconvolver(aifDeltaHu, dtS, defaults.paddingFactor);
+  const length = solver.paddedLength;
+  // peaks in the padding past the acquired curve, closer to the end than to T, are read as negative delays.
+  const wrapFrom = Math.max(curveLength, Math.ceil((length + curveLength) / 2));
+  if (options.method === 'bsvd') {
+    const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.bsvd.svdThreshold);
+    for (let v = 0; v < voxels; v++) {
+      solver.loadTissue(tissueDeltaHu, v * curveLength);
+      solver.solveTruncated(threshold);
+      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
+    }
+  } else if (options.method === 'tikhonov') {
+    const lambda = options.tikhonovLambda ?? defaults.tikhonov.lambda;
+    if (!Number.isFinite(lambda) || lambda <= 0)
+      throw new Error(`options.tikhonovLambda must be a positive number, got ${lambda}`);
+    for (let v = 0; v < voxels; v++) {
+      solver.loadTissue(tissueDeltaHu, v * curveLength);
+      solver.solveTikhonov(lambda);
+      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
+    }
+  } else {
+    const oi = options.oscillationIndex ?? defaults.osvd.oscillationIndex;
+    if (!Number.isFinite(oi) || oi <= 0)
+      throw new Error(`options.oscillationIndex must be a positive number, got ${oi}`);
+    const { minThreshold, maxThreshold, thresholdStep } = defaults.osvd;
+    for (let v = 0; v < voxels; v++) {
+      solver.loadTissue(tissueDeltaHu, v * curveLength);
+      solver.solveOscillationLimited(oi, minThreshold, maxThreshold, thresholdStep);
+      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
+    }
+  }
+  return { kMaxPerS, tmaxS };
+}
