@@ -39,6 +39,7 @@ export interface TissueTruth {
 }
 
 const substepS = 0.005;
+const unitCurves = new Map<string, Float64Array>();
 
 /**
  * Ct(t_i) = (ρ/kH)·F·∫₀^{t_i} Ca(τ − δ)·R(t_i − τ) dτ, F = CBF/6000, by the trapezoid rule on 5 ms substeps
@@ -47,6 +48,10 @@ const substepS = 0.005;
 export function tissueCurve(timesS: readonly number[], truth: TissueTruth): Float64Array {
   const { haematocritFactor: kH, tissueDensityGPerMl: rho } = defaultPerfusionConstants;
   const scale = ((rho / kH) * truth.cbfMl100gMin) / 6000;
+  // the curve is linear in CBF: the integral for CBF 1 is kept per (times, shape, MTT, delay).
+  const key = `${timesS.join(',')}|${truth.shape}|${truth.mttS}|${truth.delayS}`;
+  const cached = unitCurves.get(key);
+  if (cached !== undefined) return cached.map((v) => v * scale);
   const out = new Float64Array(timesS.length);
   timesS.forEach((t, i) => {
     const steps = Math.round(t / substepS);
@@ -56,9 +61,10 @@ export function tissueCurve(timesS: readonly number[], truth: TissueTruth): Floa
       const w = s === 0 || s === steps ? 0.5 : 1;
       sum += w * gammaVariateHu(tau - truth.delayS) * residue(truth.shape, truth.mttS, t - tau);
     }
-    out[i] = scale * sum * substepS;
+    out[i] = sum * substepS;
   });
-  return out;
+  unitCurves.set(key, out);
+  return out.map((v) => v * scale);
 }
 
 export function sampleTimes(frameCount: number, dtS: number): number[] {
