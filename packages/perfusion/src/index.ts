@@ -2,3 +2,18 @@
 export { defaultPerfusionConstants, type PerfusionConstants } from './types/perfusion-constants.ts';
 export type { DeconvolutionMethod } from './types/deconvolution-method.ts';
 export type { ResidueShape } from './types/residue-shape.ts';
+
+// Digital phantom after Kudo et al. Radiology 2013 (helper perf-phantom)
+export { makeDigitalPhantom } from './phantom/make-digital-phantom.ts';
+export type {
+  DigitalPhantom,
+  DigitalPhantomOptions,
+  PhantomBaselineHu,
+  PhantomTile,
+  PhantomTruth,
+} from './phantom/digital-phantom.ts';
+export { residueFunction, residueIntegralS } from './phantom/residue-function.ts';
+export { gammaVariate, gammaVariateAreaDeltaHuS, type GammaVariateParams } from './phantom/gamma-variate.ts';
+export { tissueCurveDeltaHu, type TissuePerfusion, type TissueCurveOptions } from './phantom/tissue-curve.ts';
+export { mulberry32, gaussianSampler } from './phantom/random.ts';
+export { digitalPhantomDesign, type DigitalPhantomDesign } from './phantom/phantom-design.ts';
