@@ -133,6 +133,7 @@ export function makeDigitalPhantom(options: DigitalPhantomOptions = {}): Digital
   };
   const tissueMask = new Uint8Array(voxelCount);
   const tiles: PhantomTile[] = [];
+  const unitCurves: (Float64Array | undefined)[] = [];
   design.tiles.cbvMl100gBySlice.forEach((cbvMl100g, k) => {
     layout.tileRects.forEach((rect, index) => {
       const row = Math.floor(index / layout.columns);
@@ -150,10 +151,16 @@ export function makeDigitalPhantom(options: DigitalPhantomOptions = {}): Digital
         delayS,
         tmaxS: tmaxTruthS(delayS),
       };
+      // A tile's curve is proportional to its CBF, so the slices share one curve per 1 mL/100 g/min for
+      // each row and column, computed once.
+      let unitCurve = unitCurves[index];
+      if (unitCurve === undefined) {
+        const unitTissue = { residue, mttS, cbfMl100gMin: 1, delayS };
+        unitCurve = tissueCurveDeltaHu(frameTimesS, aifParams, unitTissue, { constants });
+        unitCurves[index] = unitCurve;
+      }
       const curveIndex = curves.length;
-      curves.push(
-        tissueCurveDeltaHu(frameTimesS, aifParams, { residue, mttS, cbfMl100gMin, delayS }, { constants }),
-      );
+      curves.push(unitCurve.map((deltaHu) => deltaHu * cbfMl100gMin));
       let n = 0;
       for (let y = rect.y0; y < rect.y0 + rect.height; y++) {
         for (let x = rect.x0; x < rect.x0 + rect.width; x++) {

@@ -71,7 +71,9 @@ export function tissueCurveDeltaHu(
     if (tS <= 0) return;
     const fullCells = Math.min(cellCount, Math.floor(tS / substepS));
     let sum = 0;
-    for (let j = 0; j < fullCells; j++) {
+    // Cells whose Ca argument falls before the AIF's arrival add nothing; the argument falls as j grows.
+    const lastCell = Math.min(fullCells, Math.ceil((tS - tissue.delayS - aif.t0S) / substepS));
+    for (let j = 0; j < lastCell; j++) {
       const weightS = (integralAt[j + 1] ?? 0) - (integralAt[j] ?? 0);
       sum += weightS * gammaVariate(tS - tissue.delayS - (j + 0.5) * substepS, aif);
     }
