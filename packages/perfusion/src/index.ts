@@ -17,3 +17,4 @@ export { gammaVariate, gammaVariateAreaDeltaHuS, type GammaVariateParams } from 
 export { tissueCurveDeltaHu, type TissuePerfusion, type TissueCurveOptions } from './phantom/tissue-curve.ts';
 export { mulberry32, gaussianSampler } from './phantom/random.ts';
 export { digitalPhantomDesign, type DigitalPhantomDesign } from './phantom/phantom-design.ts';
+export { tileMedians, pearsonR, leastSquaresSlope } from './phantom/tile-statistics.ts';
