@@ -74,8 +74,9 @@ export function makeDigitalPhantom(options: DigitalPhantomOptions = {}): Digital
   const frameCount = options.frameCount ?? DEFAULTS.frameCount;
   const tileSizeVoxels = options.tileSizeVoxels ?? DEFAULTS.tileSizeVoxels;
   checkFinite('noiseHu', noiseHu, 0, true);
-  if (!RESIDUE_SHAPES.includes(residue))
+  if (!RESIDUE_SHAPES.includes(residue)) {
     fail('residue', `must be one of ${RESIDUE_SHAPES.join(', ')}, got ${residue}`);
+  }
   if (!Number.isInteger(seed)) fail('seed', `must be a whole number, got ${seed}`);
   checkFinite('frameIntervalS', frameIntervalS, 0, false);
   checkWhole('frameCount', frameCount, MIN_FRAME_COUNT);
