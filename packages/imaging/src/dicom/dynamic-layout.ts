@@ -127,7 +127,7 @@ export function dynamicLayout(images: readonly TimedImage[], normal: Triple, ser
     row.forEach((index, k) => {
       if (index >= 0) return;
       const when = Number.isFinite(timePointTimesS[t])
-        ? `, at ${seconds((timePointTimesS[t] ?? 0) - (timePointTimesS[0] ?? 0))}`
+        ? ` (at ${seconds((timePointTimesS[t] ?? 0) - (timePointTimesS[0] ?? 0))})`
         : '';
       throw new VolumeReadError(
         series,
