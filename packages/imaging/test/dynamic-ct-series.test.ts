@@ -9,7 +9,7 @@ import {
   type Triple,
   type Volume,
 } from '../src/index.ts';
-import { withTempFolder } from './dicom-test-files.ts';
+import { withTempFolder, writeRawCtFile } from './dicom-test-files.ts';
 
 const cos30 = Math.sqrt(3) / 2;
 // An oblique grid: x and y rotated 30° about z, so slices must be grouped along the normal, not by z.
@@ -136,6 +136,23 @@ describe('dynamic CT series round trip (writeDynamicCtSeries, readDynamicCtSerie
     });
   });
 
+  it('takes ContentTime when AcquisitionTime stamps every image with the series start', async () => {
+    const timesS = [0, 1.25, 2.5, 4, 7];
+    const volume = dynamicVolume([3, 2, 2], timesS);
+    await withTempFolder(async (folder) => {
+      await writeDynamicCtSeries(volume, folder, {
+        timeAttributes: 'series-start',
+        temporalPositions: false,
+      });
+      await shuffleNames(folder);
+      const { volume: read, protocol } = await readDynamicCtSeries(folder);
+      // AcquisitionDate/Time is complete but gives every image one time; ContentDate/Time orders them.
+      expect(protocol.timeSource).toMatch(/^ContentDate \(0008,0023\) and ContentTime \(0008,0033\)$/);
+      expectClose(read.frameTimesS ?? [], timesS, 3);
+      expect(Array.from(read.data)).toEqual(Array.from(volume.data));
+    });
+  });
+
   it('crosses midnight into a new year when the dates are written', async () => {
     const timesS = [0, 2, 4, 6, 8];
     const volume = dynamicVolume([2, 2, 2], timesS);
@@ -172,6 +189,17 @@ describe('dynamic CT series refused', () => {
       await rm(join(folder, 'CT-t004-s0002.dcm'));
       await expect(readDynamicCtSeries(folder)).rejects.toThrow(
         /missing slice: time point 4 of 7 \(at 3 s\) has no image at slice 2 of 4 \(25 mm along the slice normal\)/,
+      );
+    });
+  });
+
+  it('refuses images without any acquisition or content time, naming the file', async () => {
+    await withTempFolder(async (folder) => {
+      // Two bare 2 × 2 CT images at the same place with no time attribute at all.
+      await writeRawCtFile(join(folder, 'a.dcm'));
+      await writeRawCtFile(join(folder, 'b.dcm'));
+      await expect(readDynamicCtSeries(folder)).rejects.toThrow(
+        /a\.dcm: no readable AcquisitionDateTime, AcquisitionTime or ContentTime \(0008,0032\)\/\(0008,0033\): the frame times of a dynamic series cannot be read; give them in a times file/,
       );
     });
   });

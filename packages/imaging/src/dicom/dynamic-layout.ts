@@ -7,6 +7,14 @@ import type { Triple } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import { dynamicTolerances } from './dynamic-tolerances.ts';
 
+/** Images whose times do not order them: two of one slice at one time, or times against positions. */
+export class TimeOrderError extends VolumeReadError {
+  constructor(file: string, problem: string) {
+    super(file, problem);
+    this.name = 'TimeOrderError';
+  }
+}
+
 /** What the layout needs of one image. */
 export interface TimedImage {
   /** Where to say an image is: its file, and frame for a multi-frame file. */
@@ -68,7 +76,7 @@ function byTime(images: readonly TimedImage[], sliceOf: readonly number[], slice
     indexes.slice(1).forEach((index, rank) => {
       const earlier = indexes[rank] ?? 0;
       if ((images[index]?.timeS ?? 0) - (images[earlier]?.timeS ?? 0) < sameTimeS) {
-        throw new VolumeReadError(
+        throw new TimeOrderError(
           images[index]?.where ?? '',
           `duplicate image: at the same slice position and acquisition time as ${images[earlier]?.where ?? ''}`,
         );
@@ -160,7 +168,7 @@ export function dynamicLayout(images: readonly TimedImage[], normal: Triple, ser
   for (let t = 1; t < timePoints; t++) {
     if ((timePointTimesS[t] ?? 0) <= (timePointTimesS[t - 1] ?? 0)) {
       const index = grid[t]?.[0] ?? 0;
-      throw new VolumeReadError(
+      throw new TimeOrderError(
         images[index]?.where ?? series,
         `time point ${t + 1} is at ${seconds((timePointTimesS[t] ?? 0) - (timePointTimesS[0] ?? 0))}, not after time point ${t} at ${seconds((timePointTimesS[t - 1] ?? 0) - (timePointTimesS[0] ?? 0))}: the temporal positions and acquisition times disagree`,
       );

@@ -1,8 +1,8 @@
 // When each image of a dynamic series was acquired, from its headers. One source is used for the whole
-// series, the first of these that every image has: the enhanced CT per-frame Frame Acquisition DateTime
+// series, the first of these that every image has and that orders the series: the enhanced CT per-frame Frame Acquisition DateTime
 // (PS3.3 C.7.6.16.2.2), AcquisitionDateTime, AcquisitionDate + AcquisitionTime, ContentDate + ContentTime
 // (PS3.3 C.7.6.1, C.7.6.16), then AcquisitionTime or ContentTime alone, whose times of day are put on one
-// time line across midnight. The temporal position (TemporalPositionIdentifier (0020,0100), or the
+// time line across midnight. Every complete source is offered, best first. The temporal position (TemporalPositionIdentifier (0020,0100), or the
 // per-frame TemporalPositionIndex (0020,9128)) is read too when every image has one.
 import type { DataSet } from 'dicom-parser';
 import { VolumeReadError } from '../types/volume-read-error.ts';
@@ -103,19 +103,25 @@ function temporalPosition(frame: ImageFrame): number | undefined {
 const where = ({ image, frameIndex }: ImageFrame): string =>
   image.frameCount > 1 ? `${image.file} (frame ${frameIndex + 1})` : image.file;
 
-/** The acquisition time of every image, from the first source all of them have. */
-export function planeTimes(frames: readonly ImageFrame[]): PlaneTimes {
+/**
+ * The acquisition times of every image from each source all of them have, in order of preference (the
+ * caller takes the first that orders the series: some scanners stamp every image with the series' start
+ * in AcquisitionTime and only ContentTime tells the frames apart). Throws when no source is complete.
+ */
+export function planeTimes(frames: readonly ImageFrame[]): PlaneTimes[] {
   const positions = frames.map(temporalPosition);
   const temporalPositions = positions.every((p): p is number => p !== undefined) ? positions : undefined;
+  const complete: PlaneTimes[] = [];
   for (const source of sources) {
     const values = frames.map(source.read);
     if (!values.every((v): v is number => v !== undefined)) continue;
-    return {
+    complete.push({
       timesS: source.timeOfDayOnly ? unwrapTimesOfDayS(values) : values,
       source: source.name,
       ...(temporalPositions === undefined ? {} : { temporalPositions }),
-    };
+    });
   }
+  if (complete.length > 0) return complete;
   const lacking = frames.find((frame) => sources.every((source) => source.read(frame) === undefined));
   const missing = `no readable AcquisitionDateTime, AcquisitionTime or ContentTime ${tagLabel(dynamicTag.acquisitionTime)}/${tagLabel(dynamicTag.contentTime)}`;
   throw new VolumeReadError(

@@ -4,15 +4,15 @@
 // pixels are read as readDicomSeries reads them; voxel (i, j, k) of frame t is at
 // i + nx·(j + ny·(k + nz·t)).
 import { isAbsolute, join } from 'node:path';
-import type { Volume } from '../types/volume.ts';
+import type { Triple, Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
 import { dicomImageFile, seriesUidOf, type FramePlane } from './dicom-image-file.ts';
 import type { DynamicCtProtocol } from './dynamic-ct-protocol.ts';
-import { dynamicLayout } from './dynamic-layout.ts';
+import { dynamicLayout, TimeOrderError, type DynamicLayout } from './dynamic-layout.ts';
 import { dynamicTolerances } from './dynamic-tolerances.ts';
 import { assertReadableTransferSyntax } from './pixel-data.ts';
-import { planeTimes, type ImageFrame } from './plane-times.ts';
+import { planeTimes, type ImageFrame, type PlaneTimes } from './plane-times.ts';
 import {
   checkSameImageSize,
   chooseSeries,
@@ -89,6 +89,44 @@ function largestCtdiVolMgy(dataSets: readonly DataSet[], first: number | undefin
   return largest;
 }
 
+/**
+ * The series as time points × slices, with the first time source that arranges it without a clash
+ * (two images of one slice at one time, or temporal positions against the times); otherwise the
+ * problem found with the preferred source.
+ */
+function arrange(
+  slices: readonly Slice[],
+  normal: Triple,
+  folder: string,
+): { times: PlaneTimes; layout: DynamicLayout } {
+  const candidates = planeTimes(slices);
+  let firstError: unknown;
+  for (const times of candidates) {
+    try {
+      const layout = dynamicLayout(
+        slices.map((slice, index) => ({
+          where:
+            slice.image.frameCount > 1
+              ? `${slice.image.file} (frame ${slice.frameIndex + 1})`
+              : slice.image.file,
+          positionMm: slice.plane.positionMm,
+          timeS: times.timesS[index] ?? 0,
+          ...(times.temporalPositions === undefined
+            ? {}
+            : { temporalPosition: times.temporalPositions[index] ?? 0 }),
+        })),
+        normal,
+        folder,
+      );
+      return { times, layout };
+    } catch (error) {
+      if (!(error instanceof TimeOrderError)) throw error;
+      firstError ??= error;
+    }
+  }
+  throw firstError;
+}
+
 /** Reads a dynamic CT series from a folder into a 4-D Volume in HU with its frame times and protocol. */
 export async function readDynamicCtSeries(
   folder: string,
@@ -130,20 +168,7 @@ async function readDynamic(
     slices.map((slice) => slice.plane),
     reference.plane,
   );
-  const times = planeTimes(slices);
-  const layout = dynamicLayout(
-    slices.map((slice, index) => ({
-      where:
-        slice.image.frameCount > 1 ? `${slice.image.file} (frame ${slice.frameIndex + 1})` : slice.image.file,
-      positionMm: slice.plane.positionMm,
-      timeS: times.timesS[index] ?? 0,
-      ...(times.temporalPositions === undefined
-        ? {}
-        : { temporalPosition: times.temporalPositions[index] ?? 0 }),
-    })),
-    sliceNormal(reference.plane),
-    folder,
-  );
+  const { times, layout } = arrange(slices, sliceNormal(reference.plane), folder);
   const frames = layout.grid.length;
   if (frames < 2) {
     throw new VolumeReadError(

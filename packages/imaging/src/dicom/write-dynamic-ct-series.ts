@@ -32,9 +32,11 @@ export interface WriteDynamicCtSeriesOptions extends WriteDicomSeriesOptions {
   readonly startTimeOfDayS?: number;
   /**
    * 'date-and-time' (default): AcquisitionDateTime, AcquisitionDate/Time and ContentDate/Time;
-   * 'time-only': AcquisitionTime and ContentTime alone, as some scanners write them.
+   * 'time-only': AcquisitionTime and ContentTime alone, as some scanners write them;
+   * 'series-start': AcquisitionDate/Time of the first frame on every image and the frame's own time in
+   * ContentDate/Time, as scanners that stamp the series' start write them.
    */
-  readonly timeAttributes?: 'date-and-time' | 'time-only';
+  readonly timeAttributes?: 'date-and-time' | 'time-only' | 'series-start';
   /** Write TemporalPositionIdentifier and NumberOfTemporalPositions (default true). */
   readonly temporalPositions?: boolean;
 }
@@ -161,6 +163,9 @@ export async function writeDynamicCtSeries(
   });
   const timeAttributes = (t: number): NaturalDataset => {
     const { da, tm, dt } = moment(t);
+    if (options.timeAttributes === 'series-start') {
+      return { AcquisitionDate: start.da, AcquisitionTime: start.tm, ContentDate: da, ContentTime: tm };
+    }
     return timeOnly
       ? { AcquisitionTime: tm, ContentTime: tm }
       : {
