@@ -53,3 +53,15 @@ export {
   type DicomPatient,
   type DicomWriteTransferSyntax,
 } from './dicom/write-dicom-series.ts';
+
+// Dynamic (time-resolved) CT series in and out, and frame times from a file.
+export type { DynamicCtProtocol } from './dicom/dynamic-ct-protocol.ts';
+export {
+  readDynamicCtSeries,
+  type ReadDynamicCtSeriesOptions,
+  type DynamicCtSeriesRead,
+} from './dicom/read-dynamic-ct-series.ts';
+export { writeDynamicCtSeries, type WriteDynamicCtSeriesOptions } from './dicom/write-dynamic-ct-series.ts';
+export { dicomTimeOfDayS, dicomDateTimeS, unwrapTimesOfDayS } from './dicom/dicom-time.ts';
+export { parseFrameTimes } from './frame-times/parse-frame-times.ts';
+export { withFrameTimes } from './frame-times/with-frame-times.ts';

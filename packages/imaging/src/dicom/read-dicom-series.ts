@@ -42,7 +42,7 @@ export interface DicomSeriesRead {
 
 const filesInFlight = 8;
 
-interface HeaderFile {
+export interface HeaderFile {
   readonly file: string;
   readonly image: DicomImageFile;
   readonly wholeFile?: Uint8Array;
@@ -54,11 +54,11 @@ interface Slice {
 }
 
 /** A parsed header, with the file's bytes when the header was long enough to need them all. */
-interface HeaderDataSet extends FolderDataSet {
+export interface HeaderDataSet extends FolderDataSet {
   readonly wholeFile?: Uint8Array;
 }
 
-async function readHeaders(folder: string): Promise<{ images: HeaderDataSet[]; skipped: number }> {
+export async function readHeaders(folder: string): Promise<{ images: HeaderDataSet[]; skipped: number }> {
   const files = await filesUnder(folder);
   const headers = await mapConcurrently(files, filesInFlight, async (file) => ({
     file,
@@ -81,7 +81,7 @@ async function readHeaders(folder: string): Promise<{ images: HeaderDataSet[]; s
   return { images, skipped };
 }
 
-function chooseSeries(
+export function chooseSeries(
   folder: string,
   options: ReadDicomSeriesOptions,
   images: readonly FolderDataSet[],
@@ -106,7 +106,7 @@ function chooseSeries(
   return (series[0] as { seriesUid: string }).seriesUid;
 }
 
-function checkSameImageSize(images: readonly DicomImageFile[]): void {
+export function checkSameImageSize(images: readonly DicomImageFile[]): void {
   const first = images[0];
   if (first === undefined) return;
   for (const image of images) {
@@ -173,7 +173,7 @@ async function readDirectly(
  * Reads every file's pixel data into its slices' places. Returns undefined when the output is an
  * Int16Array and some value did not fit (the caller reads again into a Float32Array).
  */
-async function readPixels(
+export async function readPixels(
   folder: string,
   files: readonly HeaderFile[],
   sliceOf: ReadonlyMap<string, readonly number[]>,

@@ -45,7 +45,8 @@ function unit(vector: Triple, what: string, file: string): Vector {
   return scale(vector, 1 / length);
 }
 
-function checkSameGrid(planes: readonly FramePlane[], reference: FramePlane): void {
+/** Refuses planes whose orientation or pixel spacing differs from the reference plane's. */
+export function checkSameGrid(planes: readonly FramePlane[], reference: FramePlane): void {
   for (const plane of planes) {
     const orientationDiffers = plane.orientation.some(
       (cosine, index) =>
@@ -97,7 +98,7 @@ export function stackGeometry(seriesUid: string, planes: readonly FramePlane[]):
       const second = planes[order[k + 1] ?? 0] as FramePlane;
       throw new VolumeReadError(
         where(second),
-        `duplicate slice: at the same position (${mm(slicePositionsMm[k] ?? 0)} along the slice normal) as ${where(first)}; remove duplicates or choose one acquisition`,
+        `duplicate slice: at the same position (${mm(slicePositionsMm[k] ?? 0)} along the slice normal) as ${where(first)}; remove duplicates or choose one acquisition (a dynamic series, the same slices acquired over time, is read with readDynamicCtSeries)`,
       );
     }
   });

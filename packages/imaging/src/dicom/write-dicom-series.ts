@@ -45,25 +45,25 @@ export interface DicomSeriesWritten {
   readonly studyUid: string;
 }
 
-const sopClass = {
+export const sopClass = {
   ctImage: '1.2.840.10008.5.1.4.1.1.2',
   enhancedCtImage: '1.2.840.10008.5.1.4.1.1.2.1',
 } as const;
 const implementationClassUid = '2.25.263050475199050075924678539633418723559';
-const syntaxUids: Readonly<Record<DicomWriteTransferSyntax, string>> = {
+export const syntaxUids: Readonly<Record<DicomWriteTransferSyntax, string>> = {
   'explicit-vr-little-endian': transferSyntaxUid.explicitVrLittleEndian,
   'implicit-vr-little-endian': transferSyntaxUid.implicitVrLittleEndian,
   'explicit-vr-big-endian': transferSyntaxUid.explicitVrBigEndian,
   'rle-lossless': transferSyntaxUid.rleLossless,
 };
 
-interface StoredPixels {
+export interface StoredPixels {
   readonly bytes: Uint8Array;
   readonly signed: boolean;
 }
 
 // Stored integers in the volume's voxel order; unsigned when none is negative, else two's complement.
-function storedPixels(volume: Volume, slope: number, intercept: number): StoredPixels {
+export function storedPixels(volume: Volume, slope: number, intercept: number): StoredPixels {
   const count = volume.dims[0] * volume.dims[1] * volume.dims[2];
   const stored = new Int32Array(count);
   let min = Infinity;
@@ -86,7 +86,7 @@ function storedPixels(volume: Volume, slope: number, intercept: number): StoredP
   return { bytes, signed };
 }
 
-function swapPairs(bytes: Uint8Array): Uint8Array {
+export function swapPairs(bytes: Uint8Array): Uint8Array {
   const swapped = new Uint8Array(bytes.length);
   for (let index = 0; index < bytes.length; index += 2) {
     swapped[index] = bytes[index + 1] ?? 0;
@@ -95,21 +95,21 @@ function swapPairs(bytes: Uint8Array): Uint8Array {
   return swapped;
 }
 
-function dicomDate(iso: string | undefined): string | undefined {
+export function dicomDate(iso: string | undefined): string | undefined {
   return iso?.replaceAll('-', '');
 }
 
-function positionOfSlice(volume: Volume, k: number): Triple {
+export function positionOfSlice(volume: Volume, k: number): Triple {
   const step = k * volume.spacingMm[2];
   const [dx, dy, dz] = [volume.direction[6] ?? 0, volume.direction[7] ?? 0, volume.direction[8] ?? 1];
   return [volume.originMm[0] + step * dx, volume.originMm[1] + step * dy, volume.originMm[2] + step * dz];
 }
 
-function optional(entries: Record<string, unknown>): NaturalDataset {
+export function optional(entries: Record<string, unknown>): NaturalDataset {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
 }
 
-function fileBytes(
+export function fileBytes(
   dataset: NaturalDataset,
   sopClassUid: string,
   sopInstanceUid: string,
@@ -280,7 +280,7 @@ export async function writeDicomSeries(
   return { files: written, seriesUid, studyUid };
 }
 
-function concatenate(buffers: readonly ArrayBuffer[]): ArrayBuffer {
+export function concatenate(buffers: readonly ArrayBuffer[]): ArrayBuffer {
   const total = buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
   const out = new Uint8Array(total);
   let offset = 0;
