@@ -1,0 +1,188 @@
+import type { Volume } from '@quantrad/imaging';
+import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
+import { displacementMm, sampleSlice, voxelMap, type RigidTransform } from './rigid-transform.ts';
+import { assertDynamic, voxelsPerFrame } from './volume-checks.ts';
+
+export interface EstimateMotionOptions {
+  /** The frame the others are registered to (default 0). */
+  referenceFrame?: number;
+  /** registrationFloorHu and sphereRadiusMm (default data/preprocess-defaults.json, motion). */
+  limits?: MotionLimits;
+  /** Cap on the number of reference voxels the cost is summed over (default 40 000). */
+  maxSamplePoints?: number;
+}
+
+export interface MotionEstimate {
+  readonly referenceFrame: number;
+  /** Per frame: maps the reference frame's anatomy to where it is in that frame. */
+  readonly transforms: readonly RigidTransform[];
+  /** Per frame: the largest movement within sphereRadiusMm of the centre, in mm. */
+  readonly displacementsMm: Float64Array;
+}
+
+/** Reference voxels the cost is summed over: the bone image dilated in-plane, thinned to a cap. */
+interface SamplePoints {
+  readonly i: Float64Array;
+  readonly j: Float64Array;
+  readonly sliceStart: Int32Array;
+  readonly value: Float64Array;
+}
+
+/** Dilation of the bone image (voxels): a moved edge must land on points that see it. */
+const DILATION_VOXELS = 3;
+/** Coarse search: translations ±COARSE_RANGE_MM in COARSE_STEP_MM steps, rotations ±8° in 4° steps. */
+const COARSE_RANGE_MM = 8;
+const COARSE_STEP_MM = 2;
+const COARSE_ROTATIONS_DEG = [-8, -4, 0, 4, 8];
+/** Refinement: compass search from 1 mm / 1°, halving to below 0.005 mm / 0.005°. */
+const REFINE_START = 1;
+const REFINE_STOP = 0.005;
+
+function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
+  const perFrame = voxelsPerFrame(ct);
+  const image = new Float32Array(perFrame);
+  const base = frame * perFrame;
+  for (let v = 0; v < perFrame; v++) image[v] = Math.max((ct.data[base + v] ?? 0) - floorHu, 0);
+  return image;
+}
+
+function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
+  const [nx, ny, nz] = ct.dims;
+  const near = new Uint8Array(reference.length);
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        if ((reference[i + nx * (j + ny * k)] ?? 0) <= 0) continue;
+        for (let dj = -DILATION_VOXELS; dj <= DILATION_VOXELS; dj++) {
+          for (let di = -DILATION_VOXELS; di <= DILATION_VOXELS; di++) {
+            const ii = i + di;
+            const jj = j + dj;
+            if (ii >= 0 && ii < nx && jj >= 0 && jj < ny) near[ii + nx * (jj + ny * k)] = 1;
+          }
+        }
+      }
+    }
+  }
+  let total = 0;
+  for (const flag of near) total += flag;
+  const stride = Math.max(1, Math.ceil(total / maxPoints));
+  const count = Math.ceil(total / stride);
+  const points: SamplePoints = {
+    i: new Float64Array(count),
+    j: new Float64Array(count),
+    sliceStart: new Int32Array(count),
+    value: new Float64Array(count),
+  };
+  let seen = 0;
+  let n = 0;
+  near.forEach((flag, v) => {
+    if (flag === 0) return;
+    if (seen++ % stride !== 0 || n >= count) return;
+    const i = v % nx;
+    const rest = (v - i) / nx;
+    const j = rest % ny;
+    const k = (rest - j) / ny;
+    points.i[n] = i;
+    points.j[n] = j;
+    points.sliceStart[n] = k * nx * ny;
+    points.value[n] = reference[v] ?? 0;
+    n++;
+  });
+  return points;
+}
+
+/** Sum of squared differences between the reference points and the moved frame sampled where they went. */
+function cost(ct: Volume, moving: Float32Array, points: SamplePoints, transform: RigidTransform): number {
+  const [nx, ny] = ct.dims;
+  const m = voxelMap(ct, transform);
+  let sum = 0;
+  for (let n = 0; n < points.value.length; n++) {
+    const i = points.i[n] ?? 0;
+    const j = points.j[n] ?? 0;
+    const x = m.a * i + m.b * j + m.c;
+    const y = m.d * i + m.e * j + m.f;
+    const diff = sampleSlice(moving, points.sliceStart[n] ?? 0, nx, ny, x, y) - (points.value[n] ?? 0);
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+function register(ct: Volume, moving: Float32Array, points: SamplePoints, start: RigidTransform): RigidTransform {
+  const evaluate = (t: RigidTransform): number => cost(ct, moving, points, t);
+  // Coarse grid (robust to a large jump), then compass search from the best of the grid and the start.
+  let best = start;
+  let bestCost = evaluate(start);
+  for (let tx = -COARSE_RANGE_MM; tx <= COARSE_RANGE_MM; tx += COARSE_STEP_MM) {
+    for (let ty = -COARSE_RANGE_MM; ty <= COARSE_RANGE_MM; ty += COARSE_STEP_MM) {
+      for (const rotationDeg of COARSE_ROTATIONS_DEG) {
+        const candidate = { txMm: tx, tyMm: ty, rotationDeg };
+        const c = evaluate(candidate);
+        if (c < bestCost) {
+          best = candidate;
+          bestCost = c;
+        }
+      }
+    }
+  }
+  for (let step = REFINE_START; step >= REFINE_STOP; ) {
+    let improved = false;
+    const moves: RigidTransform[] = [
+      { ...best, txMm: best.txMm + step },
+      { ...best, txMm: best.txMm - step },
+      { ...best, tyMm: best.tyMm + step },
+      { ...best, tyMm: best.tyMm - step },
+      { ...best, rotationDeg: best.rotationDeg + step },
+      { ...best, rotationDeg: best.rotationDeg - step },
+    ];
+    for (const candidate of moves) {
+      const c = evaluate(candidate);
+      if (c < bestCost) {
+        best = candidate;
+        bestCost = c;
+        improved = true;
+      }
+    }
+    if (!improved) step /= 2;
+  }
+  return best;
+}
+
+/**
+ * Head motion of a dynamic CT (ACR CTP IV.C.3, VI.C: the software should allow reasonable motion
+ * correction). Each frame is registered rigidly in-plane (x/y translation and rotation about z, shared by
+ * the slab's slices) to the reference frame by minimising the sum of squared differences of the bone image,
+ * max(HU − registrationFloorHu, 0), which contrast hardly changes; the cost is summed over reference voxels
+ * near bone. Search: a coarse grid (±8 mm, ±8°), then a compass search to 0.005 mm / 0.005°. Through-plane
+ * motion is not estimated.
+ */
+export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}): MotionEstimate {
+  assertDynamic(ct, 'estimateMotion');
+  const limits = options.limits ?? preprocessDefaults.motion;
+  const referenceFrame = options.referenceFrame ?? 0;
+  if (!Number.isInteger(referenceFrame) || referenceFrame < 0 || referenceFrame >= ct.frames) {
+    throw new RangeError(
+      `estimateMotion: referenceFrame must be a frame of the volume (0 to ${ct.frames - 1}), got ${referenceFrame}`,
+    );
+  }
+  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu);
+  const points = samplePoints(reference, ct, options.maxSamplePoints ?? 40_000);
+  if (points.value.length === 0) {
+    throw new RangeError(
+      `estimateMotion: the reference frame has no voxel above registrationFloorHu ${limits.registrationFloorHu} (no bone to register on)`,
+    );
+  }
+  const transforms: RigidTransform[] = [];
+  const displacements = new Float64Array(ct.frames);
+  let previous: RigidTransform = { txMm: 0, tyMm: 0, rotationDeg: 0 };
+  for (let t = 0; t < ct.frames; t++) {
+    if (t === referenceFrame) {
+      transforms.push({ txMm: 0, tyMm: 0, rotationDeg: 0 });
+      continue;
+    }
+    const transform = register(ct, boneImage(ct, t, limits.registrationFloorHu), points, previous);
+    transforms.push(transform);
+    displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
+    previous = transform;
+  }
+  return { referenceFrame, transforms, displacementsMm: displacements };
+}
