@@ -38,15 +38,44 @@ const COARSE_ROTATIONS_DEG = [-8, -4, 0, 4, 8];
 const REFINE_START = 1;
 const REFINE_STOP = 0.005;
 
-function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
+/** In-plane Gaussian blur (σ = 1 voxel, 5 taps), edges clamped. */
+const BLUR_KERNEL = [-2, -1, 0, 1, 2].map((x) => Math.exp(-(x * x) / 2));
+const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
+
+function blurInPlane(image: Float32Array, nx: number, ny: number, nz: number): Float32Array {
+  const along = (input: Float32Array, stepX: boolean): Float32Array => {
+    const output = new Float32Array(input.length);
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++) {
+          let sum = 0;
+          BLUR_KERNEL.forEach((w, tap) => {
+            const ii = stepX ? Math.min(Math.max(i + tap - 2, 0), nx - 1) : i;
+            const jj = stepX ? j : Math.min(Math.max(j + tap - 2, 0), ny - 1);
+            sum += w * (input[ii + nx * (jj + ny * k)] ?? 0);
+          });
+          output[i + nx * (j + ny * k)] = sum / BLUR_SUM;
+        }
+      }
+    }
+    return output;
+  };
+  return along(along(image, true), false);
+}
+
+/**
+ * The image registered: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so that linear interpolation
+ * between voxels does not bias the optimum towards whole-voxel positions (sharp bone edges alias).
+ */
+export function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
   const perFrame = voxelsPerFrame(ct);
   const image = new Float32Array(perFrame);
   const base = frame * perFrame;
   for (let v = 0; v < perFrame; v++) image[v] = Math.max((ct.data[base + v] ?? 0) - floorHu, 0);
-  return image;
+  return blurInPlane(image, ct.dims[0], ct.dims[1], ct.dims[2]);
 }
 
-function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
+export function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
   const [nx, ny, nz] = ct.dims;
   const near = new Uint8Array(reference.length);
   for (let k = 0; k < nz; k++) {
@@ -92,7 +121,7 @@ function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): S
 }
 
 /** Sum of squared differences between the reference points and the moved frame sampled where they went. */
-function cost(ct: Volume, moving: Float32Array, points: SamplePoints, transform: RigidTransform): number {
+export function cost(ct: Volume, moving: Float32Array, points: SamplePoints, transform: RigidTransform): number {
   const [nx, ny] = ct.dims;
   const m = voxelMap(ct, transform);
   let sum = 0;
@@ -107,7 +136,7 @@ function cost(ct: Volume, moving: Float32Array, points: SamplePoints, transform:
   return sum;
 }
 
-function register(ct: Volume, moving: Float32Array, points: SamplePoints, start: RigidTransform): RigidTransform {
+export function register(ct: Volume, moving: Float32Array, points: SamplePoints, start: RigidTransform): RigidTransform {
   const evaluate = (t: RigidTransform): number => cost(ct, moving, points, t);
   // Coarse grid (robust to a large jump), then compass search from the best of the grid and the start.
   let best = start;
