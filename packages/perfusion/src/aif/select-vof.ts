@@ -38,7 +38,7 @@ export function selectVof(
   let lateFromS: number;
   if (options.aifTtpS === undefined) {
     const ttps = features.map((f) => f.ttpS).sort((a, b) => a - b);
-    lateFromS = ttps[Math.floor((ttps.length - 1) / 2)] ?? 0;
+    lateFromS = ttps[Math.floor(ttps.length / 2)] ?? 0; // the upper median
   } else {
     if (!Number.isFinite(options.aifTtpS)) throw new RangeError('selectVof: aifTtpS must be a finite number');
     lateFromS = options.aifTtpS + rules.minimumDelayAfterAifS;
