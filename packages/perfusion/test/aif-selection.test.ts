@@ -73,9 +73,13 @@ describe('selectAif', () => {
 
   it('refuses mismatched inputs and a study without an artery, naming the field', () => {
     expect(() => selectAif(curves, brain.subarray(1), study.frameTimesS)).toThrow(/curves has/);
-    expect(() => selectAif(new Float32Array(0), new Int32Array(0), [0, 1])).toThrow(/candidateVoxels is empty/);
+    expect(() => selectAif(new Float32Array(0), new Int32Array(0), [0, 1])).toThrow(
+      /candidateVoxels is empty/,
+    );
     const flat = new Float32Array(12);
-    expect(() => selectAif(flat, Int32Array.from([0, 1, 2]), [0, 1, 2, 3])).toThrow(/no candidateVoxels curve/);
+    expect(() => selectAif(flat, Int32Array.from([0, 1, 2]), [0, 1, 2, 3])).toThrow(
+      /no candidateVoxels curve/,
+    );
     expect(() => selectAif(flat, Int32Array.from([0, 1, 2]), [0, 1, 1, 3])).toThrow(/frameTimesS\[2\]/);
   });
 });
@@ -126,7 +130,9 @@ describe('partialVolumeCorrect', () => {
     expect(result.applied).toBe(false);
     expect(result.scale).toBe(1);
     expect(Array.from(result.aifDeltaHu)).toEqual([0, 10, 20, 0]);
-    expect(() => partialVolumeCorrect([0, 0, 0], [0, 5, 0], [0, 1, 2])).toThrow(/aifDeltaHu has no positive area/);
+    expect(() => partialVolumeCorrect([0, 0, 0], [0, 5, 0], [0, 1, 2])).toThrow(
+      /aifDeltaHu has no positive area/,
+    );
     expect(() => partialVolumeCorrect([0, 1], [0, 5, 0], [0, 1, 2])).toThrow(/frameTimesS has 3 times/);
   });
 

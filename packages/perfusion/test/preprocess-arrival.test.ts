@@ -20,7 +20,7 @@ describe('detectArrival', () => {
     const arrival = detectArrival(curve, times(40));
     expect(arrival.frame).toBe(8);
     expect(arrival.timeS).toBe(8);
-    expect(arrival.baselineMeanHu).toBeCloseTo(35 + (0.18 / 8), 2);
+    expect(arrival.baselineMeanHu).toBeCloseTo(35 + 0.18 / 8, 2);
   });
 
   it('ignores a single-frame noise spike in the baseline', () => {

@@ -104,7 +104,10 @@ describe('correctMotion', () => {
   it('moves a frame shifted by whole voxels back exactly onto the reference', () => {
     // Frame 1 is frame 0 moved by (+2, −1) voxels: frame1(q) = frame0(q − (2, −1)). The correction samples
     // frame 1 at p + (2, −1), which is frame0(p), exactly (no interpolation between voxels).
-    const ct = renderFrames([TRUTH[0] ?? { txMm: 0, tyMm: 0, rotationDeg: 0 }, { txMm: 2, tyMm: -1, rotationDeg: 0 }]);
+    const ct = renderFrames([
+      TRUTH[0] ?? { txMm: 0, tyMm: 0, rotationDeg: 0 },
+      { txMm: 2, tyMm: -1, rotationDeg: 0 },
+    ]);
     const corrected = correctMotion(ct, [
       { txMm: 0, tyMm: 0, rotationDeg: 0 },
       { txMm: 2, tyMm: -1, rotationDeg: 0 },

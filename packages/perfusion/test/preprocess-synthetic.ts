@@ -26,7 +26,13 @@ export function gaussian(seed: number): () => number {
 }
 
 /** Gamma variate scaled so its maximum (at t0 + α·β) is peakDeltaHu; 0 before t0. */
-export function gammaVariate(tS: number, t0S: number, alpha: number, betaS: number, peakDeltaHu: number): number {
+export function gammaVariate(
+  tS: number,
+  t0S: number,
+  alpha: number,
+  betaS: number,
+  peakDeltaHu: number,
+): number {
   if (tS <= t0S) return 0;
   const x = (tS - t0S) / (alpha * betaS);
   return peakDeltaHu * x ** alpha * Math.exp(alpha * (1 - x));
@@ -108,7 +114,9 @@ export function syntheticStudy(options: SyntheticOptions = {}): SyntheticStudy {
     for (let v = 0; v < perFrame; v++) {
       const label = labels[v] ?? 0;
       const shape = shapes[label];
-      const enhancement = shape ? gammaVariate(time, shape.t0S, shape.alpha, shape.betaS, shape.peakDeltaHu) : 0;
+      const enhancement = shape
+        ? gammaVariate(time, shape.t0S, shape.alpha, shape.betaS, shape.peakDeltaHu)
+        : 0;
       data[t * perFrame + v] = (baseline[label] ?? 0) + enhancement + noiseHu * noise();
     }
   }

@@ -28,7 +28,9 @@ export function curveArea(values: ArrayLike<number>, frameTimesS: readonly numbe
 /** Checks that frame times are finite and increasing and match a curve length; names the caller. */
 export function assertFrameTimes(frameTimesS: readonly number[], curveLength: number, caller: string): void {
   if (frameTimesS.length !== curveLength) {
-    throw new RangeError(`${caller}: frameTimesS has ${frameTimesS.length} times, the curves ${curveLength} frames`);
+    throw new RangeError(
+      `${caller}: frameTimesS has ${frameTimesS.length} times, the curves ${curveLength} frames`,
+    );
   }
   for (let t = 0; t < frameTimesS.length; t++) {
     const time = frameTimesS[t] ?? NaN;
@@ -97,7 +99,11 @@ export function curveFeatures(
 }
 
 /** The mean of the chosen curves (rows of a voxel-major array), one value per frame. */
-export function meanOfCurves(curves: ArrayLike<number>, rows: readonly number[], frames: number): Float64Array {
+export function meanOfCurves(
+  curves: ArrayLike<number>,
+  rows: readonly number[],
+  frames: number,
+): Float64Array {
   const mean = new Float64Array(frames);
   for (const row of rows) {
     for (let t = 0; t < frames; t++) mean[t] = (mean[t] ?? 0) + (curves[row * frames + t] ?? 0);

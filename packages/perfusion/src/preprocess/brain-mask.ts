@@ -37,7 +37,13 @@ export interface BrainMaskOptions {
  * Marks, on one slice, the voxels reachable from the image border without crossing bone (4-connected):
  * everything outside the skull. Returns how many voxels it reached.
  */
-function fillOutside(bone: Uint8Array, outside: Uint8Array, nx: number, ny: number, sliceStart: number): number {
+function fillOutside(
+  bone: Uint8Array,
+  outside: Uint8Array,
+  nx: number,
+  ny: number,
+  sliceStart: number,
+): number {
   const stack: number[] = [];
   const push = (i: number, j: number): void => {
     const v = sliceStart + i + nx * j;

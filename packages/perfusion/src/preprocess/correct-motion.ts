@@ -51,7 +51,9 @@ export function excludeFrames(ct: Volume, excluded: readonly number[]): Volume<F
   const drop = new Set<number>();
   for (const frame of excluded) {
     if (!Number.isInteger(frame) || frame < 0 || frame >= ct.frames) {
-      throw new RangeError(`excludeFrames: frame ${frame} is not a frame of the volume (0 to ${ct.frames - 1})`);
+      throw new RangeError(
+        `excludeFrames: frame ${frame} is not a frame of the volume (0 to ${ct.frames - 1})`,
+      );
     }
     drop.add(frame);
   }

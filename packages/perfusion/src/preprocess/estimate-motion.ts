@@ -37,45 +37,53 @@ const COARSE_ROTATIONS_DEG = [-8, -4, 0, 4, 8];
 /** Refinement: compass search from 1 mm / 1°, halving to below 0.005 mm / 0.005°. */
 const REFINE_START = 1;
 const REFINE_STOP = 0.005;
+/** Points summed in the coarse grid search (the refinement uses all). */
+const COARSE_POINTS = 5000;
 
 /** In-plane Gaussian blur (σ = 1 voxel, 5 taps), edges clamped. */
 const BLUR_KERNEL = [-2, -1, 0, 1, 2].map((x) => Math.exp(-(x * x) / 2));
 const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
 
-function blurInPlane(image: Float32Array, nx: number, ny: number, nz: number): Float32Array {
-  const along = (input: Float32Array, stepX: boolean): Float32Array => {
-    const output = new Float32Array(input.length);
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
-          let sum = 0;
-          BLUR_KERNEL.forEach((w, tap) => {
-            const ii = stepX ? Math.min(Math.max(i + tap - 2, 0), nx - 1) : i;
-            const jj = stepX ? j : Math.min(Math.max(j + tap - 2, 0), ny - 1);
-            sum += w * (input[ii + nx * (jj + ny * k)] ?? 0);
-          });
-          output[i + nx * (j + ny * k)] = sum / BLUR_SUM;
+function blurInPlane(image: Float32Array, nx: number, ny: number): Float32Array {
+  const taps = BLUR_KERNEL.length;
+  const half = (taps - 1) / 2;
+  const along = (input: Float32Array, alongX: boolean, output: Float32Array): void => {
+    // Blur along x (lines of nx voxels, 1 apart) or y (lines of ny voxels, nx apart).
+    const size = alongX ? nx : ny;
+    const strideVoxels = alongX ? 1 : nx;
+    const lines = input.length / size;
+    for (let line = 0; line < lines; line++) {
+      const base = alongX ? line * nx : (line % nx) + Math.floor(line / nx) * nx * ny;
+      for (let n = 0; n < size; n++) {
+        let sum = 0;
+        for (let tap = 0; tap < taps; tap++) {
+          const m = Math.min(Math.max(n + tap - half, 0), size - 1);
+          sum += (BLUR_KERNEL[tap] ?? 0) * (input[base + m * strideVoxels] ?? 0);
         }
+        output[base + n * strideVoxels] = sum / BLUR_SUM;
       }
     }
-    return output;
   };
-  return along(along(image, true), false);
+  const once = new Float32Array(image.length);
+  const twice = new Float32Array(image.length);
+  along(image, true, once);
+  along(once, false, twice);
+  return twice;
 }
 
 /**
  * The image registered: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so that linear interpolation
  * between voxels does not bias the optimum towards whole-voxel positions (sharp bone edges alias).
  */
-export function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
+function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
   const perFrame = voxelsPerFrame(ct);
   const image = new Float32Array(perFrame);
   const base = frame * perFrame;
   for (let v = 0; v < perFrame; v++) image[v] = Math.max((ct.data[base + v] ?? 0) - floorHu, 0);
-  return blurInPlane(image, ct.dims[0], ct.dims[1], ct.dims[2]);
+  return blurInPlane(image, ct.dims[0], ct.dims[1]);
 }
 
-export function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
+function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
   const [nx, ny, nz] = ct.dims;
   const near = new Uint8Array(reference.length);
   for (let k = 0; k < nz; k++) {
@@ -121,11 +129,17 @@ export function samplePoints(reference: Float32Array, ct: Volume, maxPoints: num
 }
 
 /** Sum of squared differences between the reference points and the moved frame sampled where they went. */
-export function cost(ct: Volume, moving: Float32Array, points: SamplePoints, transform: RigidTransform): number {
+function cost(
+  ct: Volume,
+  moving: Float32Array,
+  points: SamplePoints,
+  transform: RigidTransform,
+  stride = 1,
+): number {
   const [nx, ny] = ct.dims;
   const m = voxelMap(ct, transform);
   let sum = 0;
-  for (let n = 0; n < points.value.length; n++) {
+  for (let n = 0; n < points.value.length; n += stride) {
     const i = points.i[n] ?? 0;
     const j = points.j[n] ?? 0;
     const x = m.a * i + m.b * j + m.c;
@@ -136,16 +150,24 @@ export function cost(ct: Volume, moving: Float32Array, points: SamplePoints, tra
   return sum;
 }
 
-export function register(ct: Volume, moving: Float32Array, points: SamplePoints, start: RigidTransform): RigidTransform {
+function register(
+  ct: Volume,
+  moving: Float32Array,
+  points: SamplePoints,
+  start: RigidTransform,
+): RigidTransform {
   const evaluate = (t: RigidTransform): number => cost(ct, moving, points, t);
+  // The coarse grid sums over at most COARSE_POINTS points, spread evenly.
+  const coarseStride = Math.max(1, Math.floor(points.value.length / COARSE_POINTS));
+  const coarse = (t: RigidTransform): number => cost(ct, moving, points, t, coarseStride);
   // Coarse grid (robust to a large jump), then compass search from the best of the grid and the start.
   let best = start;
-  let bestCost = evaluate(start);
+  let bestCost = coarse(start);
   for (let tx = -COARSE_RANGE_MM; tx <= COARSE_RANGE_MM; tx += COARSE_STEP_MM) {
     for (let ty = -COARSE_RANGE_MM; ty <= COARSE_RANGE_MM; ty += COARSE_STEP_MM) {
       for (const rotationDeg of COARSE_ROTATIONS_DEG) {
         const candidate = { txMm: tx, tyMm: ty, rotationDeg };
-        const c = evaluate(candidate);
+        const c = coarse(candidate);
         if (c < bestCost) {
           best = candidate;
           bestCost = c;
@@ -153,7 +175,8 @@ export function register(ct: Volume, moving: Float32Array, points: SamplePoints,
       }
     }
   }
-  for (let step = REFINE_START; step >= REFINE_STOP; ) {
+  bestCost = evaluate(best);
+  for (let step = REFINE_START; step >= REFINE_STOP;) {
     let improved = false;
     const moves: RigidTransform[] = [
       { ...best, txMm: best.txMm + step },

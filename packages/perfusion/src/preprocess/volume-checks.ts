@@ -8,7 +8,9 @@ export function voxelsPerFrame(volume: Volume): number {
 /** A RangeError naming the caller when the volume is not dynamic (fewer than 2 frames). */
 export function assertDynamic(volume: Volume, caller: string): void {
   if (volume.frames < 2) {
-    throw new RangeError(`${caller}: ct must be a dynamic (4-D) volume with 2 or more frames, got ${volume.frames}`);
+    throw new RangeError(
+      `${caller}: ct must be a dynamic (4-D) volume with 2 or more frames, got ${volume.frames}`,
+    );
   }
 }
 
