@@ -43,63 +43,107 @@ const COARSE_POINTS = 5000;
 /** In-plane Gaussian blur (σ = 1 voxel, 5 taps), edges clamped. */
 const BLUR_KERNEL = [-2, -1, 0, 1, 2].map((x) => Math.exp(-(x * x) / 2));
 const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
+/** The transform is shared by the slab's slices: register on at most this many, evenly spread. */
+const MAX_REGISTRATION_SLICES = 4;
 
+/** Up to MAX_REGISTRATION_SLICES slice indices spread evenly through the slab. */
+function registrationSlices(nz: number): number[] {
+  const count = Math.min(nz, MAX_REGISTRATION_SLICES);
+  return Array.from({ length: count }, (_, s) => Math.round(((s + 0.5) * nz) / count - 0.5));
+}
+
+function clamp(n: number, size: number): number {
+  return n < 0 ? 0 : n >= size ? size - 1 : n;
+}
+
+const W0 = (BLUR_KERNEL[2] ?? 0) / BLUR_SUM;
+const W1 = (BLUR_KERNEL[1] ?? 0) / BLUR_SUM;
+const W2 = (BLUR_KERNEL[0] ?? 0) / BLUR_SUM;
+
+/**
+ * Separable blur of each slice, written for memory order: rows along x, then whole rows along y, with the
+ * five taps unrolled (taps beyond the edge take the edge voxel).
+ */
 function blurInPlane(image: Float32Array, nx: number, ny: number): Float32Array {
-  const taps = BLUR_KERNEL.length;
-  const half = (taps - 1) / 2;
-  const along = (input: Float32Array, alongX: boolean, output: Float32Array): void => {
-    // Blur along x (lines of nx voxels, 1 apart) or y (lines of ny voxels, nx apart).
-    const size = alongX ? nx : ny;
-    const strideVoxels = alongX ? 1 : nx;
-    const lines = input.length / size;
-    for (let line = 0; line < lines; line++) {
-      const base = alongX ? line * nx : (line % nx) + Math.floor(line / nx) * nx * ny;
-      for (let n = 0; n < size; n++) {
-        let sum = 0;
-        for (let tap = 0; tap < taps; tap++) {
-          const m = Math.min(Math.max(n + tap - half, 0), size - 1);
-          sum += (BLUR_KERNEL[tap] ?? 0) * (input[base + m * strideVoxels] ?? 0);
-        }
-        output[base + n * strideVoxels] = sum / BLUR_SUM;
-      }
-    }
-  };
+  const slices = image.length / (nx * ny);
   const once = new Float32Array(image.length);
   const twice = new Float32Array(image.length);
-  along(image, true, once);
-  along(once, false, twice);
+  const at = (data: Float32Array, base: number, n: number, size: number, step: number): number =>
+    data[base + clamp(n, size) * step] ?? 0;
+  for (let row = 0; row < slices * ny; row++) {
+    const b = row * nx;
+    for (let i = 0; i < nx; i++) {
+      once[b + i] =
+        W0 * at(image, b, i, nx, 1) +
+        W1 * (at(image, b, i - 1, nx, 1) + at(image, b, i + 1, nx, 1)) +
+        W2 * (at(image, b, i - 2, nx, 1) + at(image, b, i + 2, nx, 1));
+    }
+  }
+  for (let k = 0; k < slices; k++) {
+    const sliceStart = k * nx * ny;
+    for (let j = 0; j < ny; j++) {
+      const r0 = sliceStart + j * nx;
+      const rm1 = sliceStart + clamp(j - 1, ny) * nx;
+      const rp1 = sliceStart + clamp(j + 1, ny) * nx;
+      const rm2 = sliceStart + clamp(j - 2, ny) * nx;
+      const rp2 = sliceStart + clamp(j + 2, ny) * nx;
+      for (let i = 0; i < nx; i++) {
+        twice[r0 + i] =
+          W0 * (once[r0 + i] ?? 0) +
+          W1 * ((once[rm1 + i] ?? 0) + (once[rp1 + i] ?? 0)) +
+          W2 * ((once[rm2 + i] ?? 0) + (once[rp2 + i] ?? 0));
+      }
+    }
+  }
   return twice;
 }
 
 /**
- * The image registered: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so that linear interpolation
- * between voxels does not bias the optimum towards whole-voxel positions (sharp bone edges alias).
+ * The image registered, on the registration slices: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so
+ * that linear interpolation between voxels does not bias the optimum towards whole-voxel positions (sharp
+ * bone edges alias).
  */
-function boneImage(ct: Volume, frame: number, floorHu: number): Float32Array {
-  const perFrame = voxelsPerFrame(ct);
-  const image = new Float32Array(perFrame);
-  const base = frame * perFrame;
-  for (let v = 0; v < perFrame; v++) image[v] = Math.max((ct.data[base + v] ?? 0) - floorHu, 0);
-  return blurInPlane(image, ct.dims[0], ct.dims[1]);
+function boneImage(ct: Volume, frame: number, floorHu: number, slices: readonly number[]): Float32Array {
+  const [nx, ny] = ct.dims;
+  const sliceSize = nx * ny;
+  const image = new Float32Array(sliceSize * slices.length);
+  slices.forEach((k, s) => {
+    const from = frame * voxelsPerFrame(ct) + k * sliceSize;
+    for (let v = 0; v < sliceSize; v++) {
+      image[s * sliceSize + v] = Math.max((ct.data[from + v] ?? 0) - floorHu, 0);
+    }
+  });
+  return blurInPlane(image, nx, ny);
 }
 
-function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): SamplePoints {
-  const [nx, ny, nz] = ct.dims;
-  const near = new Uint8Array(reference.length);
-  for (let k = 0; k < nz; k++) {
+/** 1 where any voxel within `radius` along x (then y) is set: a square dilation, separable. */
+function dilate(mask: Uint8Array, nx: number, ny: number, radius: number): Uint8Array {
+  const slices = mask.length / (nx * ny);
+  const rows = new Uint8Array(mask.length);
+  for (let row = 0; row < slices * ny; row++) {
+    const base = row * nx;
+    for (let i = 0; i < nx; i++) {
+      if (mask[base + i] === 0) continue;
+      for (let d = Math.max(0, i - radius); d <= Math.min(nx - 1, i + radius); d++) rows[base + d] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let k = 0; k < slices; k++) {
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        if ((reference[i + nx * (j + ny * k)] ?? 0) <= 0) continue;
-        for (let dj = -DILATION_VOXELS; dj <= DILATION_VOXELS; dj++) {
-          for (let di = -DILATION_VOXELS; di <= DILATION_VOXELS; di++) {
-            const ii = i + di;
-            const jj = j + dj;
-            if (ii >= 0 && ii < nx && jj >= 0 && jj < ny) near[ii + nx * (jj + ny * k)] = 1;
-          }
-        }
+      const from = (k * ny + j) * nx;
+      for (let jj = Math.max(0, j - radius); jj <= Math.min(ny - 1, j + radius); jj++) {
+        const to = (k * ny + jj) * nx;
+        for (let i = 0; i < nx; i++) if (rows[from + i] === 1) out[to + i] = 1;
       }
     }
   }
+  return out;
+}
+
+function samplePoints(reference: Float32Array, nx: number, ny: number, maxPoints: number): SamplePoints {
+  const bone = new Uint8Array(reference.length);
+  for (let v = 0; v < reference.length; v++) bone[v] = (reference[v] ?? 0) > 0 ? 1 : 0;
+  const near = dilate(bone, nx, ny, DILATION_VOXELS);
   let total = 0;
   for (const flag of near) total += flag;
   const stride = Math.max(1, Math.ceil(total / maxPoints));
@@ -112,19 +156,17 @@ function samplePoints(reference: Float32Array, ct: Volume, maxPoints: number): S
   };
   let seen = 0;
   let n = 0;
-  near.forEach((flag, v) => {
-    if (flag === 0) return;
-    if (seen++ % stride !== 0 || n >= count) return;
+  for (let v = 0; v < near.length && n < count; v++) {
+    if (near[v] === 0 || seen++ % stride !== 0) continue;
     const i = v % nx;
     const rest = (v - i) / nx;
     const j = rest % ny;
-    const k = (rest - j) / ny;
     points.i[n] = i;
     points.j[n] = j;
-    points.sliceStart[n] = k * nx * ny;
+    points.sliceStart[n] = (rest - j) * nx;
     points.value[n] = reference[v] ?? 0;
     n++;
-  });
+  }
   return points;
 }
 
@@ -204,7 +246,7 @@ function register(
  * correction). Each frame is registered rigidly in-plane (x/y translation and rotation about z, shared by
  * the slab's slices) to the reference frame by minimising the sum of squared differences of the bone image,
  * max(HU − registrationFloorHu, 0), which contrast hardly changes; the cost is summed over reference voxels
- * near bone. Search: a coarse grid (±8 mm, ±8°), then a compass search to 0.005 mm / 0.005°. Through-plane
+ * near bone, on up to 4 slices spread through the slab (the transform is shared). Search: a coarse grid (±8 mm, ±8°), then a compass search to 0.005 mm / 0.005°. Through-plane
  * motion is not estimated.
  */
 export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}): MotionEstimate {
@@ -216,8 +258,9 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
       `estimateMotion: referenceFrame must be a frame of the volume (0 to ${ct.frames - 1}), got ${referenceFrame}`,
     );
   }
-  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu);
-  const points = samplePoints(reference, ct, options.maxSamplePoints ?? 40_000);
+  const slices = registrationSlices(ct.dims[2]);
+  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu, slices);
+  const points = samplePoints(reference, ct.dims[0], ct.dims[1], options.maxSamplePoints ?? 40_000);
   if (points.value.length === 0) {
     throw new RangeError(
       `estimateMotion: the reference frame has no voxel above registrationFloorHu ${limits.registrationFloorHu} (no bone to register on)`,
@@ -231,7 +274,7 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
       transforms.push({ txMm: 0, tyMm: 0, rotationDeg: 0 });
       continue;
     }
-    const transform = register(ct, boneImage(ct, t, limits.registrationFloorHu), points, previous);
+    const transform = register(ct, boneImage(ct, t, limits.registrationFloorHu, slices), points, previous);
     transforms.push(transform);
     displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
     previous = transform;
