@@ -20,6 +20,7 @@ export {
   type BaselineFrames,
 } from './preprocess/detect-arrival.ts';
 export { baselineMeanImage, concentrationCurves, meanCurveHu } from './preprocess/concentration-curves.ts';
+export { studyBaseline, type StudyBaseline } from './preprocess/study-baseline.ts';
 export {
   brainMask,
   maskVoxels,

@@ -6,6 +6,7 @@ import {
   concentrationCurves,
   detectArrival,
   meanCurveHu,
+  studyBaseline,
 } from '../src/index.ts';
 import { LABEL, gammaVariate, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
 
@@ -87,5 +88,23 @@ describe('concentrationCurves', () => {
     expect(() => concentrationCurves(ct, Int32Array.from([2]), 1)).toThrow(/voxels\[0\] = 2/);
     const still = createVolume({ data: new Float32Array(2), dims: [2, 1, 1] });
     expect(() => concentrationCurves(still, Int32Array.from([0]), 1)).toThrow(/ct must be a dynamic/);
+  });
+});
+
+describe('studyBaseline', () => {
+  it('ends the baseline at the earliest (arterial) arrival in the whole-brain curve', () => {
+    // Brain = 801 voxels of which 12 arterial; frame 6 adds 400·(1/3)³·e² = 109 HU × 12/801 = 1.6 HU to the
+    // mean, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; the mean of 801 voxels has noise SD 0.07 HU,
+    // so the 0.4 HU margin is 5 SD), so arrival is frame 6, not tissue’s 8.
+    const study = syntheticStudy({ noiseHu: 2, seed: 9 });
+    const result = studyBaseline(study.ct);
+    expect(result.brainVoxelCount).toBe(801);
+    expect(result.arrival.frame).toBe(6);
+    expect(result.baseline).toEqual({ count: 6 });
+  });
+
+  it('refuses a volume with no brain in its first frame', () => {
+    const air = createVolume({ data: new Float32Array(8).fill(-1000), dims: [2, 2, 1], frames: 2 });
+    expect(() => studyBaseline(air)).toThrow(/no brain voxels/);
   });
 });
