@@ -31,7 +31,7 @@ describe('detectArrival', () => {
   });
 
   it('finds arrival in the noisy tissue mean of a synthetic volume', () => {
-    // 2 HU noise per voxel over ~280 tissue voxels: the mean's SD is ~0.12 HU, so 3 SD (~0.4 HU) stays under
+    // 2 HU noise per voxel over 762 tissue voxels: the mean’s SD is 0.07 HU, so 3 SD (0.2 HU) stays under
     // the 5% floor (1 HU) and arrival is frame 8 as in the noiseless case.
     const study = syntheticStudy({ noiseHu: 2, seed: 3 });
     const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
