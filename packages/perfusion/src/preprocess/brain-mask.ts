@@ -1,0 +1,158 @@
+import type { Volume } from '@quantrad/imaging';
+import { baselineMeanImage } from './concentration-curves.ts';
+import { preprocessDefaults, type BrainMaskThresholds } from './preprocess-defaults.ts';
+import { voxelsPerFrame } from './volume-checks.ts';
+
+/** Voxel counts of each class in one frame of the grid. */
+export interface BrainMaskCounts {
+  readonly brain: number;
+  readonly vessels: number;
+  readonly tissue: number;
+  readonly skull: number;
+  readonly air: number;
+  /** Voxels inside the skull from airMaxHu up to csfMaxHu (CSF, and the odd fat voxel). */
+  readonly csf: number;
+}
+
+/** Brain, large-vessel and tissue masks on one frame of the grid (1 inside, 0 outside). */
+export interface BrainMask {
+  /** Inside the skull, CT number between CSF and bone. */
+  readonly brain: Uint8Array;
+  /** Brain voxels whose peak enhancement marks a large vessel. */
+  readonly vessels: Uint8Array;
+  /** Brain without vessels: the voxels for tissue statistics. */
+  readonly tissue: Uint8Array;
+  readonly counts: BrainMaskCounts;
+  /** Slices where no closed skull was found (brain there is by CT number alone). */
+  readonly warnings: readonly string[];
+}
+
+export interface BrainMaskOptions {
+  /** Frames before contrast arrival, averaged into the pre-contrast image (default 1: the first frame). */
+  baselineCount?: number;
+  thresholds?: BrainMaskThresholds;
+}
+
+/**
+ * Marks, on one slice, the voxels reachable from the image border without crossing bone (4-connected):
+ * everything outside the skull. Returns how many voxels it reached.
+ */
+function fillOutside(
+  bone: Uint8Array,
+  outside: Uint8Array,
+  nx: number,
+  ny: number,
+  sliceStart: number,
+): number {
+  const stack: number[] = [];
+  const push = (i: number, j: number): void => {
+    const v = sliceStart + i + nx * j;
+    if (outside[v] === 0 && bone[v] === 0) {
+      outside[v] = 1;
+      stack.push(v);
+    }
+  };
+  for (let i = 0; i < nx; i++) {
+    push(i, 0);
+    push(i, ny - 1);
+  }
+  for (let j = 0; j < ny; j++) {
+    push(0, j);
+    push(nx - 1, j);
+  }
+  let reached = 0;
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+    reached++;
+    const local = v - sliceStart;
+    const i = local % nx;
+    const j = (local - i) / nx;
+    if (i > 0) push(i - 1, j);
+    if (i < nx - 1) push(i + 1, j);
+    if (j > 0) push(i, j - 1);
+    if (j < ny - 1) push(i, j + 1);
+  }
+  return reached;
+}
+
+/**
+ * The brain mask and tissue classes of a dynamic CT (issue 8 §2.2; thresholds in
+ * data/preprocess-defaults.json, brainMask). On the baseline-mean image: bone is ≥ skullMinHu; per slice,
+ * the region inside the skull is what the image border cannot reach without crossing bone; brain is inside
+ * the skull with csfMaxHu < HU < tissueMaxHu (air, fat and CSF removed). Large vessels are brain voxels
+ * whose peak enhancement over the baseline exceeds vesselPeakDeltaHu; tissue is brain without vessels.
+ * A slice with no closed skull keeps brain by CT number alone, with a warning.
+ */
+export function brainMask(ct: Volume, options: BrainMaskOptions = {}): BrainMask {
+  const thresholds = options.thresholds ?? preprocessDefaults.brainMask;
+  const baselineCount = options.baselineCount ?? 1;
+  const image = baselineMeanImage(ct, baselineCount);
+  const [nx, ny, nz] = ct.dims;
+  const perFrame = voxelsPerFrame(ct);
+  const bone = new Uint8Array(perFrame);
+  for (let v = 0; v < perFrame; v++) bone[v] = (image[v] ?? 0) >= thresholds.skullMinHu ? 1 : 0;
+  const outside = new Uint8Array(perFrame);
+  const brain = new Uint8Array(perFrame);
+  const warnings: string[] = [];
+  let air = 0;
+  let skull = 0;
+  let csf = 0;
+  const sliceSize = nx * ny;
+  for (let k = 0; k < nz; k++) {
+    const start = k * sliceSize;
+    const reached = fillOutside(bone, outside, nx, ny, start);
+    let boneCount = 0;
+    for (let v = start; v < start + sliceSize; v++) boneCount += bone[v] ?? 0;
+    const closed = reached + boneCount < sliceSize;
+    if (!closed) warnings.push(`slice ${k}: no closed skull found; brain taken by CT number alone`);
+    for (let v = start; v < start + sliceSize; v++) {
+      const hu = image[v] ?? 0;
+      if (hu < thresholds.airMaxHu) air++;
+      if (bone[v] === 1) {
+        skull++;
+        continue;
+      }
+      const inside = !closed || outside[v] === 0;
+      if (!inside) continue;
+      if (hu > thresholds.csfMaxHu && hu < thresholds.tissueMaxHu) brain[v] = 1;
+      else if (hu >= thresholds.airMaxHu && hu <= thresholds.csfMaxHu) csf++;
+    }
+  }
+  const vessels = new Uint8Array(perFrame);
+  const tissue = new Uint8Array(perFrame);
+  let brainCount = 0;
+  let vesselCount = 0;
+  for (let v = 0; v < perFrame; v++) {
+    if (brain[v] === 0) continue;
+    brainCount++;
+    const baselineHu = image[v] ?? 0;
+    let peakDeltaHu = -Infinity;
+    for (let t = baselineCount; t < ct.frames; t++) {
+      peakDeltaHu = Math.max(peakDeltaHu, (ct.data[v + t * perFrame] ?? 0) - baselineHu);
+    }
+    if (peakDeltaHu > thresholds.vesselPeakDeltaHu) {
+      vessels[v] = 1;
+      vesselCount++;
+    } else {
+      tissue[v] = 1;
+    }
+  }
+  return {
+    brain,
+    vessels,
+    tissue,
+    counts: { brain: brainCount, vessels: vesselCount, tissue: brainCount - vesselCount, skull, air, csf },
+    warnings,
+  };
+}
+
+/** The linear voxel indices where a mask is set (for `concentrationCurves`, `selectAif`). */
+export function maskVoxels(mask: Uint8Array): Int32Array {
+  let count = 0;
+  for (const value of mask) if (value !== 0) count++;
+  const voxels = new Int32Array(count);
+  let n = 0;
+  mask.forEach((value, v) => {
+    if (value !== 0) voxels[n++] = v;
+  });
+  return voxels;
+}

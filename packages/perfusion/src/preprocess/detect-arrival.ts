@@ -1,0 +1,91 @@
+import { preprocessDefaults, type ArrivalRules } from './preprocess-defaults.ts';
+
+/** Where contrast arrives in a curve, and the baseline it was judged against. */
+export interface ContrastArrival {
+  /** Index of the first frame with contrast; also the number of baseline frames before it. */
+  readonly frame: number;
+  /** Time of that frame from the first, in seconds. */
+  readonly timeS: number;
+  /** Mean of the frames before arrival, in HU. */
+  readonly baselineMeanHu: number;
+  /** SD of the frames before arrival, in HU (0 with a single baseline frame). */
+  readonly baselineSdHu: number;
+  /** The level the arrival frame exceeded, in HU. */
+  readonly thresholdHu: number;
+}
+
+function meanAndSd(values: ArrayLike<number>, count: number): { mean: number; sd: number } {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += values[i] ?? 0;
+  const mean = sum / count;
+  let squares = 0;
+  for (let i = 0; i < count; i++) squares += ((values[i] ?? 0) - mean) ** 2;
+  return { mean, sd: count > 1 ? Math.sqrt(squares / (count - 1)) : 0 };
+}
+
+/**
+ * The frame at which contrast arrives in a curve (a whole-brain mean or an arterial curve, in HU). Rule
+ * (data/preprocess-defaults.json, arrival): the first frame i ≥ 1 whose value, and the next frame's value,
+ * exceed mean(frames 0..i−1) + max(k·SD(frames 0..i−1), f·(peak − frame 0)), k = sdMultiplier, f =
+ * riseFractionOfPeak. Requiring the next frame too ignores a single noise spike. The frames before it are
+ * the baseline (ACR CTP IV.C.2). Throws a RangeError naming the field when the input is unusable or no
+ * frame rises above its baseline.
+ */
+export function detectArrival(
+  meanCurveHu: ArrayLike<number>,
+  frameTimesS: readonly number[],
+  rules: ArrivalRules = preprocessDefaults.arrival,
+): ContrastArrival {
+  const frames = meanCurveHu.length;
+  if (frames < 2) throw new RangeError(`detectArrival: meanCurveHu needs at least 2 frames, got ${frames}`);
+  if (frameTimesS.length !== frames) {
+    throw new RangeError(
+      `detectArrival: frameTimesS has ${frameTimesS.length} times but meanCurveHu has ${frames} frames`,
+    );
+  }
+  let peak = -Infinity;
+  for (let i = 0; i < frames; i++) {
+    const value = meanCurveHu[i] ?? NaN;
+    if (!Number.isFinite(value)) throw new RangeError(`detectArrival: meanCurveHu[${i}] is not finite`);
+    peak = Math.max(peak, value);
+  }
+  const riseFloorHu = rules.riseFractionOfPeak * (peak - (meanCurveHu[0] ?? 0));
+  for (let i = 1; i < frames; i++) {
+    const { mean, sd } = meanAndSd(meanCurveHu, i);
+    const thresholdHu = mean + Math.max(rules.sdMultiplier * sd, riseFloorHu);
+    const here = meanCurveHu[i] ?? -Infinity;
+    const next = i + 1 < frames ? (meanCurveHu[i + 1] ?? -Infinity) : Infinity;
+    if (here > thresholdHu && next > thresholdHu) {
+      return { frame: i, timeS: frameTimesS[i] ?? NaN, baselineMeanHu: mean, baselineSdHu: sd, thresholdHu };
+    }
+  }
+  throw new RangeError('detectArrival: meanCurveHu never rises above its baseline (no contrast arrival)');
+}
+
+/** How many baseline frames a study has, with a warning when there are too few. */
+export interface BaselineFrames {
+  readonly count: number;
+  readonly warning?: string;
+}
+
+/**
+ * The baseline frames before contrast arrival. ACR CTP IV.C.2: at least 2 baseline images before contrast
+ * reaches the tissue; fewer gives a warning (the ΔHU of every voxel then rests on one noisy frame, or none).
+ */
+export function baselineFrames(
+  arrivalFrame: number,
+  rules: ArrivalRules = preprocessDefaults.arrival,
+): BaselineFrames {
+  if (!Number.isInteger(arrivalFrame) || arrivalFrame < 0) {
+    throw new RangeError(`baselineFrames: arrivalFrame must be a whole number ≥ 0, got ${arrivalFrame}`);
+  }
+  const minimum = rules.minimumBaselineFrames;
+  if (arrivalFrame >= minimum) return { count: arrivalFrame };
+  const frames = arrivalFrame === 1 ? '1 baseline frame' : `${arrivalFrame} baseline frames`;
+  return {
+    count: arrivalFrame,
+    warning:
+      `only ${frames} before contrast arrival; ACR–ASNR–SPR CT perfusion IV.C.2 asks for at least ` +
+      `${minimum} (start imaging earlier after injection)`,
+  };
+}

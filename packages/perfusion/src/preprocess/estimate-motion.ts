@@ -1,0 +1,283 @@
+import type { Volume } from '@quantrad/imaging';
+import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
+import { displacementMm, sampleSlice, voxelMap, type RigidTransform } from './rigid-transform.ts';
+import { assertDynamic, voxelsPerFrame } from './volume-checks.ts';
+
+export interface EstimateMotionOptions {
+  /** The frame the others are registered to (default 0). */
+  referenceFrame?: number;
+  /** registrationFloorHu and sphereRadiusMm (default data/preprocess-defaults.json, motion). */
+  limits?: MotionLimits;
+  /** Cap on the number of reference voxels the cost is summed over (default 40 000). */
+  maxSamplePoints?: number;
+}
+
+export interface MotionEstimate {
+  readonly referenceFrame: number;
+  /** Per frame: maps the reference frame's anatomy to where it is in that frame. */
+  readonly transforms: readonly RigidTransform[];
+  /** Per frame: the largest movement within sphereRadiusMm of the centre, in mm. */
+  readonly displacementsMm: Float64Array;
+}
+
+/** Reference voxels the cost is summed over: the bone image dilated in-plane, thinned to a cap. */
+interface SamplePoints {
+  readonly i: Float64Array;
+  readonly j: Float64Array;
+  readonly sliceStart: Int32Array;
+  readonly value: Float64Array;
+}
+
+/** Dilation of the bone image (voxels): a moved edge must land on points that see it. */
+const DILATION_VOXELS = 3;
+/** Coarse search: translations ±COARSE_RANGE_MM in COARSE_STEP_MM steps, rotations ±8° in 4° steps. */
+const COARSE_RANGE_MM = 8;
+const COARSE_STEP_MM = 2;
+const COARSE_ROTATIONS_DEG = [-8, -4, 0, 4, 8];
+/** Refinement: compass search from 1 mm / 1°, halving to below 0.005 mm / 0.005°. */
+const REFINE_START = 1;
+const REFINE_STOP = 0.005;
+/** Points summed in the coarse grid search (the refinement uses all). */
+const COARSE_POINTS = 5000;
+
+/** In-plane Gaussian blur (σ = 1 voxel, 5 taps), edges clamped. */
+const BLUR_KERNEL = [-2, -1, 0, 1, 2].map((x) => Math.exp(-(x * x) / 2));
+const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
+/** The transform is shared by the slab's slices: register on at most this many, evenly spread. */
+const MAX_REGISTRATION_SLICES = 4;
+
+/** Up to MAX_REGISTRATION_SLICES slice indices spread evenly through the slab. */
+function registrationSlices(nz: number): number[] {
+  const count = Math.min(nz, MAX_REGISTRATION_SLICES);
+  return Array.from({ length: count }, (_, s) => Math.round(((s + 0.5) * nz) / count - 0.5));
+}
+
+function clamp(n: number, size: number): number {
+  return n < 0 ? 0 : n >= size ? size - 1 : n;
+}
+
+const W0 = (BLUR_KERNEL[2] ?? 0) / BLUR_SUM;
+const W1 = (BLUR_KERNEL[1] ?? 0) / BLUR_SUM;
+const W2 = (BLUR_KERNEL[0] ?? 0) / BLUR_SUM;
+
+/**
+ * Separable blur of each slice, written for memory order: rows along x, then whole rows along y, with the
+ * five taps unrolled (taps beyond the edge take the edge voxel).
+ */
+function blurInPlane(image: Float32Array, nx: number, ny: number): Float32Array {
+  const slices = image.length / (nx * ny);
+  const once = new Float32Array(image.length);
+  const twice = new Float32Array(image.length);
+  const at = (data: Float32Array, base: number, n: number, size: number, step: number): number =>
+    data[base + clamp(n, size) * step] ?? 0;
+  for (let row = 0; row < slices * ny; row++) {
+    const b = row * nx;
+    for (let i = 0; i < nx; i++) {
+      once[b + i] =
+        W0 * at(image, b, i, nx, 1) +
+        W1 * (at(image, b, i - 1, nx, 1) + at(image, b, i + 1, nx, 1)) +
+        W2 * (at(image, b, i - 2, nx, 1) + at(image, b, i + 2, nx, 1));
+    }
+  }
+  for (let k = 0; k < slices; k++) {
+    const sliceStart = k * nx * ny;
+    for (let j = 0; j < ny; j++) {
+      const r0 = sliceStart + j * nx;
+      const rm1 = sliceStart + clamp(j - 1, ny) * nx;
+      const rp1 = sliceStart + clamp(j + 1, ny) * nx;
+      const rm2 = sliceStart + clamp(j - 2, ny) * nx;
+      const rp2 = sliceStart + clamp(j + 2, ny) * nx;
+      for (let i = 0; i < nx; i++) {
+        twice[r0 + i] =
+          W0 * (once[r0 + i] ?? 0) +
+          W1 * ((once[rm1 + i] ?? 0) + (once[rp1 + i] ?? 0)) +
+          W2 * ((once[rm2 + i] ?? 0) + (once[rp2 + i] ?? 0));
+      }
+    }
+  }
+  return twice;
+}
+
+/**
+ * The image registered, on the registration slices: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so
+ * that linear interpolation between voxels does not bias the optimum towards whole-voxel positions (sharp
+ * bone edges alias).
+ */
+function boneImage(ct: Volume, frame: number, floorHu: number, slices: readonly number[]): Float32Array {
+  const [nx, ny] = ct.dims;
+  const sliceSize = nx * ny;
+  const image = new Float32Array(sliceSize * slices.length);
+  slices.forEach((k, s) => {
+    const from = frame * voxelsPerFrame(ct) + k * sliceSize;
+    for (let v = 0; v < sliceSize; v++) {
+      image[s * sliceSize + v] = Math.max((ct.data[from + v] ?? 0) - floorHu, 0);
+    }
+  });
+  return blurInPlane(image, nx, ny);
+}
+
+/** 1 where any voxel within `radius` along x (then y) is set: a square dilation, separable. */
+function dilate(mask: Uint8Array, nx: number, ny: number, radius: number): Uint8Array {
+  const slices = mask.length / (nx * ny);
+  const rows = new Uint8Array(mask.length);
+  for (let row = 0; row < slices * ny; row++) {
+    const base = row * nx;
+    for (let i = 0; i < nx; i++) {
+      if (mask[base + i] === 0) continue;
+      for (let d = Math.max(0, i - radius); d <= Math.min(nx - 1, i + radius); d++) rows[base + d] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let k = 0; k < slices; k++) {
+    for (let j = 0; j < ny; j++) {
+      const from = (k * ny + j) * nx;
+      for (let jj = Math.max(0, j - radius); jj <= Math.min(ny - 1, j + radius); jj++) {
+        const to = (k * ny + jj) * nx;
+        for (let i = 0; i < nx; i++) if (rows[from + i] === 1) out[to + i] = 1;
+      }
+    }
+  }
+  return out;
+}
+
+function samplePoints(reference: Float32Array, nx: number, ny: number, maxPoints: number): SamplePoints {
+  const bone = new Uint8Array(reference.length);
+  for (let v = 0; v < reference.length; v++) bone[v] = (reference[v] ?? 0) > 0 ? 1 : 0;
+  const near = dilate(bone, nx, ny, DILATION_VOXELS);
+  let total = 0;
+  for (const flag of near) total += flag;
+  const stride = Math.max(1, Math.ceil(total / maxPoints));
+  const count = Math.ceil(total / stride);
+  const points: SamplePoints = {
+    i: new Float64Array(count),
+    j: new Float64Array(count),
+    sliceStart: new Int32Array(count),
+    value: new Float64Array(count),
+  };
+  let seen = 0;
+  let n = 0;
+  for (let v = 0; v < near.length && n < count; v++) {
+    if (near[v] === 0 || seen++ % stride !== 0) continue;
+    const i = v % nx;
+    const rest = (v - i) / nx;
+    const j = rest % ny;
+    points.i[n] = i;
+    points.j[n] = j;
+    points.sliceStart[n] = (rest - j) * nx;
+    points.value[n] = reference[v] ?? 0;
+    n++;
+  }
+  return points;
+}
+
+/** Sum of squared differences between the reference points and the moved frame sampled where they went. */
+function cost(
+  ct: Volume,
+  moving: Float32Array,
+  points: SamplePoints,
+  transform: RigidTransform,
+  stride = 1,
+): number {
+  const [nx, ny] = ct.dims;
+  const m = voxelMap(ct, transform);
+  let sum = 0;
+  for (let n = 0; n < points.value.length; n += stride) {
+    const i = points.i[n] ?? 0;
+    const j = points.j[n] ?? 0;
+    const x = m.a * i + m.b * j + m.c;
+    const y = m.d * i + m.e * j + m.f;
+    const diff = sampleSlice(moving, points.sliceStart[n] ?? 0, nx, ny, x, y) - (points.value[n] ?? 0);
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+function register(
+  ct: Volume,
+  moving: Float32Array,
+  points: SamplePoints,
+  start: RigidTransform,
+): RigidTransform {
+  const evaluate = (t: RigidTransform): number => cost(ct, moving, points, t);
+  // The coarse grid sums over at most COARSE_POINTS points, spread evenly.
+  const coarseStride = Math.max(1, Math.floor(points.value.length / COARSE_POINTS));
+  const coarse = (t: RigidTransform): number => cost(ct, moving, points, t, coarseStride);
+  // Coarse grid (robust to a large jump), then compass search from the best of the grid and the start.
+  let best = start;
+  let bestCost = coarse(start);
+  for (let tx = -COARSE_RANGE_MM; tx <= COARSE_RANGE_MM; tx += COARSE_STEP_MM) {
+    for (let ty = -COARSE_RANGE_MM; ty <= COARSE_RANGE_MM; ty += COARSE_STEP_MM) {
+      for (const rotationDeg of COARSE_ROTATIONS_DEG) {
+        const candidate = { txMm: tx, tyMm: ty, rotationDeg };
+        const c = coarse(candidate);
+        if (c < bestCost) {
+          best = candidate;
+          bestCost = c;
+        }
+      }
+    }
+  }
+  bestCost = evaluate(best);
+  for (let step = REFINE_START; step >= REFINE_STOP;) {
+    let improved = false;
+    const moves: RigidTransform[] = [
+      { ...best, txMm: best.txMm + step },
+      { ...best, txMm: best.txMm - step },
+      { ...best, tyMm: best.tyMm + step },
+      { ...best, tyMm: best.tyMm - step },
+      { ...best, rotationDeg: best.rotationDeg + step },
+      { ...best, rotationDeg: best.rotationDeg - step },
+    ];
+    for (const candidate of moves) {
+      const c = evaluate(candidate);
+      if (c < bestCost) {
+        best = candidate;
+        bestCost = c;
+        improved = true;
+      }
+    }
+    if (!improved) step /= 2;
+  }
+  return best;
+}
+
+/**
+ * Head motion of a dynamic CT (ACR CTP IV.C.3, VI.C: the software should allow reasonable motion
+ * correction). Each frame is registered rigidly in-plane (x/y translation and rotation about z, shared by
+ * the slab's slices) to the reference frame by minimising the sum of squared differences of the bone image,
+ * max(HU − registrationFloorHu, 0), which contrast hardly changes; the cost is summed over reference voxels
+ * near bone, on up to 4 slices spread through the slab (the transform is shared). Search: a coarse grid (±8 mm, ±8°), then a compass search to 0.005 mm / 0.005°. Through-plane
+ * motion is not estimated.
+ */
+export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}): MotionEstimate {
+  assertDynamic(ct, 'estimateMotion');
+  const limits = options.limits ?? preprocessDefaults.motion;
+  const referenceFrame = options.referenceFrame ?? 0;
+  if (!Number.isInteger(referenceFrame) || referenceFrame < 0 || referenceFrame >= ct.frames) {
+    throw new RangeError(
+      `estimateMotion: referenceFrame must be a frame of the volume (0 to ${ct.frames - 1}), got ${referenceFrame}`,
+    );
+  }
+  const slices = registrationSlices(ct.dims[2]);
+  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu, slices);
+  const points = samplePoints(reference, ct.dims[0], ct.dims[1], options.maxSamplePoints ?? 40_000);
+  if (points.value.length === 0) {
+    throw new RangeError(
+      `estimateMotion: the reference frame has no voxel above registrationFloorHu ${limits.registrationFloorHu} (no bone to register on)`,
+    );
+  }
+  const transforms: RigidTransform[] = [];
+  const displacements = new Float64Array(ct.frames);
+  let previous: RigidTransform = { txMm: 0, tyMm: 0, rotationDeg: 0 };
+  for (let t = 0; t < ct.frames; t++) {
+    if (t === referenceFrame) {
+      transforms.push({ txMm: 0, tyMm: 0, rotationDeg: 0 });
+      continue;
+    }
+    const transform = register(ct, boneImage(ct, t, limits.registrationFloorHu, slices), points, previous);
+    transforms.push(transform);
+    displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
+    previous = transform;
+  }
+  return { referenceFrame, transforms, displacementsMm: displacements };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import defaultsJson from '../../data/preprocess-defaults.json' with { type: 'json' };
+
+// Pre-processing thresholds (STYLE.md: data is data, with its source), validated when loaded so a mistyped
+// file fails at start-up rather than moving a mask or an arrival frame.
+
+const positive = z.number().positive();
+
+const arrivalSchema = z.strictObject({
+  sdMultiplier: positive,
+  riseFractionOfPeak: z.number().min(0).max(1),
+  minimumBaselineFrames: z.number().int().min(1),
+  rationale: z.string().min(1),
+});
+
+const brainMaskSchema = z
+  .strictObject({
+    airMaxHu: z.number(),
+    skullMinHu: z.number(),
+    csfMaxHu: z.number(),
+    tissueMaxHu: z.number(),
+    vesselPeakDeltaHu: positive,
+    rationale: z.string().min(1),
+  })
+  .refine((m) => m.airMaxHu < m.csfMaxHu && m.csfMaxHu < m.tissueMaxHu && m.tissueMaxHu <= m.skullMinHu, {
+    error: 'brainMask thresholds must rise: airMaxHu < csfMaxHu < tissueMaxHu <= skullMinHu',
+  });
+
+const motionSchema = z
+  .strictObject({
+    okMaxMm: z.number().min(0),
+    correctMaxMm: positive,
+    sphereRadiusMm: positive,
+    registrationFloorHu: z.number(),
+    rationale: z.string().min(1),
+  })
+  .refine((m) => m.okMaxMm <= m.correctMaxMm, { error: 'motion okMaxMm must not exceed correctMaxMm' });
+
+const aifSchema = z.strictObject({
+  clusterSize: z.number().int().min(1),
+  minimumPeakDeltaHu: positive,
+  minimumPeakToNoise: positive,
+  maximumTailFractionOfPeak: z.number().min(0).max(1),
+  rationale: z.string().min(1),
+});
+
+const vofSchema = z.strictObject({
+  clusterSize: z.number().int().min(1),
+  minimumDelayAfterAifS: z.number().min(0),
+  minimumPeakToNoise: positive,
+  maximumTailFractionOfPeak: z.number().min(0).max(1),
+  rationale: z.string().min(1),
+});
+
+const preprocessDefaultsSchema = z.strictObject({
+  source: z.string().min(1),
+  arrival: arrivalSchema,
+  brainMask: brainMaskSchema,
+  motion: motionSchema,
+  aif: aifSchema,
+  vof: vofSchema,
+});
+
+export type ArrivalRules = z.infer<typeof arrivalSchema>;
+export type BrainMaskThresholds = z.infer<typeof brainMaskSchema>;
+export type MotionLimits = z.infer<typeof motionSchema>;
+export type AifRules = z.infer<typeof aifSchema>;
+export type VofRules = z.infer<typeof vofSchema>;
+export type PreprocessDefaults = z.infer<typeof preprocessDefaultsSchema>;
+
+/** data/preprocess-defaults.json, validated. */
+export const preprocessDefaults: PreprocessDefaults = preprocessDefaultsSchema.parse(defaultsJson);

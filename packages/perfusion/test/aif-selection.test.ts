@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  brainMask,
+  concentrationCurves,
+  curveAt,
+  curveFeatures,
+  detectArrival,
+  maskVoxels,
+  meanCurveHu,
+  partialVolumeCorrect,
+  selectAif,
+  selectVof,
+  sphereVoxels,
+} from '../src/index.ts';
+import { LABEL, NX, NY, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
+
+// The synthetic study: artery 2×2 voxels × 3 slices (t0 5 s, α 3, β 1 s, peak 400 HU at 8 s), vein 3×3 × 3
+// slices (t0 9 s, β 2.5 s, peak 250 HU at 16.5 s), tissue (t0 6.5 s, β 2 s, peak 20 HU), 2 HU noise.
+const study = syntheticStudy({ noiseHu: 2, seed: 5 });
+const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
+// The pipeline's order: a first mask on frame 0, the brain's mean curve, its arrival, then the mask again.
+// Arrival of the brain mean (801 voxels, 12 arterial): frame 6 carries the artery's 400·(1/3)³·e² = 109 HU
+// × 12/801 = 1.64 HU, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; noise SD of the mean 0.07 HU),
+// so the baseline is frames 0–5, before the artery.
+const firstMask = maskVoxels(brainMask(study.ct).brain);
+const baselineCount = detectArrival(meanCurveHu(study.ct, firstMask), study.frameTimesS).frame;
+const brain = maskVoxels(brainMask(study.ct, { baselineCount }).brain);
+const curves = concentrationCurves(study.ct, brain, baselineCount);
+const arteryVoxels = new Set(voxelsWithLabel(study.labels, LABEL.artery));
+const veinVoxels = new Set(voxelsWithLabel(study.labels, LABEL.vein));
+
+describe('selectAif', () => {
+  const aif = selectAif(curves, brain, study.frameTimesS, { baselineCount });
+
+  it('lands in the arterial voxels, with the cluster size of the rules', () => {
+    expect(baselineCount).toBe(6);
+    // Brain = tissue + artery + vein labels (CSF, skull, air out): 801 voxels here.
+    expect(brain.length).toBe(tissue.length + arteryVoxels.size + veinVoxels.size);
+    expect(aif.voxels.length).toBe(8);
+    for (const v of aif.voxels) expect(arteryVoxels.has(v), `voxel ${v}`).toBe(true);
+    expect(aif.candidateCount).toBe(brain.length);
+    // Tissue peaks at 20 HU (+ noise), under the 50 HU minimum: all rejected for their peak.
+    expect(aif.rejected.lowPeak).toBe(tissue.length);
+  });
+
+  it('averages the chosen curves: peak ≈ 400 HU at 8 s', () => {
+    // Mean of 8 curves with 2 HU noise and a baseline of 6 frames: SD = 2·√((1 + 1/6)/8) = 0.76 HU, and the
+    // peak frame (8 s) samples the gamma variate at its maximum, so 400 ± 3 HU.
+    let peak = 0;
+    let peakFrame = 0;
+    aif.curveDeltaHu.forEach((value, t) => {
+      if (value > peak) {
+        peak = value;
+        peakFrame = t;
+      }
+    });
+    expect(peakFrame).toBe(8);
+    expect(Math.abs(peak - 400)).toBeLessThan(3);
+  });
+
+  it('rejects a truncated curve and a noisy one', () => {
+    // 3 candidates × 6 frames (1 s apart), baseline 2 frames: a clean bolus, one still at 80% of its peak in
+    // the last frame (truncated), and one whose baseline SD (≈ 28 HU) makes peak/noise < 10.
+    const times = [0, 1, 2, 3, 4, 5];
+    const c = Float32Array.from([
+      ...[0, 0, 100, 300, 100, 10],
+      ...[0, 0, 100, 300, 280, 240],
+      ...[-20, 20, 100, 200, 50, 0],
+    ]);
+    const picked = selectAif(c, Int32Array.from([10, 11, 12]), times, { baselineCount: 2 });
+    expect(Array.from(picked.voxels)).toEqual([10]);
+    expect(picked.rejected).toEqual({ lowPeak: 0, noisy: 1, truncated: 1 });
+  });
+
+  it('refuses mismatched inputs and a study without an artery, naming the field', () => {
+    expect(() => selectAif(curves, brain.subarray(1), study.frameTimesS)).toThrow(/curves has/);
+    expect(() => selectAif(new Float32Array(0), new Int32Array(0), [0, 1])).toThrow(
+      /candidateVoxels is empty/,
+    );
+    const flat = new Float32Array(12);
+    expect(() => selectAif(flat, Int32Array.from([0, 1, 2]), [0, 1, 2, 3])).toThrow(
+      /no candidateVoxels curve/,
+    );
+    expect(() => selectAif(flat, Int32Array.from([0, 1, 2]), [0, 1, 1, 3])).toThrow(/frameTimesS\[2\]/);
+  });
+});
+
+describe('selectVof', () => {
+  const aif = selectAif(curves, brain, study.frameTimesS, { baselineCount });
+  const aifTtpS = curveFeatures(aif.curveDeltaHu, 0, -1, study.frameTimesS, baselineCount).ttpS;
+  const vof = selectVof(curves, brain, study.frameTimesS, { baselineCount, aifTtpS });
+
+  it('lands in the venous voxels: late and largest in area', () => {
+    // Areas: vein 250·β·Γ(4)·e³/3³ = 250·2.5·4.463 ≈ 2789 HU·s; tissue 20·2·4.463 ≈ 179; the artery peaks
+    // too early (8 s < 8 + 1 s) to count.
+    expect(aifTtpS).toBe(8);
+    expect(vof.lateFromS).toBe(9);
+    expect(vof.voxels.length).toBe(8);
+    for (const v of vof.voxels) expect(veinVoxels.has(v), `voxel ${v}`).toBe(true);
+    expect(vof.truncated).toBe(false);
+    const area = vof.chosen[0]?.areaDeltaHuS ?? 0;
+    expect(Math.abs(area - 2789) / 2789).toBeLessThan(0.02);
+  });
+
+  it('without an AIF takes candidates from the median time to peak on, and flags a truncated VOF', () => {
+    const alone = selectVof(curves, brain, study.frameTimesS, { baselineCount });
+    for (const v of alone.voxels) expect(veinVoxels.has(v)).toBe(true);
+    const times = [0, 1, 2, 3];
+    const c = Float32Array.from([...[0, 100, 50, 0], ...[0, 20, 60, 80]]);
+    const cut = selectVof(c, Int32Array.from([0, 1]), times);
+    expect(Array.from(cut.voxels)).toEqual([1]);
+    expect(cut.truncated).toBe(true);
+  });
+});
+
+describe('partialVolumeCorrect', () => {
+  it('scales the AIF by area(VOF) / area(AIF) on uneven frame times', () => {
+    // Times 0, 1, 2, 4, 6, 7, 8 s. AIF 0, 10, 20, 10, 0, 0, 0: trapezoids 5 + 15 + 30 + 10 = 60 HU·s.
+    // VOF 0, 0, 10, 30, 20, 10, 0: 0 + 5 + 40 + 50 + 15 + 5 = 115 HU·s. Scale 115 / 60 = 1.91667.
+    const times = [0, 1, 2, 4, 6, 7, 8];
+    const result = partialVolumeCorrect([0, 10, 20, 10, 0, 0, 0], [0, 0, 10, 30, 20, 10, 0], times);
+    expect(result.aifAreaDeltaHuS).toBeCloseTo(60, 10);
+    expect(result.vofAreaDeltaHuS).toBeCloseTo(115, 10);
+    expect(result.applied).toBe(true);
+    expect(result.scale).toBeCloseTo(115 / 60, 10);
+    expect(result.aifDeltaHu[2]).toBeCloseTo(20 * (115 / 60), 10);
+  });
+
+  it('leaves the AIF alone when the VOF area is smaller', () => {
+    const result = partialVolumeCorrect([0, 10, 20, 0], [0, 5, 5, 0], [0, 1, 2, 3]);
+    expect(result.applied).toBe(false);
+    expect(result.scale).toBe(1);
+    expect(Array.from(result.aifDeltaHu)).toEqual([0, 10, 20, 0]);
+    expect(() => partialVolumeCorrect([0, 0, 0], [0, 5, 0], [0, 1, 2])).toThrow(
+      /aifDeltaHu has no positive area/,
+    );
+    expect(() => partialVolumeCorrect([0, 1], [0, 5, 0], [0, 1, 2])).toThrow(/frameTimesS has 3 times/);
+  });
+
+  it('corrects the synthetic study’s AIF by about 2789 / 1785', () => {
+    // Areas of the gamma variates: artery 400·1·4.463 = 1785 HU·s, vein 2789 HU·s; ratio 1.5625. Sampling at
+    // 1 s and noise move the trapezoid areas by under 2%.
+    const aif = selectAif(curves, brain, study.frameTimesS, { baselineCount });
+    const vof = selectVof(curves, brain, study.frameTimesS, { baselineCount, aifTtpS: 8 });
+    const result = partialVolumeCorrect(aif.curveDeltaHu, vof.curveDeltaHu, study.frameTimesS);
+    expect(Math.abs(result.scale - 2789 / 1785) / (2789 / 1785)).toBeLessThan(0.03);
+  });
+});
+
+describe('curveAt', () => {
+  it('gives the mean ΔHU over given voxels or a spherical ROI (user override)', () => {
+    const artery = voxelsWithLabel(study.labels, LABEL.artery);
+    const byVoxels = curveAt(study.ct, artery, baselineCount);
+    expect(byVoxels.voxels).toBe(artery);
+    // Sphere of radius 0.6 mm at voxel (5, 11, 1): only that voxel (neighbours are 1 mm away in-plane).
+    const roi = { centreVoxel: [5, 11, 1] as const, radiusMm: 0.6 };
+    expect(Array.from(sphereVoxels(study.ct, roi))).toEqual([5 + NX * (11 + NY * 1)]);
+    const one = curveAt(study.ct, roi, baselineCount);
+    const direct = concentrationCurves(study.ct, one.voxels, baselineCount);
+    expect(Array.from(one.curveDeltaHu)).toEqual(Array.from(direct, (x) => x));
+    // The artery's mean curve peaks near 400 HU at 8 s (12 voxels: noise SD < 1 HU).
+    expect(Math.abs((byVoxels.curveDeltaHu[8] ?? 0) - 400)).toBeLessThan(3);
+    expect(() => curveAt(study.ct, { centreVoxel: [30, 0, 0], radiusMm: 2 }, baselineCount)).toThrow(
+      /centreVoxel\[0\] = 30/,
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createVolume } from '@quantrad/imaging';
+import {
+  baselineFrames,
+  baselineMeanImage,
+  concentrationCurves,
+  detectArrival,
+  meanCurveHu,
+  studyBaseline,
+} from '../src/index.ts';
+import { LABEL, gammaVariate, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
+
+const times = (n: number): number[] => Array.from({ length: n }, (_, t) => t);
+
+describe('detectArrival', () => {
+  it('finds the first frame above the baseline on a noiseless gamma variate', () => {
+    // Gamma variate from t0 = 6.5 s (α 3, β 2 s, peak 20 HU at 12.5 s) on 35 HU, frames every 1 s.
+    // Frame 7: 20·(0.5/6)³·e^{3(1−0.5/6)} = 0.18 HU; frame 8: 20·(1.5/6)³·e^{3(1−0.25)} = 2.97 HU.
+    // Threshold = 35 + max(3·0, 5%·20) = 36 HU, so frame 7 stays baseline and frame 8 is arrival.
+    const curve = times(40).map((t) => 35 + gammaVariate(t, 6.5, 3, 2, 20));
+    const arrival = detectArrival(curve, times(40));
+    expect(arrival.frame).toBe(8);
+    expect(arrival.timeS).toBe(8);
+    expect(arrival.baselineMeanHu).toBeCloseTo(35 + 0.18 / 8, 2);
+  });
+
+  it('ignores a single-frame noise spike in the baseline', () => {
+    const curve = [30, 30.2, 29.9, 45, 30.1, 30, 29.8, 60, 90, 120, 100, 80];
+    // Frame 3 jumps but frame 4 falls back: not arrival. Frame 7 and 8 both rise: arrival at 7.
+    expect(detectArrival(curve, times(curve.length)).frame).toBe(7);
+  });
+
+  it('finds arrival in the noisy tissue mean of a synthetic volume', () => {
+    // 2 HU noise per voxel over 762 tissue voxels: the mean’s SD is 0.07 HU, so 3 SD (0.2 HU) stays under
+    // the 5% floor (1 HU) and arrival is frame 8 as in the noiseless case.
+    const study = syntheticStudy({ noiseHu: 2, seed: 3 });
+    const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
+    expect(detectArrival(meanCurveHu(study.ct, tissue), study.frameTimesS).frame).toBe(8);
+  });
+
+  it('refuses a flat curve, a mismatched time list and non-finite values, naming the field', () => {
+    expect(() => detectArrival([30, 30, 30, 30], times(4))).toThrow(/meanCurveHu never rises/);
+    expect(() => detectArrival([30, 31, 40], times(4))).toThrow(/frameTimesS has 4 times/);
+    expect(() => detectArrival([30, NaN, 40], times(3))).toThrow(/meanCurveHu\[1\]/);
+  });
+});
+
+describe('baselineFrames', () => {
+  it('counts the frames before arrival and warns below 2 (ACR CTP IV.C.2)', () => {
+    expect(baselineFrames(8)).toEqual({ count: 8 });
+    expect(baselineFrames(2)).toEqual({ count: 2 });
+    const one = baselineFrames(1);
+    expect(one.count).toBe(1);
+    expect(one.warning).toMatch(/only 1 baseline frame .*IV\.C\.2.*at least 2/);
+    expect(baselineFrames(0).warning).toMatch(/only 0 baseline frames/);
+    expect(() => baselineFrames(1.5)).toThrow(/arrivalFrame/);
+  });
+
+  it('warns on a volume whose contrast arrives in its second frame', () => {
+    // Tissue from t0 = 0 (α 3, β 1.5 s, peak 30 HU): frame 1 = 30·(1/4.5)³·e^{3(1−1/4.5)} = 3.4 HU > 5% of 30.
+    const study = syntheticStudy({
+      tissue: { t0S: 0, alpha: 3, betaS: 1.5, peakDeltaHu: 30 },
+      artery: { t0S: 0, alpha: 3, betaS: 1, peakDeltaHu: 400 },
+      vein: { t0S: 0, alpha: 3, betaS: 2.5, peakDeltaHu: 250 },
+    });
+    const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
+    const arrival = detectArrival(meanCurveHu(study.ct, tissue), study.frameTimesS);
+    expect(arrival.frame).toBe(1);
+    expect(baselineFrames(arrival.frame).warning).toMatch(/IV\.C\.2/);
+  });
+});
+
+describe('concentrationCurves', () => {
+  it('subtracts the mean of the baseline frames, voxel-major', () => {
+    // 2 voxels × 4 frames: voxel 0 = 10, 12, 30, 20; voxel 1 = 40, 40, 41, 45; baseline 2 frames.
+    const data = Float32Array.from([10, 40, 12, 40, 30, 41, 20, 45]);
+    const ct = createVolume({ data, dims: [2, 1, 1], frames: 4 });
+    const curves = concentrationCurves(ct, Int32Array.from([1, 0]), 2);
+    // voxel 1: baseline 40 → 0, 0, 1, 5; voxel 0: baseline 11 → −1, 1, 19, 9.
+    expect(Array.from(curves)).toEqual([0, 0, 1, 5, -1, 1, 19, 9]);
+    expect(Array.from(baselineMeanImage(ct, 2))).toEqual([11, 40]);
+  });
+
+  it('refuses a bad baselineCount, a voxel outside the volume and a 3-D volume', () => {
+    const ct = createVolume({ data: new Float32Array(8), dims: [2, 1, 1], frames: 4 });
+    expect(() => concentrationCurves(ct, Int32Array.from([0]), 0)).toThrow(/baselineCount/);
+    expect(() => concentrationCurves(ct, Int32Array.from([0]), 4)).toThrow(/baselineCount/);
+    expect(() => concentrationCurves(ct, Int32Array.from([2]), 1)).toThrow(/voxels\[0\] = 2/);
+    const still = createVolume({ data: new Float32Array(2), dims: [2, 1, 1] });
+    expect(() => concentrationCurves(still, Int32Array.from([0]), 1)).toThrow(/ct must be a dynamic/);
+  });
+});
+
+describe('studyBaseline', () => {
+  it('ends the baseline at the earliest (arterial) arrival in the whole-brain curve', () => {
+    // Brain = 801 voxels of which 12 arterial; frame 6 adds 400·(1/3)³·e² = 109 HU × 12/801 = 1.6 HU to the
+    // mean, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; the mean of 801 voxels has noise SD 0.07 HU,
+    // so the 0.4 HU margin is 5 SD), so arrival is frame 6, not tissue’s 8.
+    const study = syntheticStudy({ noiseHu: 2, seed: 9 });
+    const result = studyBaseline(study.ct);
+    expect(result.brainVoxelCount).toBe(801);
+    expect(result.arrival.frame).toBe(6);
+    expect(result.baseline).toEqual({ count: 6 });
+  });
+
+  it('refuses a volume with no brain in its first frame', () => {
+    const air = createVolume({ data: new Float32Array(8).fill(-1000), dims: [2, 2, 1], frames: 2 });
+    expect(() => studyBaseline(air)).toThrow(/no brain voxels/);
+  });
+});
