@@ -20,24 +20,26 @@ export async function readCsvRows<T>(
   rowSchema: z.ZodType<T>,
 ): Promise<CsvRow<T>[]> {
   const text = await readTextFile(path);
-  let rows: Record<string, string>[];
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     rows = parse(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
+      info: true,
     });
   } catch (error) {
     throw new InputError(`${path}: not valid CSV (${(error as Error).message})`);
   }
-  const first = rows[0];
+  const first = rows[0]?.record;
   if (first === undefined) throw new InputError(`${path}: no rows (expected columns ${expectedColumns})`);
   const missing = requiredColumns.filter((c) => !(c in first));
   if (missing.length > 0)
     throw new InputError(`${path}: missing column ${missing.join(', ')} (expected ${expectedColumns})`);
-  return rows.map((row, index) => {
-    const line = index + 2;
-    const parsed = rowSchema.safeParse(row);
+  // csv-parse counts lines as the file has them, blank lines included.
+  return rows.map(({ record, info }) => {
+    const line = info.lines;
+    const parsed = rowSchema.safeParse(record);
     if (!parsed.success) throw new InputError(`${path}: line ${line}: ${describeZodError(parsed.error)}`);
     return { line, row: parsed.data };
   });

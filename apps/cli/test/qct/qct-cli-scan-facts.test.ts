@@ -67,7 +67,7 @@ describe('scan facts from the DICOM headers', () => {
       'CT1',
     ]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('was made for kVp 120 but this scan is kVp 80');
+    expect(run.stderr).toContain('was made at 120 kVp but this scan is 80 kVp');
     // The same calibration on the 120 kVp scan is used.
     const ok = await runCli([
       'qct',

@@ -220,7 +220,7 @@ describe('quantrad qct spine', () => {
     expect(out.calibration.method).toBe('simultaneous');
   });
 
-  it('uses a stored calibration file written by qct calibrate', async () => {
+  it('uses a calibration file written by qct calibrate, for a scan at its kVp only', async () => {
     const calibration = await runCli([
       'qct',
       'calibrate',
@@ -229,13 +229,39 @@ describe('quantrad qct spine', () => {
       ctPath,
       '--rois',
       regionsPath,
+      '--kvp',
+      '120',
     ]);
     const calibrationPath = join(folder, 'calibration.json');
     writeFileSync(calibrationPath, calibration.stdout);
-    const out = parsed(
-      await runCli(['qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', calibrationPath]),
-    ) as SpineJson;
+    const spine = (kvp: string[]) =>
+      runCli(['qct', 'spine', ctPath, '--rois', regionsPath, '--calibration', calibrationPath, ...kvp]);
+    const out = parsed(await spine(['--kvp', '120'])) as SpineJson;
     expect(out.meanBmdMgCm3).toBe(85);
+    // The NIfTI carries no kVp: without --kvp the calibration's kVp cannot be checked, so it is refused.
+    const unknown = await spine([]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("was made at 120 kVp and this scan's kVp is not known: give --kvp");
+    const other = await spine(['--kvp', '100']);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('was made at 120 kVp but this scan is 100 kVp');
+    // A calibration file that does not say its kVp is refused.
+    const noKvp = await runCli(['qct', 'calibrate', '--material', 'K2HPO4', ctPath, '--rois', regionsPath]);
+    const noKvpPath = join(folder, 'calibration-no-kvp.json');
+    writeFileSync(noKvpPath, noKvp.stdout);
+    const refused = await runCli([
+      'qct',
+      'spine',
+      ctPath,
+      '--rois',
+      regionsPath,
+      '--calibration',
+      noKvpPath,
+      '--kvp',
+      '120',
+    ]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('does not record the kVp it was made at');
   });
 
   it('places the trabecular ROI inside vertebral body labels, clear of the cortex and the basivertebral vein', async () => {
@@ -259,6 +285,8 @@ describe('quantrad qct spine', () => {
       regionsPath,
       '--material',
       'K2HPO4',
+      '--kvp',
+      '120',
     ]);
     const calibrationPath = join(folder, 'calibration-bare.json');
     writeFileSync(calibrationPath, calibration.stdout);
@@ -274,6 +302,8 @@ describe('quantrad qct spine', () => {
         'L1=1,L2=2,L3=3',
         '--calibration',
         calibrationPath,
+        '--kvp',
+        '120',
       ]),
     ) as SpineJson;
     expect(out.vertebrae.map((v) => [v.label, v.bmdMgCm3])).toEqual([
@@ -291,6 +321,8 @@ describe('quantrad qct spine', () => {
       'L1:1',
       '--calibration',
       calibrationPath,
+      '--kvp',
+      '120',
     ]);
     expect(badLabels.status).toBe(2);
     expect(badLabels.stderr).toContain('--labels: "L1:1" is not NAME=LABEL');

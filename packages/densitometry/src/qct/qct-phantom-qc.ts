@@ -38,6 +38,7 @@ export interface QctPhantomRodQc {
   meanMgCm3: number;
   /** Sample SD (n − 1) of all measurements of the rod; null with one measurement. */
   sdMgCm3: number | null;
+  /** null with one measurement, or for a rod held to the absolute floor (near 0 mg/cm³). */
   cvPercent: number | null;
   points: QctPhantomQcPoint[];
   flaggedCount: number;
@@ -143,7 +144,8 @@ export function qctPhantomQc(
       count: values.length,
       meanMgCm3: mean,
       sdMgCm3: sd,
-      cvPercent: sd === null ? null : (100 * sd) / mean,
+      // A CV of a rod near 0 mg/cm³ divides by almost nothing: given only where the 1% rule applies.
+      cvPercent: sd === null || !percentApplies ? null : (100 * sd) / mean,
       points,
       flaggedCount: points.filter((p) => p.flagged).length,
     };

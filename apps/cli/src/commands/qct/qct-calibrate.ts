@@ -135,6 +135,10 @@ export async function qctCalibrate(
     throw new InputError('--rois: needs the CT (a DICOM folder or NIfTI file) to measure on');
   if (options.store !== undefined && options.method !== 'asynchronous')
     throw new InputError('--store: only an asynchronous calibration is stored (--method asynchronous)');
+  if (options.history !== undefined && options.method !== 'asynchronous')
+    throw new InputError(
+      '--history: stability is checked between asynchronous calibrations of one scanner, kVp and kernel (--method asynchronous)',
+    );
   const loaded = ct === undefined ? undefined : await loadCtVolume(ct, options.series, io);
   const facts = scanFacts(options, loaded);
   const filed = options.method === 'asynchronous' ? asynchronousFacts(facts) : undefined;
@@ -151,15 +155,14 @@ export async function qctCalibrate(
   if (!outcome.ok) throw new InputError(`calibration refused: ${outcome.reasons.join('; ')}`);
   const calibration = outcome.calibration;
   const historyPath = options.store ?? options.history;
-  if (historyPath === undefined) {
-    io.out(formatJson(calibrationJson(calibration)));
+  if (historyPath === undefined || filed === undefined) {
+    io.out(formatJson(calibrationJson(calibration, facts)));
     return;
   }
   const stored = await readStoredCalibrations(historyPath, options.store !== undefined);
-  const earlier =
-    filed === undefined ? stored : sameAcquisition(stored, filed.scannerId, filed.kvp, filed.kernel);
+  const earlier = sameAcquisition(stored, filed.scannerId, filed.kvp, filed.kernel, calibration.material);
   const stability = calibrationStability(calibrationLine(calibration), earlier);
-  if (options.store !== undefined && filed !== undefined) {
+  if (options.store !== undefined) {
     if (stability.stable === false)
       throw new InputError(
         `not stored in ${options.store}: ${stability.reasons.join('; ')}; check the scanner and phantom before this calibration is used for patients`,
@@ -178,7 +181,7 @@ export async function qctCalibrate(
   }
   io.out(
     formatJson({
-      ...calibrationJson(calibration),
+      ...calibrationJson(calibration, facts),
       stability,
       ...(options.store === undefined ? {} : { storedIn: options.store }),
     }),
@@ -200,7 +203,11 @@ function calibrationLine(calibration: QctCalibration): CalibrationLine {
   };
 }
 
-function calibrationJson(calibration: QctCalibration): Record<string, unknown> {
+/**
+ * The calibration as written for later scans: with the kVp, kernel and date of the phantom scan whenever
+ * known (options or headers), so a later scan can be checked against them (ACR QCT IV.B.1.b, IV.B.2).
+ */
+function calibrationJson(calibration: QctCalibration, facts: ScanFacts): Record<string, unknown> {
   return {
     slopeHuPerMgCm3: calibration.slopeHuPerMgCm3,
     interceptHu: calibration.interceptHu,
@@ -209,6 +216,11 @@ function calibrationJson(calibration: QctCalibration): Record<string, unknown> {
     material: calibration.material,
     ...(calibration.phantom === undefined ? {} : { phantom: calibration.phantom }),
     ...(calibration.scanner === undefined ? {} : { scanner: calibration.scanner }),
+    acquisition: {
+      ...(facts.kvp === undefined ? {} : { kvp: facts.kvp }),
+      ...(facts.kernel === undefined ? {} : { kernel: facts.kernel }),
+      ...(facts.date === undefined ? {} : { date: facts.date }),
+    },
     points: calibration.points,
     residualsHu: calibration.residualsHu,
     notes: calibration.notes,

@@ -27,7 +27,7 @@ export async function qctQc(csvPath: string, options: { baseline?: string }, io:
     // The engine names measurements by index; the person has the CSV open, where row i is line i + 2.
     const message = (error as Error).message.replace(
       /measurements\[(\d+)\]\.(\w+)/g,
-      (_match, index: string, field: string) => `line ${Number(index) + 2}: ${field}`,
+      (_match, index: string, field: string) => `line ${measurements[Number(index)]?.line ?? '?'}: ${field}`,
     );
     throw new InputError(`${csvPath}: ${message}`);
   }

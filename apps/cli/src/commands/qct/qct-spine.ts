@@ -4,6 +4,7 @@ import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import { loadCtVolume, type LoadedCt } from '../../io/load-ct-volume.ts';
+import { labelsIn, readNiftiFile } from '@quantrad/imaging';
 import { measureRegions, regionsOfKind } from './measure-regions.ts';
 import { qctRegionsSchema, type QctRegionsFile } from './qct-regions-schema.ts';
 import { scanFacts } from './scan-facts.ts';
@@ -36,9 +37,20 @@ function contrastFact(options: QctSpineOptions, loaded: LoadedCt): { contrast?: 
   return agent === undefined ? {} : { contrast: !/^(none|no|n\/a|)$/i.test(agent) };
 }
 
-/** A bare label mask: `--labels L1=1,L2=2` (default labels 1–5 are the bodies of L1–L5, ROIs placed inside). */
-function regionsFromMask(maskPath: string, labels: string | undefined): QctRegionsFile {
-  const pairs = (labels ?? 'L1=1,L2=2,L3=3,L4=4,L5=5').split(',').map((item) => item.trim().split('='));
+/**
+ * A bare label mask: `--labels L1=1,L2=2`; by default labels 1–5 are the bodies of L1–L5 (ROIs placed
+ * inside), taking those the mask holds.
+ */
+async function regionsFromMask(maskPath: string, labels: string | undefined): Promise<QctRegionsFile> {
+  const present = labels === undefined ? labelsIn(await readNiftiFile(maskPath)) : undefined;
+  const pairs = (labels ?? 'L1=1,L2=2,L3=3,L4=4,L5=5')
+    .split(',')
+    .map((item) => item.trim().split('='))
+    .filter(([, value]) => present === undefined || present.has(Number(value)));
+  if (pairs.length === 0)
+    throw new InputError(
+      `--rois: ${maskPath} holds none of labels 1–5 (L1–L5); name its labels with --labels`,
+    );
   const table: NonNullable<QctRegionsFile['labels']> = {};
   for (const pair of pairs) {
     const [name, value] = pair;
@@ -52,7 +64,7 @@ function regionsFromMask(maskPath: string, labels: string | undefined): QctRegio
 /** `quantrad qct spine`: trabecular vBMD per vertebra, the mean of two and the ACR category (ACR QCT IV.B, IV.C.2). */
 export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo): Promise<void> {
   const regionsFile = /\.nii(\.gz)?$/i.test(options.rois)
-    ? regionsFromMask(options.rois, options.labels)
+    ? await regionsFromMask(options.rois, options.labels)
     : await readJsonFile(options.rois, qctRegionsSchema);
   if (options.labels !== undefined && !/\.nii(\.gz)?$/i.test(options.rois))
     throw new InputError(
@@ -112,25 +124,37 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
       throw new InputError('--pair: two vertebrae, e.g. L1,L2');
     pair = [names[0] ?? '', names[1] ?? ''];
   }
-  const spine = assessQctSpine({
-    vertebrae: vertebrae.map((v) => ({
-      label: v.name,
-      meanHu: v.meanHu,
-      bmdMgCm3: bmdFromHu(calibration, v.meanHu),
-      ...(v.fractured === true ? { fractured: true } : {}),
-    })),
-    ...(pair === undefined ? {} : { pair }),
-    ...(population === undefined ? {} : { population: population.population }),
-    ...(options.zScore === undefined ? {} : { zScore: Number(options.zScore) }),
-    ...contrast,
-  });
-  const serialChange = await spineSerialComparison(
-    options,
-    facts,
-    loaded,
-    spine.meanBmdMgCm3,
-    spine.usedLabels,
-  );
+  let spine: ReturnType<typeof assessQctSpine>;
+  try {
+    spine = assessQctSpine({
+      vertebrae: vertebrae.map((v) => ({
+        label: v.name,
+        meanHu: v.meanHu,
+        bmdMgCm3: bmdFromHu(calibration, v.meanHu),
+        ...(v.fractured === true ? { fractured: true } : {}),
+      })),
+      ...(pair === undefined ? {} : { pair }),
+      ...(population === undefined ? {} : { population: population.population }),
+      ...(options.zScore === undefined ? {} : { zScore: Number(options.zScore) }),
+      ...contrast,
+    });
+  } catch (error) {
+    throw new InputError(
+      `${options.pair === undefined ? options.rois : '--pair'}: ${(error as Error).message}`,
+    );
+  }
+  const serialChange =
+    categoryWithheld === undefined
+      ? await spineSerialComparison(options, facts, loaded, spine.meanBmdMgCm3, spine.usedLabels, calibration)
+      : options.prior === undefined
+        ? undefined
+        : { withheld: `no serial comparison: ${categoryWithheld}` };
+  const materialNote =
+    calibration.material === 'CaHA' && categoryWithheld === undefined
+      ? [
+          'ACR QCT IV.C.2 does not state the calibration material of its cut points; this result is CaHA-equivalent: confirm with the QCT software\u2019s reference that the cut points apply',
+        ]
+      : [];
   const byLabel = new Map(vertebrae.map((v) => [v.name, v]));
   io.out(
     formatJson({
@@ -153,10 +177,18 @@ export async function qctSpine(ct: string, options: QctSpineOptions, io: CliIo):
         : spine.classification === undefined || spine.classification.scheme === 'acr_qct_spine_mg_cm3'
           ? { category: spine.category, categorySource: spine.categorySource }
           : { category: spine.classification.category, categorySource: spine.classification.source }),
-      ...(population === undefined ? {} : { population, classification: spine.classification }),
+      ...(population === undefined
+        ? {}
+        : {
+            population,
+            classification:
+              categoryWithheld === undefined || spine.classification === undefined
+                ? spine.classification
+                : { ...spine.classification, category: null, statement: categoryWithheld },
+          }),
       ...(serialChange === undefined ? {} : { serialChange }),
       calibration,
-      notes: spine.notes,
+      notes: [...spine.notes, ...materialNote],
       ...common,
     }),
   );

@@ -14,7 +14,7 @@ const calibrationFileSchema = z.object({
   interceptHu: z.number(),
   r2: z.number().min(0).max(1),
   method: z.enum(['simultaneous', 'asynchronous', 'phantomless']),
-  material: z.enum(['K2HPO4', 'CaHA']).default('K2HPO4'),
+  material: z.enum(['K2HPO4', 'CaHA'], { error: 'must say the rods\u2019 material, K2HPO4 or CaHA' }),
   phantom: z.string().optional(),
   scanner: z
     .object({
@@ -24,57 +24,73 @@ const calibrationFileSchema = z.object({
       date: z.string().optional(),
     })
     .optional(),
+  /** The phantom scan's kVp, kernel and date, written whenever known. */
+  acquisition: z
+    .object({ kvp: z.number().optional(), kernel: z.string().optional(), date: z.iso.date().optional() })
+    .default({}),
   notes: z.array(z.string()).default([]),
 });
 
 type CalibrationFile = z.infer<typeof calibrationFileSchema>;
 
 /**
- * One calibration file, used only for a scan it fits: the same scanner, tube voltage and kernel when both
- * say (ACR QCT IV.B.1.b; HU depend on kVp, IV.B.2); what could not be checked is noted.
+ * One calibration file, used only for a scan it fits (ACR QCT IV.B.1.b; HU depend on kVp, IV.B.2): the kVp
+ * must be known on both sides and equal; the kernel and scanner must agree where both are known; the
+ * calibration must not postdate the scan. What could not be checked is noted.
  */
 function singleCalibration(path: string, file: CalibrationFile, scan: ScanFacts): QctCalibration {
-  const { phantom, scanner, notes, ...rest } = file;
+  const { phantom, scanner, notes, acquisition, ...rest } = file;
+  const refuse = (problem: string): never => {
+    throw new InputError(`--calibration: ${path} ${problem}`);
+  };
+  const calibratedKvp = acquisition.kvp ?? scanner?.kvp;
+  if (calibratedKvp === undefined)
+    refuse(
+      'does not record the kVp it was made at: make it again with --kvp (or from the DICOM phantom scan)',
+    );
+  if (scan.kvp === undefined)
+    refuse(`was made at ${String(calibratedKvp)} kVp and this scan's kVp is not known: give --kvp`);
+  if (calibratedKvp !== scan.kvp)
+    refuse(
+      `was made at ${String(calibratedKvp)} kVp but this scan is ${String(scan.kvp)} kVp: a calibration holds only for its own kVp`,
+    );
   const unchecked: string[] = [];
-  if (scanner !== undefined) {
-    const facts = [
-      ['scanner', scanner.id, scan.scannerId],
-      ['kVp', scanner.kvp, scan.kvp],
-      ['kernel', scanner.kernel?.toLowerCase(), scan.kernel?.trim().toLowerCase()],
-    ] as const;
-    for (const [name, calibrated, scanned] of facts) {
-      if (calibrated === undefined) continue;
-      if (scanned === undefined) unchecked.push(name);
-      else if (String(calibrated) !== String(scanned))
-        throw new InputError(
-          `--calibration: ${path} was made for ${name} ${String(calibrated)} but this scan is ${name} ${String(scanned)}: a calibration holds only for its own scanner, kVp and kernel (ACR QCT IV.B.1.b)`,
-        );
-    }
-  }
-  const uncheckedNote =
-    scanner === undefined
-      ? [
-          `the calibration file does not say which scanner, kVp and kernel it was made for: its fit to this scan was not checked`,
-        ]
-      : unchecked.length > 0
-        ? [
-            `this scan's ${unchecked.join(', ')} unknown: the calibration's ${unchecked.join(', ')} could not be checked against it`,
-          ]
-        : [];
+  const calibratedKernel = acquisition.kernel ?? scanner?.kernel;
+  if (calibratedKernel !== undefined && scan.kernel !== undefined) {
+    if (calibratedKernel.trim().toLowerCase() !== scan.kernel.trim().toLowerCase())
+      refuse(`was made with kernel ${calibratedKernel} but this scan used ${scan.kernel}`);
+  } else unchecked.push('kernel');
+  if (scanner !== undefined && scan.scannerId !== undefined) {
+    if (scanner.id !== scan.scannerId)
+      refuse(`was made on scanner ${scanner.id} but this scan is from ${scan.scannerId}`);
+  } else unchecked.push('scanner');
+  const calibratedOn = acquisition.date ?? scanner?.date;
+  if (calibratedOn !== undefined && scan.date !== undefined && calibratedOn > scan.date)
+    refuse(
+      `is dated ${calibratedOn}, after this scan (${scan.date}): use a calibration made on or before the exam`,
+    );
+  if (calibratedOn === undefined || scan.date === undefined) unchecked.push('date');
   return {
     ...rest,
     points: [],
     residualsHu: [],
-    notes: [...notes, ...uncheckedNote],
+    notes: [
+      ...notes,
+      ...(unchecked.length > 0
+        ? [
+            `the calibration's ${unchecked.join(', ')} could not be checked against this scan (not recorded on both sides)`,
+          ]
+        : []),
+    ],
     ...(phantom === undefined ? {} : { phantom }),
     ...(scanner === undefined
       ? {}
       : {
           scanner: {
             id: scanner.id,
-            ...(scanner.kvp === undefined ? {} : { kvp: scanner.kvp }),
-            ...(scanner.kernel === undefined ? {} : { kernel: scanner.kernel }),
-            ...(scanner.date === undefined ? {} : { date: scanner.date }),
+            ...(calibratedKvp === undefined ? {} : { kvp: calibratedKvp }),
+            ...(calibratedKernel === undefined ? {} : { kernel: calibratedKernel }),
+            ...(calibratedOn === undefined ? {} : { date: calibratedOn }),
           },
         }),
   };

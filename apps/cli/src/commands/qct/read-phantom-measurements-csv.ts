@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { readCsvRows } from '../../io/read-csv-rows.ts';
 
 export interface PhantomMeasurementRow {
+  /** The row's line in the file, for messages. */
+  line: number;
   date: string;
   valueMgCm3: number;
   rod?: string;
@@ -23,7 +25,8 @@ const rowSchema = z.object({
 /** A phantom QC CSV: columns date, value (mg/cm³ as the QCT software reports the phantom), optional rod. */
 export async function readPhantomMeasurementsCsv(path: string): Promise<PhantomMeasurementRow[]> {
   const rows = await readCsvRows(path, ['date', 'value'], 'date, value and optionally rod', rowSchema);
-  return rows.map(({ row: { date, value, rod } }) => ({
+  return rows.map(({ line, row: { date, value, rod } }) => ({
+    line,
     date,
     valueMgCm3: value,
     ...(rod === undefined || rod === '' ? {} : { rod }),

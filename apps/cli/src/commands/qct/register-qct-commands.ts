@@ -33,7 +33,10 @@ export function registerQctCommands(program: Command, io: CliIo): void {
       'fit a phantom calibration line (HU against mg/cm³), refused when the fit is poor (ACR QCT IV.B.1)',
     )
     .argument('[ct]', `with --rois: ${CT_ARGUMENT}`)
-    .option('--phantom <id|file>', 'a shipped phantom (mindways-model-3, qrm-bdc, …) or a phantom JSON file')
+    .option(
+      '--phantom <id|file>',
+      'a shipped phantom (mindways-model-3, qrm-bdc-3, qrm-bdc-6, b-mas-200, image-analysis-qct-3d-plus) or a phantom JSON file',
+    )
     .option(
       '--certificate-water <mgcm3,…>',
       'water-equivalent density of each rod from the certificate (Mindways)',
@@ -71,7 +74,10 @@ export function registerQctCommands(program: Command, io: CliIo): void {
       '--store <file>',
       'asynchronous: check stability against FILE\u2019s calibrations and add this one to FILE',
     )
-    .addHelpText('after', '\nExample:\n  quantrad qct calibrate --phantom qrm-bdc --rods-hu 2.1,98.4,197.9\n')
+    .addHelpText(
+      'after',
+      '\nExample:\n  quantrad qct calibrate --phantom qrm-bdc-3 --rods-hu 2.1,98.4,197.9\n',
+    )
     .action(async (ct: string | undefined, options: QctCalibrateOptions) => {
       await qctCalibrate(ct, options, io);
     });

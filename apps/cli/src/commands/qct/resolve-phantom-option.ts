@@ -11,10 +11,17 @@ export async function resolvePhantomOption(
   const fromFile = /\.json$/i.test(phantom)
     ? await readJsonFile(phantom, phantomDefinitionSchema)
     : undefined;
+  if (fromFile !== undefined && (certificateRodsMgCm3 !== undefined || certificateWaterMgCm3 !== undefined))
+    throw new InputError(
+      `--certificate: ${phantom} is a phantom file; put the certificate\u2019s values in it (rodsMgCm3, waterMgCm3)`,
+    );
   try {
     return resolvePhantom(fromFile ?? phantom, certificateRodsMgCm3, certificateWaterMgCm3);
   } catch (error) {
-    throw new InputError(`--phantom: ${(error as Error).message}`);
+    const message = (error as Error).message
+      .replace(/^certificateRodsMgCm3/, '--certificate')
+      .replace(/^certificateWaterMgCm3/, '--certificate-water');
+    throw new InputError(message.startsWith('--') ? message : `--phantom: ${message}`);
   }
 }
 

@@ -23,7 +23,7 @@ const kvpSchema = z.coerce.number().int().min(60).max(150);
 function parseKvp(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const parsed = kvpSchema.safeParse(text);
-  if (!parsed.success)
+  if (!/^\d+$/.test(text.trim()) || !parsed.success)
     throw new InputError(`--kvp: must be a whole number of kV from 60 to 150, not "${text}"`);
   return parsed.data;
 }

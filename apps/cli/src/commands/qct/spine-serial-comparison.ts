@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { compareQctSerial, type QctPrecision, type QctSerialComparison } from '@quantrad/densitometry';
+import {
+  compareQctSerial,
+  type QctCalibration,
+  type QctPrecision,
+  type QctSerialComparison,
+} from '@quantrad/densitometry';
 import { InputError } from '../../io/input-error.ts';
 import { readJsonFile } from '../../io/read-input-file.ts';
 import type { LoadedCt } from '../../io/load-ct-volume.ts';
@@ -14,7 +19,17 @@ const priorSpineSchema = z.strictObject({
   scanner: z.strictObject({ id: z.string().min(1), manufacturer: z.string().min(1) }),
   /** Results reported in standardised units, comparable across manufacturers (ACR QCT IV.F.3). */
   standardisedUnits: z.boolean().optional(),
+  /** How the prior was calibrated: BMD from another method or material is not the same quantity. */
+  calibrationMethod: z.enum(['simultaneous', 'asynchronous', 'phantomless']).optional(),
+  material: z.enum(['K2HPO4', 'CaHA']).optional(),
 });
+
+/** A prior that cannot be compared, and why. */
+export interface NotComparable {
+  comparability: 'not_comparable';
+  reason: string;
+  significant: null;
+}
 
 export interface SerialOptions {
   prior?: string;
@@ -44,7 +59,8 @@ export async function spineSerialComparison(
   loaded: LoadedCt,
   meanBmdMgCm3: number,
   usedLabels: readonly string[],
-): Promise<QctSerialComparison | undefined> {
+  calibration: Pick<QctCalibration, 'method' | 'material'>,
+): Promise<QctSerialComparison | NotComparable | undefined> {
   if (options.prior === undefined) {
     if (options.precisionCv !== undefined || options.precisionSd !== undefined)
       throw new InputError('--precision-cv and --precision-sd: only with --prior');
@@ -58,6 +74,21 @@ export async function spineSerialComparison(
       '--prior: the comparison needs this scan\u2019s --scanner, --manufacturer and --date (manufacturer and date come from DICOM headers when present)',
     );
   const precision = precisionOf(options);
+  if (prior.material !== undefined && prior.material !== calibration.material)
+    return {
+      comparability: 'not_comparable',
+      reason: `the prior is ${prior.material}-equivalent and this result ${calibration.material}-equivalent`,
+      significant: null,
+    };
+  if (
+    prior.calibrationMethod !== undefined &&
+    (prior.calibrationMethod === 'phantomless') !== (calibration.method === 'phantomless')
+  )
+    return {
+      comparability: 'not_comparable',
+      reason: `the prior was calibrated ${prior.calibrationMethod} and this result ${calibration.method}: phantomless and phantom-based BMD differ in accuracy and precision (ACR QCT VI)`,
+      significant: null,
+    };
   const site = usedLabels.length === 0 ? undefined : `${usedLabels[0] ?? ''}-${usedLabels.at(-1) ?? ''}`;
   try {
     return compareQctSerial({

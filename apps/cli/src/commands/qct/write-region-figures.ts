@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { slicePng, type Volume } from '@quantrad/imaging';
+import { InputError } from '../../io/input-error.ts';
 import type { RegionMeasurement } from './measure-regions.ts';
 
 /** Bone window for figures of vertebral ROIs (centre 400 HU, width 1800 HU). */
@@ -24,7 +25,13 @@ export async function writeRegionFigures(
   regions: readonly RegionMeasurement[],
   folder: string,
 ): Promise<string[]> {
-  await mkdir(folder, { recursive: true });
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new InputError(
+      `--figures: ${folder} cannot be made (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
   const written: string[] = [];
   for (const region of regions) {
     const slice = middleSlice(volume, region.voxels);

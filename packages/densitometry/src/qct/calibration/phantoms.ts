@@ -136,6 +136,11 @@ export function resolvePhantom(
     notes: [`${definition.name}: rod densities from the user's phantom file`],
   };
   if (definition.waterMgCm3) {
+    // The water correction is for K2HPO4 solution rods (Mindways); CaHA inserts are solids.
+    if (definition.material !== 'K2HPO4')
+      throw new Error(
+        'phantom file: waterMgCm3: water densities are for K2HPO4 solution rods, not CaHA inserts',
+      );
     resolved.waterMgCm3 = [...definition.waterMgCm3];
     const mindways = phantomById('mindways-model-3')?.waterCorrection;
     if (mindways) resolved.waterCorrection = { ...mindways };
