@@ -9,12 +9,9 @@ import {
 
 // A study that passes every check: 10 still frames, 3 baseline frames, AIF peak 300 HU with 5 HU baseline SD
 // (peak/noise 60), washout complete, 60 s at 80 kVp and 150 mAs, CTDIvol 250 mGy.
-const still = (frames: number): QualityInput['motion'] =>
-  Array.from({ length: frames }, (_, frame) => ({
-    frame,
-    displacementMm: 0.1,
-    action: 'ok' as MotionAction,
-  }));
+type MotionFrame = NonNullable<QualityInput['motion']>[number];
+const still = (frames: number): MotionFrame[] =>
+  Array.from({ length: frames }, (_, frame): MotionFrame => ({ frame, displacementMm: 0.1, action: 'ok' }));
 const GOOD: QualityInput = {
   motion: still(10),
   baselineFrameCount: 3,
@@ -36,11 +33,11 @@ const protocol = (p: QualityInput['protocol']): QualityInput => ({
 
 /** Motion over 10 frames with the given actions on frames 0, 1, … */
 function moved(...actions: MotionAction[]): QualityInput {
-  const motion = still(10)?.map((m, i) => {
+  const motion = still(10).map((m, i): MotionFrame => {
     const action = actions[i];
     return action ? { ...m, action, displacementMm: action === 'excluded' ? 8 : 2 } : m;
   });
-  return motion ? { ...GOOD, motion } : GOOD;
+  return { ...GOOD, motion };
 }
 
 describe('qualityChecks', () => {
