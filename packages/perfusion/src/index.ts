@@ -68,3 +68,38 @@ export { selectAif, type AifSelection, type ScoredCurve, type SelectCurveOptions
 export { selectVof, type VofSelection } from './aif/select-vof.ts';
 export { partialVolumeCorrect, type PartialVolumeCorrection } from './aif/partial-volume-correct.ts';
 export { curveAt, sphereVoxels, type SphereRoi } from './aif/curve-at.ts';
+
+// Lesion volumes and trial imaging criteria (helper perf-lesions)
+export { splitHemispheres, HEMISPHERE } from './lesions/split-hemispheres.ts';
+export { removeSmallComponents } from './lesions/remove-small-components.ts';
+export {
+  lesionThresholds,
+  parseLesionThresholds,
+  type LesionThresholds,
+  type CoreThresholds,
+  type HypoperfusionThresholds,
+  type TrialCriteria,
+  type TrialCriterion,
+} from './lesions/lesion-thresholds.ts';
+export {
+  lesionVolumes,
+  type LesionVolumeInput,
+  type LesionVolumes,
+  type AffectedSide,
+} from './lesions/lesion-volumes.ts';
+export {
+  decisionSupport,
+  type DecisionSupport,
+  type DecisionVolumes,
+  type CriterionResult,
+} from './lesions/decision-support.ts';
+
+// Quality checks of a study (helper perf-lesions)
+export { perfusionQcLimits, type PerfusionQcLimits } from './quality/perfusion-qc-limits.ts';
+export {
+  qualityChecks,
+  type QualityCheck,
+  type QualityCheckName,
+  type QualityInput,
+  type QualityStatus,
+} from './quality/quality-checks.ts';
