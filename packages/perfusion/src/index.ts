@@ -68,3 +68,19 @@ export { selectAif, type AifSelection, type ScoredCurve, type SelectCurveOptions
 export { selectVof, type VofSelection } from './aif/select-vof.ts';
 export { partialVolumeCorrect, type PartialVolumeCorrection } from './aif/partial-volume-correct.ts';
 export { curveAt, sphereVoxels, type SphereRoi } from './aif/curve-at.ts';
+
+// The pipeline: a dynamic CT to perfusion maps (helper perf-pipeline)
+export { runPerfusion } from './pipeline/run-perfusion.ts';
+export {
+  PERFUSION_STAGES,
+  type PerfusionStage,
+  type PerfusionMapper,
+  type RunPerfusionOptions,
+  type PerfusionRun,
+  type PerfusionBaseline,
+  type PerfusionCurve,
+  type PerfusionMotion,
+  type PerfusionMapVolumes,
+} from './pipeline/perfusion-run.ts';
+export { pipelineDefaults, type PipelineDefaults } from './pipeline/pipeline-defaults.ts';
+export { timeGrid, curvesOnGrid, curveOnGrid, type TimeGrid } from './pipeline/time-grid.ts';
