@@ -84,3 +84,15 @@ export {
 } from './pipeline/perfusion-run.ts';
 export { pipelineDefaults, type PipelineDefaults } from './pipeline/pipeline-defaults.ts';
 export { timeGrid, curvesOnGrid, curveOnGrid, type TimeGrid } from './pipeline/time-grid.ts';
+
+// Outputs: NIfTI maps, summary.json, PNG montages and the AIF/VOF plot (helper perf-pipeline)
+export { writePerfusionOutputs } from './output/write-perfusion-outputs.ts';
+export {
+  perfusionSummary,
+  PERFUSION_MAP_FILES,
+  SUMMARY_FILE,
+  CURVES_FILE,
+} from './output/perfusion-summary.ts';
+export { mapMontagePng, type MapMontage, type MapMontageOptions } from './output/map-montage-png.ts';
+export { curvePlotPng, niceTicks, type PlotSeries, type CurvePlotOptions } from './output/curve-plot-png.ts';
+export { colourAt, viridis, type ColourMap } from './output/colour-map.ts';

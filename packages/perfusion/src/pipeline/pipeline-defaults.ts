@@ -9,6 +9,8 @@ export interface PipelineDefaults {
   readonly unevenFrameToleranceS: number;
   /** Chunks of tissue voxels the maps are computed in, for progress reports. */
   readonly progressChunks: number;
+  /** Review figures: upper end of a map's colour range (percentile in the mask), smallest slice size (px). */
+  readonly figures: { readonly displayUpperPercentile: number; readonly minimumTilePixels: number };
 }
 
 export const pipelineDefaults: PipelineDefaults = defaultsJson;
