@@ -6,12 +6,12 @@ export type Rgb = readonly [number, number, number];
 /** An RGBA picture drawn pixel by pixel, encoded as PNG at the end. */
 export class Raster {
   readonly png: PNG;
+  readonly width: number;
+  readonly height: number;
 
-  constructor(
-    readonly width: number,
-    readonly height: number,
-    background: Rgb,
-  ) {
+  constructor(width: number, height: number, background: Rgb) {
+    this.width = width;
+    this.height = height;
     this.png = new PNG({ width, height });
     this.fillRect(0, 0, width, height, background);
   }
@@ -60,7 +60,8 @@ export class Raster {
 
   /** Text with its top-left corner at (x, y), in the 5 × 7 font magnified by `scale`. */
   text(x: number, y: number, text: string, colour: Rgb, scale = 1): void {
-    [...text].forEach((character, n) => {
+    for (let n = 0; n < text.length; n++) {
+      const character = text.charAt(n);
       const left = x + n * GLYPH_ADVANCE * scale;
       for (let row = 0; row < GLYPH_HEIGHT; row++) {
         for (let column = 0; column < GLYPH_WIDTH; column++) {
@@ -68,7 +69,7 @@ export class Raster {
             this.fillRect(left + column * scale, y + row * scale, scale, scale, colour);
         }
       }
-    });
+    }
   }
 
   encode(): Buffer {

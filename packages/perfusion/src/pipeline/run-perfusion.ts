@@ -169,7 +169,7 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
       ? correctMotion(kept, keptTransforms)
       : kept;
     return {
-      volume: corrected as Volume,
+      volume: corrected,
       motion: { estimated: true, transforms: estimate.transforms, frames, excludedFrames },
     };
   });
@@ -251,7 +251,11 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
     tissueOnGrid: curvesOnGrid(frameTimesS, tissueCurves, grid),
   }));
 
-  const mapper = options.mapper ?? chunkedMapper((f) => progress('maps', f), pipelineDefaults.progressChunks);
+  const mapper =
+    options.mapper ??
+    chunkedMapper((f) => {
+      progress('maps', f);
+    }, pipelineDefaults.progressChunks);
   const values = await stage('maps', () =>
     mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
   );

@@ -36,9 +36,9 @@ export async function perfusionRun(input: string, options: PerfusionRunOptions, 
   );
   const [nx, ny, nz] = loaded.volume.dims;
   io.err(`${input}: ${nx}×${ny}×${nz} voxels, ${loaded.volume.frames} frames\n`);
-  let run;
+  let computed;
   try {
-    run = await runPerfusion(loaded.volume, {
+    computed = await runPerfusion(loaded.volume, {
       method: options.method,
       ...(aifVoxel === undefined ? {} : { aifVoxel }),
       ...(vofVoxel === undefined ? {} : { vofVoxel }),
@@ -56,7 +56,7 @@ export async function perfusionRun(input: string, options: PerfusionRunOptions, 
     }
     throw error;
   }
-  run.warnings.unshift(...loaded.warnings);
+  const run = { ...computed, warnings: [...loaded.warnings, ...computed.warnings] };
   const written = await writePerfusionOutputs(run, options.out);
   io.out(
     formatJson({
