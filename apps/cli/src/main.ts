@@ -12,6 +12,7 @@ import { dxaPrecision } from './commands/dxa-precision.ts';
 import { report } from './commands/report.ts';
 import { registerQctCommands } from './commands/qct/register-qct-commands.ts';
 import { registerCtCommands } from './commands/ct/register-ct-commands.ts';
+import { registerPerfusionCommands } from './commands/perfusion/register-perfusion-commands.ts';
 import { VolumeReadError } from '@quantrad/imaging';
 import { REPORT_FORMATS, type ReportFormat } from '@quantrad/reporting';
 import { totpCode } from '@quantrad/service';
@@ -90,6 +91,7 @@ function buildProgram(io: CliIo): Command {
     });
   registerCtCommands(program, io);
   registerQctCommands(program, io);
+  registerPerfusionCommands(program, io);
   program
     .command('report')
     .description(

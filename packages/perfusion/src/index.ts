@@ -103,3 +103,30 @@ export {
   type QualityInput,
   type QualityStatus,
 } from './quality/quality-checks.ts';
+// The pipeline: a dynamic CT to perfusion maps (helper perf-pipeline)
+export { runPerfusion } from './pipeline/run-perfusion.ts';
+export {
+  PERFUSION_STAGES,
+  type PerfusionStage,
+  type PerfusionMapper,
+  type RunPerfusionOptions,
+  type PerfusionRun,
+  type PerfusionBaseline,
+  type PerfusionCurve,
+  type PerfusionMotion,
+  type PerfusionMapVolumes,
+} from './pipeline/perfusion-run.ts';
+export { pipelineDefaults, type PipelineDefaults } from './pipeline/pipeline-defaults.ts';
+export { timeGrid, curvesOnGrid, curveOnGrid, type TimeGrid } from './pipeline/time-grid.ts';
+
+// Outputs: NIfTI maps, summary.json, PNG montages and the AIF/VOF plot (helper perf-pipeline)
+export { writePerfusionOutputs } from './output/write-perfusion-outputs.ts';
+export {
+  perfusionSummary,
+  PERFUSION_MAP_FILES,
+  SUMMARY_FILE,
+  CURVES_FILE,
+} from './output/perfusion-summary.ts';
+export { mapMontagePng, type MapMontage, type MapMontageOptions } from './output/map-montage-png.ts';
+export { curvePlotPng, niceTicks, type PlotSeries, type CurvePlotOptions } from './output/curve-plot-png.ts';
+export { colourAt, viridis, type ColourMap } from './output/colour-map.ts';

@@ -1,0 +1,77 @@
+import type { DeconvolutionMethod, PerfusionStage } from '@quantrad/perfusion';
+import { runPerfusion, writePerfusionOutputs } from '@quantrad/perfusion';
+import type { CliIo } from '../../io/cli-io.ts';
+import { formatJson } from '../../io/format-json.ts';
+import { InputError } from '../../io/input-error.ts';
+import { loadDynamicCt } from './load-dynamic-ct.ts';
+import { parseVoxelOption } from './parse-voxel-option.ts';
+
+export interface PerfusionRunOptions {
+  out: string;
+  method: DeconvolutionMethod;
+  aif?: string;
+  vof?: string;
+  times?: string;
+  series?: string;
+  motion: boolean;
+}
+
+/** Fields of runPerfusion whose RangeErrors are the input's fault, not the program's. */
+const INPUT_FIELDS = /^(ct|ct\.frameTimesS|aifVoxel|vofVoxel):/;
+
+/**
+ * `quantrad perfusion run INPUT --out DIR`: maps, summary and figures of a dynamic CT (runPerfusion,
+ * writePerfusionOutputs). Progress goes to stderr, a short JSON summary to stdout.
+ */
+export async function perfusionRun(input: string, options: PerfusionRunOptions, io: CliIo): Promise<void> {
+  const aifVoxel = options.aif === undefined ? undefined : parseVoxelOption(options.aif, '--aif');
+  const vofVoxel = options.vof === undefined ? undefined : parseVoxelOption(options.vof, '--vof');
+  const loaded = await loadDynamicCt(
+    input,
+    {
+      ...(options.series === undefined ? {} : { series: options.series }),
+      ...(options.times === undefined ? {} : { times: options.times }),
+    },
+    io,
+  );
+  const [nx, ny, nz] = loaded.volume.dims;
+  io.err(`${input}: ${nx}×${ny}×${nz} voxels, ${loaded.volume.frames} frames\n`);
+  let computed;
+  try {
+    computed = await runPerfusion(loaded.volume, {
+      method: options.method,
+      ...(aifVoxel === undefined ? {} : { aifVoxel }),
+      ...(vofVoxel === undefined ? {} : { vofVoxel }),
+      skipMotion: !options.motion,
+      onProgress: (stage: PerfusionStage, fraction: number) => {
+        if (fraction === 0) io.err(`${stage}…\n`);
+        else if (stage === 'maps' && fraction < 1) io.err(`maps ${Math.round(100 * fraction)}%\n`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof RangeError && INPUT_FIELDS.test(error.message)) {
+      const field = /^(aifVoxel|vofVoxel)/.exec(error.message)?.[1];
+      const option = field === 'aifVoxel' ? '--aif' : field === 'vofVoxel' ? '--vof' : input;
+      throw new InputError(`${option}: ${error.message.replace(INPUT_FIELDS, '').trim()}`);
+    }
+    throw error;
+  }
+  const run = { ...computed, warnings: [...loaded.warnings, ...computed.warnings] };
+  const written = await writePerfusionOutputs(run, options.out);
+  io.out(
+    formatJson({
+      written,
+      method: run.method,
+      aif: {
+        source: run.aif.source,
+        positionVoxel: run.aif.positionVoxel,
+        partialVolumeScale: run.aif.partialVolumeScale,
+      },
+      vof: { source: run.vof.source, positionVoxel: run.vof.positionVoxel, truncated: run.vof.truncated },
+      baselineFrames: run.baseline.baseline.count,
+      ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
+      timingsMs: run.timingsMs,
+      warnings: run.warnings,
+    }),
+  );
+}

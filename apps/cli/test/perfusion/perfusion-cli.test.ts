@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readNiftiFile } from '@quantrad/imaging';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
+
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'quantrad-ctp-'));
+  const run = await runCli(['perfusion', 'phantom', '--out', folder, '--frames', '30', '--dicom']);
+  expect(run.status, run.stderr).toBe(0);
+});
+
+describe('quantrad perfusion phantom', () => {
+  it('writes the 4-D CT, truth maps, masks and truth.json', async () => {
+    const ct = await readNiftiFile(join(folder, 'ct.nii.gz'));
+    expect(ct.frames).toBe(30);
+    expect(ct.frameTimesS?.[29]).toBeCloseTo(29, 6);
+    const cbf = await readNiftiFile(join(folder, 'truth-cbf.nii.gz'));
+    expect(cbf.dims).toEqual(ct.dims);
+    for (const name of [
+      'truth-cbv',
+      'truth-mtt',
+      'truth-tmax',
+      'tissue-mask',
+      'arterial-mask',
+      'venous-mask',
+    ]) {
+      expect(existsSync(join(folder, `${name}.nii.gz`))).toBe(true);
+    }
+    const truth = JSON.parse(readFileSync(join(folder, 'truth.json'), 'utf8')) as { tiles: unknown[] };
+    // 5 slices × 7 × 7 tiles (data/digital-phantom.json).
+    expect(truth.tiles).toHaveLength(245);
+  });
+});
+
+describe('quantrad perfusion run', () => {
+  it('maps the phantom from its 4-D NIfTI', async () => {
+    const out = join(folder, 'maps-nifti');
+    const run = await runCli(['perfusion', 'run', join(folder, 'ct.nii.gz'), '--out', out, '--no-motion']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('maps');
+    const cbf = await readNiftiFile(join(out, 'cbf.nii.gz'));
+    expect(cbf.dims).toEqual([68, 74, 5]);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { method: string };
+    expect(summary.method).toBe('osvd');
+    expect(existsSync(join(out, 'aif-vof.png'))).toBe(true);
+  });
+
+  it('maps the phantom from its dynamic DICOM series, with a chosen method and AIF', async () => {
+    const out = join(folder, 'maps-dicom');
+    const run = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'dicom'),
+      '--out',
+      out,
+      '--no-motion',
+      '--method',
+      'bsvd',
+      '--aif',
+      '7,65,2',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as {
+      method: string;
+      aif: { source: string };
+      protocol: { frameCount: number };
+    };
+    expect(printed.method).toBe('bsvd');
+    expect(printed.aif.source).toBe('given');
+    expect(printed.protocol.frameCount).toBe(30);
+    expect(existsSync(join(out, 'tmax.png'))).toBe(true);
+  });
+
+  it('exits 2 naming the problem for a missing input, a bad --aif, a 3-D NIfTI and wrong --times', async () => {
+    const out = join(folder, 'bad');
+    const missing = await runCli(['perfusion', 'run', join(folder, 'nope.nii.gz'), '--out', out]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.nii.gz: no such file or folder');
+    const badAif = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'ct.nii.gz'),
+      '--out',
+      out,
+      '--aif',
+      '1,2',
+    ]);
+    expect(badAif.status).toBe(2);
+    expect(badAif.stderr).toContain('--aif: expected three whole voxel indices');
+    const flat = await runCli(['perfusion', 'run', join(folder, 'truth-cbf.nii.gz'), '--out', out]);
+    expect(flat.status).toBe(2);
+    expect(flat.stderr).toContain('a 3-D volume');
+    const times = join(folder, 'times.txt');
+    writeFileSync(times, '0\n1\n2\n');
+    const wrongTimes = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'ct.nii.gz'),
+      '--out',
+      out,
+      '--times',
+      times,
+    ]);
+    expect(wrongTimes.status).toBe(2);
+    expect(wrongTimes.stderr).toContain('--times');
+    const outside = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'ct.nii.gz'),
+      '--out',
+      out,
+      '--no-motion',
+      '--aif',
+      '500,2,2',
+    ]);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toContain('--aif: index 0 is 500');
+  });
+});

@@ -1,0 +1,113 @@
+import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
+import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
+
+/** File name, NIfTI description (units) and figure title of each map. */
+export const PERFUSION_MAP_FILES: Readonly<
+  Record<keyof PerfusionMapVolumes, { file: string; png: string; title: string; units: string }>
+> = {
+  cbf: { file: 'cbf.nii.gz', png: 'cbf.png', title: 'CBF', units: 'mL/100 g/min' },
+  cbv: { file: 'cbv.nii.gz', png: 'cbv.png', title: 'CBV', units: 'mL/100 g' },
+  mtt: { file: 'mtt.nii.gz', png: 'mtt.png', title: 'MTT', units: 's' },
+  ttp: { file: 'ttp.nii.gz', png: 'ttp.png', title: 'TTP', units: 's' },
+  tmax: { file: 'tmax.nii.gz', png: 'tmax.png', title: 'Tmax', units: 's' },
+};
+export const SUMMARY_FILE = 'summary.json';
+export const CURVES_FILE = 'aif-vof.png';
+
+const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
+
+/** Where the method's settings come from (data/deconvolution-defaults.json). */
+function methodSource(method: PerfusionRun['method']): string {
+  const d = deconvolutionDefaults;
+  switch (method) {
+    case 'osvd':
+      return d.osvd.oscillationIndexSource;
+    case 'bsvd':
+      return d.bsvd.source;
+    case 'svd':
+      return d.svd.source;
+    case 'tikhonov':
+      return d.tikhonov.source;
+  }
+}
+
+function mean(values: Float32Array, mask: Uint8Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let v = 0; v < mask.length; v++) {
+    if (mask[v] === 0) continue;
+    sum += values[v] ?? 0;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+/**
+ * The facts of a run as plain JSON (summary.json): AIF and VOF positions and curves with their times,
+ * constants and method with their sources, baseline, motion, masks, map files with units and tissue means,
+ * timings and warnings, and the `lesions` and `quality` the lead's later steps fill (null until then).
+ */
+export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
+  const tissue = run.masks.tissue.data;
+  const curve = (c: PerfusionRun['aif'] | PerfusionRun['vof']): Record<string, unknown> => ({
+    source: c.source,
+    positionVoxel: c.positionVoxel.map((x) => round(x, 2)),
+    voxelCount: c.voxels.length,
+    voxels: Array.from(c.voxels),
+  });
+  return {
+    analysis: 'quantrad CT perfusion (indicator dilution, deconvolution)',
+    method: run.method,
+    methodSource: methodSource(run.method),
+    constants: {
+      haematocritFactor: run.constants.haematocritFactor,
+      tissueDensityGPerMl: run.constants.tissueDensityGPerMl,
+      source: run.constants.source,
+    },
+    frameTimesS: run.frameTimesS,
+    grid: run.grid,
+    baseline: {
+      frames: run.baseline.baseline.count,
+      arrivalFrame: run.baseline.arrival.frame,
+      arrivalS: run.baseline.arrival.timeS,
+      judgedOn: run.baseline.source,
+      ...(run.baseline.baseline.warning === undefined ? {} : { warning: run.baseline.baseline.warning }),
+    },
+    aif: {
+      ...curve(run.aif),
+      partialVolumeScale: round(run.aif.partialVolumeScale, 6),
+      curve: {
+        timesS: run.frameTimesS,
+        deltaHu: Array.from(run.aif.curveDeltaHu, (x) => round(x, 3)),
+        correctedDeltaHu: Array.from(run.aif.correctedDeltaHu, (x) => round(x, 3)),
+      },
+    },
+    vof: {
+      ...curve(run.vof),
+      truncated: run.vof.truncated,
+      curve: { timesS: run.frameTimesS, deltaHu: Array.from(run.vof.curveDeltaHu, (x) => round(x, 3)) },
+    },
+    masks: run.masks.counts,
+    motion: {
+      estimated: run.motion.estimated,
+      excludedFrames: run.motion.excludedFrames,
+      frames: run.motion.frames,
+    },
+    maps: Object.fromEntries(
+      (Object.keys(PERFUSION_MAP_FILES) as (keyof PerfusionMapVolumes)[]).map((name) => [
+        name,
+        {
+          file: PERFUSION_MAP_FILES[name].file,
+          figure: PERFUSION_MAP_FILES[name].png,
+          units: PERFUSION_MAP_FILES[name].units,
+          meanInTissue: round(mean(run.maps[name].data, tissue), 4),
+        },
+      ]),
+    ),
+    curvesFigure: CURVES_FILE,
+    timingsMs: Object.fromEntries(Object.entries(run.timingsMs).map(([k, v]) => [k, round(v, 1)])),
+    warnings: run.warnings,
+    lesions: run.lesions ?? null,
+    quality: run.quality ?? null,
+  };
+}

@@ -1,0 +1,131 @@
+import type { Triple, Volume } from '@quantrad/imaging';
+import type { PerfusionMapOptions, PerfusionMaps } from '../maps/perfusion-maps.ts';
+import type { BrainMaskCounts } from '../preprocess/brain-mask.ts';
+import type { StudyBaseline } from '../preprocess/study-baseline.ts';
+import type { MotionFrameReport } from '../preprocess/motion-report.ts';
+import type { RigidTransform } from '../preprocess/rigid-transform.ts';
+import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
+import type { PerfusionConstants } from '../types/perfusion-constants.ts';
+
+/** The named steps of `runPerfusion`, in order; each has a timing and progress reports. */
+export const PERFUSION_STAGES = [
+  'motion',
+  'baseline',
+  'curves',
+  'aif',
+  'vof',
+  'partial-volume',
+  'resample',
+  'maps',
+  'volumes',
+] as const;
+export type PerfusionStage = (typeof PERFUSION_STAGES)[number];
+
+/**
+ * Computes the per-voxel maps of a set of tissue curves: `perfusionMaps` by default; the worker pool's
+ * `perfusionMapsInWorkers` has the same shape and may be passed instead.
+ */
+export type PerfusionMapper = (
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: PerfusionMapOptions,
+) => PerfusionMaps | Promise<PerfusionMaps>;
+
+export interface RunPerfusionOptions {
+  /** Deconvolution method (default 'osvd'). */
+  method?: DeconvolutionMethod;
+  /** Use the curve of a small sphere around this voxel (i, j, k) as the AIF instead of choosing one. */
+  aifVoxel?: Triple;
+  /** Likewise for the VOF. */
+  vofVoxel?: Triple;
+  /** kH and ρ (default data/perfusion-constants.json). */
+  constants?: PerfusionConstants & { readonly source?: string };
+  /** Called at the start (0) and end (1) of each stage, and in between for the maps. */
+  onProgress?: (stage: PerfusionStage, fraction: number) => void;
+  /** Skip motion estimation and correction (e.g. a phantom without motion, or already corrected). */
+  skipMotion?: boolean;
+  /** How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress). */
+  mapper?: PerfusionMapper;
+}
+
+/**
+ * The baseline used: the study's (studyBaseline on the whole-brain curve), or an earlier arrival seen on
+ * the mean curve of the large vessels (`source`), with the ACR CTP IV.C.2 warning when under 2 frames.
+ */
+export interface PerfusionBaseline extends StudyBaseline {
+  readonly source: 'whole brain' | 'large vessels';
+}
+
+/** An arterial or venous curve as used, and where it came from. */
+export interface PerfusionCurve {
+  /** 'automatic' (selectAif / selectVof) or 'given' (a sphere around the voxel the user gave). */
+  readonly source: 'automatic' | 'given';
+  /** Linear voxel indices (i + nx·(j + ny·k)) averaged into the curve. */
+  readonly voxels: Int32Array;
+  /** The mean position of those voxels, (i, j, k). */
+  readonly positionVoxel: Triple;
+  /** ΔHU at each frame time (`frameTimesS` of the run); for the AIF before partial-volume correction. */
+  readonly curveDeltaHu: Float64Array;
+}
+
+/** The motion step: what was estimated and done per frame (ACR CTP IV.C.3). */
+export interface PerfusionMotion {
+  /** False when motion was skipped or could not be estimated (see warnings). */
+  readonly estimated: boolean;
+  readonly transforms: readonly RigidTransform[];
+  readonly frames: readonly MotionFrameReport[];
+  /** Indices (in the acquired series) of the frames left out. */
+  readonly excludedFrames: readonly number[];
+}
+
+/** The five maps on the input grid (3-D, Float32), 0 outside the tissue mask. */
+export interface PerfusionMapVolumes {
+  /** mL/100 g/min */
+  readonly cbf: Volume<Float32Array>;
+  /** mL/100 g */
+  readonly cbv: Volume<Float32Array>;
+  /** s */
+  readonly mtt: Volume<Float32Array>;
+  /** s, from the first frame */
+  readonly ttp: Volume<Float32Array>;
+  /** s */
+  readonly tmax: Volume<Float32Array>;
+}
+
+/** Everything a perfusion analysis produced, for outputs and reports. */
+export interface PerfusionRun {
+  readonly maps: PerfusionMapVolumes;
+  readonly masks: {
+    readonly brain: Volume<Uint8Array>;
+    readonly tissue: Volume<Uint8Array>;
+    readonly vessels: Volume<Uint8Array>;
+    readonly counts: BrainMaskCounts;
+  };
+  readonly aif: PerfusionCurve & {
+    /** The AIF after partial-volume correction, at `frameTimesS` (the curve deconvolved, before resampling). */
+    readonly correctedDeltaHu: Float64Array;
+    readonly partialVolumeScale: number;
+  };
+  readonly vof: PerfusionCurve & { readonly truncated: boolean };
+  /** Frame times of the frames analysed (after any exclusion), from the first acquired frame, s. */
+  readonly frameTimesS: readonly number[];
+  /** The uniform time step of deconvolution, s, and whether the frames had to be resampled to it. */
+  readonly grid: { readonly dtS: number; readonly resampled: boolean; readonly samples: number };
+  readonly motion: PerfusionMotion;
+  readonly baseline: PerfusionBaseline;
+  readonly constants: PerfusionConstants & { readonly source: string };
+  readonly method: DeconvolutionMethod;
+  /** Wall time of each stage, ms. */
+  readonly timingsMs: Record<PerfusionStage, number>;
+  readonly warnings: readonly string[];
+  /**
+   * Lesion volumes and decision-support criteria (core, hypoperfusion, mismatch; DEFUSE 3, EXTEND-IA): not
+   * computed here. The lead fills this after the run (perf-lesions: splitHemispheres, lesionVolumes,
+   * decisionSupport); null until then.
+   */
+  lesions: unknown;
+  /** Quality checks (perf-lesions: qualityChecks); null until filled. */
+  quality: unknown;
+}

@@ -1,0 +1,302 @@
+import { createVolume, type Triple, type Volume } from '@quantrad/imaging';
+import { curveAt } from '../aif/curve-at.ts';
+import { curveFeatures } from '../aif/curve-features.ts';
+import { partialVolumeCorrect } from '../aif/partial-volume-correct.ts';
+import { selectAif } from '../aif/select-aif.ts';
+import { selectVof } from '../aif/select-vof.ts';
+import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
+import { brainMask, maskVoxels } from '../preprocess/brain-mask.ts';
+import { concentrationCurves, meanCurveHu } from '../preprocess/concentration-curves.ts';
+import { baselineFrames, detectArrival } from '../preprocess/detect-arrival.ts';
+import { correctMotion, excludeFrames } from '../preprocess/correct-motion.ts';
+import { estimateMotion } from '../preprocess/estimate-motion.ts';
+import { motionReport } from '../preprocess/motion-report.ts';
+import { preprocessDefaults } from '../preprocess/preprocess-defaults.ts';
+import { IDENTITY_TRANSFORM } from '../preprocess/rigid-transform.ts';
+import { studyBaseline } from '../preprocess/study-baseline.ts';
+import { defaultPerfusionConstants } from '../types/perfusion-constants.ts';
+import {
+  PERFUSION_STAGES,
+  type PerfusionBaseline,
+  type PerfusionCurve,
+  type PerfusionMapper,
+  type PerfusionMotion,
+  type PerfusionRun,
+  type PerfusionStage,
+  type RunPerfusionOptions,
+} from './perfusion-run.ts';
+import { pipelineDefaults } from './pipeline-defaults.ts';
+import { curveOnGrid, curvesOnGrid, timeGrid } from './time-grid.ts';
+
+/** The mean (i, j, k) of linear voxel indices on a grid. */
+function meanPosition(voxels: Int32Array, dims: Triple): Triple {
+  const [nx, ny] = dims;
+  let si = 0;
+  let sj = 0;
+  let sk = 0;
+  for (const v of voxels) {
+    si += v % nx;
+    sj += Math.floor(v / nx) % ny;
+    sk += Math.floor(v / (nx * ny));
+  }
+  const n = Math.max(voxels.length, 1);
+  return [si / n, sj / n, sk / n];
+}
+
+/** A 3-D volume on the grid of `ct` holding `data`. */
+function onGrid<T extends Float32Array | Uint8Array>(ct: Volume, data: T): Volume<T> {
+  return createVolume({
+    data,
+    dims: ct.dims,
+    spacingMm: ct.spacingMm,
+    originMm: ct.originMm,
+    direction: ct.direction,
+  });
+}
+
+/** Per-voxel values placed at their voxels of a full-size map, 0 elsewhere. */
+function scatter(values: Float32Array, voxels: Int32Array, size: number): Float32Array {
+  const out = new Float32Array(size);
+  for (let n = 0; n < voxels.length; n++) out[voxels[n] ?? 0] = values[n] ?? 0;
+  return out;
+}
+
+function checkVoxel(voxel: Triple, dims: Triple, field: string): void {
+  voxel.forEach((c, axis) => {
+    const size = dims[axis] ?? 0;
+    if (!Number.isInteger(c) || c < 0 || c >= size) {
+      throw new RangeError(`${field}: index ${axis} is ${c}, outside the volume (0 to ${size - 1})`);
+    }
+  });
+}
+
+/** The default mapper: perfusionMaps over chunks of voxels, reporting progress after each. */
+function chunkedMapper(report: (fraction: number) => void, chunks: number): PerfusionMapper {
+  return (aif, tissue, curveLength, dtS, options) => {
+    const voxels = tissue.length / curveLength;
+    const result: PerfusionMaps = {
+      cbfMl100gMin: new Float32Array(voxels),
+      cbvMl100g: new Float32Array(voxels),
+      mttS: new Float32Array(voxels),
+      ttpS: new Float32Array(voxels),
+      tmaxS: new Float32Array(voxels),
+    };
+    const step = Math.max(1, Math.ceil(voxels / chunks));
+    for (let from = 0; from < voxels; from += step) {
+      const to = Math.min(voxels, from + step);
+      const part = perfusionMaps(
+        aif,
+        tissue.subarray(from * curveLength, to * curveLength),
+        curveLength,
+        dtS,
+        options,
+      );
+      result.cbfMl100gMin.set(part.cbfMl100gMin, from);
+      result.cbvMl100g.set(part.cbvMl100g, from);
+      result.mttS.set(part.mttS, from);
+      result.ttpS.set(part.ttpS, from);
+      result.tmaxS.set(part.tmaxS, from);
+      report(to / voxels);
+    }
+    return result;
+  };
+}
+
+/**
+ * A CT perfusion analysis of a dynamic CT (issue 8 §2), as a chain of named stages:
+ * motion (estimateMotion → motionReport → excludeFrames → correctMotion; ACR CTP IV.C.3) → studyBaseline
+ * (arrival and baseline frames, IV.C.2) → brainMask → concentrationCurves (ΔHU of tissue and vessel voxels)
+ * → AIF and VOF (automatic among the large-vessel voxels, or the mean of a small sphere around a given voxel;
+ * ACR CTP VI.C) → partialVolumeCorrect → resampling to a uniform grid when frame times are uneven →
+ * perfusionMaps on the tissue voxels → full-size maps on the input grid (0 outside the tissue mask: air,
+ * bone, CSF and large vessels have no map value). Problems that do not stop the analysis are warnings.
+ * Lesion volumes and quality checks are left to later steps (`lesions`, `quality`: null).
+ */
+export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}): Promise<PerfusionRun> {
+  if (ct.frames < 2) {
+    throw new RangeError(
+      `ct: a 3-D volume (1 frame); perfusion needs a dynamic (4-D) series of 2 or more frames`,
+    );
+  }
+  const acquiredTimesS = ct.frameTimesS;
+  if (acquiredTimesS?.length !== ct.frames) {
+    throw new RangeError(
+      'ct.frameTimesS: the frame times are not known (give them with a times file, one per frame)',
+    );
+  }
+  if (options.aifVoxel) checkVoxel(options.aifVoxel, ct.dims, 'aifVoxel');
+  if (options.vofVoxel) checkVoxel(options.vofVoxel, ct.dims, 'vofVoxel');
+  const method = options.method ?? 'osvd';
+  const constants = {
+    source: defaultPerfusionConstants.source,
+    ...(options.constants ?? defaultPerfusionConstants),
+  };
+  const warnings: string[] = [];
+  const timingsMs = Object.fromEntries(PERFUSION_STAGES.map((s) => [s, 0])) as Record<PerfusionStage, number>;
+  const progress = options.onProgress ?? ((): void => undefined);
+  const stage = async <T>(name: PerfusionStage, work: () => T | Promise<T>): Promise<T> => {
+    progress(name, 0);
+    const start = performance.now();
+    const result = await work();
+    timingsMs[name] = performance.now() - start;
+    progress(name, 1);
+    return result;
+  };
+
+  // Motion: estimate, judge each frame, drop the excluded, resample the corrected.
+  const { volume, motion } = await stage('motion', () => {
+    const none: PerfusionMotion = { estimated: false, transforms: [], frames: [], excludedFrames: [] };
+    if (options.skipMotion) return { volume: ct, motion: none };
+    let estimate;
+    try {
+      estimate = estimateMotion(ct);
+    } catch (error) {
+      warnings.push(`motion not estimated: ${(error as Error).message}`);
+      return { volume: ct, motion: none };
+    }
+    const frames = motionReport(estimate.displacementsMm);
+    const excludedFrames = frames.filter((f) => f.action === 'excluded').map((f) => f.frame);
+    if (excludedFrames.length > 0) {
+      warnings.push(`frames ${excludedFrames.join(', ')} excluded for motion (ACR CTP IV.C.3)`);
+    }
+    const kept = excludedFrames.length > 0 ? excludeFrames(ct, excludedFrames) : ct;
+    const keptTransforms = frames
+      .filter((f) => f.action !== 'excluded')
+      .map((f) =>
+        f.action === 'corrected' ? (estimate.transforms[f.frame] ?? IDENTITY_TRANSFORM) : IDENTITY_TRANSFORM,
+      );
+    const corrected = keptTransforms.some((t) => t !== IDENTITY_TRANSFORM)
+      ? correctMotion(kept, keptTransforms)
+      : kept;
+    return {
+      volume: corrected,
+      motion: { estimated: true, transforms: estimate.transforms, frames, excludedFrames },
+    };
+  });
+  const frameTimesS = volume.frameTimesS ?? acquiredTimesS;
+  const perFrame = ct.dims[0] * ct.dims[1] * ct.dims[2];
+
+  // The whole-brain curve is mostly tissue, which enhances after the arteries: when the large vessels show
+  // contrast earlier, the baseline ends there (ACR CTP IV.C.2: baseline frames are those before contrast).
+  const { baseline, mask } = await stage('baseline', () => {
+    const study = studyBaseline(volume);
+    const first = brainMask(volume, { baselineCount: study.baseline.count });
+    const vessels = maskVoxels(first.vessels);
+    if (vessels.length === 0) return { baseline: { ...study, source: 'whole brain' as const }, mask: first };
+    const arrival = detectArrival(meanCurveHu(volume, vessels), frameTimesS);
+    if (arrival.frame >= study.arrival.frame) {
+      return { baseline: { ...study, source: 'whole brain' as const }, mask: first };
+    }
+    const vesselBaseline: PerfusionBaseline = {
+      arrival,
+      baseline: baselineFrames(arrival.frame),
+      brainVoxelCount: study.brainVoxelCount,
+      source: 'large vessels',
+    };
+    return { baseline: vesselBaseline, mask: brainMask(volume, { baselineCount: arrival.frame }) };
+  });
+  if (baseline.baseline.warning !== undefined) warnings.push(baseline.baseline.warning);
+  const baselineCount = baseline.baseline.count;
+  warnings.push(...mask.warnings);
+  const tissueVoxels = maskVoxels(mask.tissue);
+  const vesselVoxels = maskVoxels(mask.vessels);
+  if (tissueVoxels.length === 0) throw new RangeError('ct: the brain mask holds no tissue voxels');
+
+  const { tissueCurves, vesselCurves } = await stage('curves', () => ({
+    tissueCurves: concentrationCurves(volume, tissueVoxels, baselineCount),
+    vesselCurves:
+      vesselVoxels.length > 0 ? concentrationCurves(volume, vesselVoxels, baselineCount) : undefined,
+  }));
+
+  const roiRadiusMm = pipelineDefaults.overrideRoiRadiusMm;
+  const given = (voxel: Triple): { voxels: Int32Array; curveDeltaHu: Float64Array } =>
+    curveAt(volume, { centreVoxel: voxel, radiusMm: roiRadiusMm }, baselineCount);
+  const noVessels = (what: string): RangeError =>
+    new RangeError(
+      `ct: no large-vessel voxels (peak enhancement above the vessel threshold) to choose the ${what} from; give it with a voxel`,
+    );
+
+  const aifFound = await stage('aif', () => {
+    if (options.aifVoxel) return { source: 'given' as const, ...given(options.aifVoxel) };
+    if (vesselCurves === undefined) throw noVessels('AIF');
+    const selection = selectAif(vesselCurves, vesselVoxels, frameTimesS, { baselineCount });
+    return { source: 'automatic' as const, voxels: selection.voxels, curveDeltaHu: selection.curveDeltaHu };
+  });
+  const aifTtpS = curveFeatures(aifFound.curveDeltaHu, 0, -1, frameTimesS, baselineCount).ttpS;
+
+  const vofFound = await stage('vof', () => {
+    if (options.vofVoxel) return { source: 'given' as const, ...given(options.vofVoxel) };
+    if (vesselCurves === undefined) throw noVessels('VOF');
+    const selection = selectVof(vesselCurves, vesselVoxels, frameTimesS, { baselineCount, aifTtpS });
+    return { source: 'automatic' as const, voxels: selection.voxels, curveDeltaHu: selection.curveDeltaHu };
+  });
+  const vofFeatures = curveFeatures(vofFound.curveDeltaHu, 0, -1, frameTimesS, baselineCount);
+  const vofTruncated = vofFeatures.tailFractionOfPeak > preprocessDefaults.vof.maximumTailFractionOfPeak;
+  if (vofTruncated) {
+    warnings.push(
+      'the venous curve has not washed out by the last frame: scan too short (ACR CTP IV.C.1); the partial-volume correction is underestimated',
+    );
+  }
+
+  const pv = await stage('partial-volume', () =>
+    partialVolumeCorrect(aifFound.curveDeltaHu, vofFound.curveDeltaHu, frameTimesS),
+  );
+
+  const grid = timeGrid(frameTimesS, pipelineDefaults.unevenFrameToleranceS);
+  if (grid.resampled) {
+    warnings.push(`frame times are uneven: curves resampled linearly to a ${grid.dtS.toFixed(3)} s grid`);
+  }
+  const { aifOnGrid, tissueOnGrid } = await stage('resample', () => ({
+    aifOnGrid: curveOnGrid(frameTimesS, pv.aifDeltaHu, grid),
+    tissueOnGrid: curvesOnGrid(frameTimesS, tissueCurves, grid),
+  }));
+
+  const mapper =
+    options.mapper ??
+    chunkedMapper((f) => {
+      progress('maps', f);
+    }, pipelineDefaults.progressChunks);
+  const values = await stage('maps', () =>
+    mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
+  );
+
+  const maps = await stage('volumes', () => ({
+    cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame)),
+    cbv: onGrid(ct, scatter(values.cbvMl100g, tissueVoxels, perFrame)),
+    mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame)),
+    ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame)),
+    tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame)),
+  }));
+
+  const curve = (found: {
+    source: 'automatic' | 'given';
+    voxels: Int32Array;
+    curveDeltaHu: Float64Array;
+  }): PerfusionCurve => ({
+    source: found.source,
+    voxels: found.voxels,
+    positionVoxel: meanPosition(found.voxels, ct.dims),
+    curveDeltaHu: found.curveDeltaHu,
+  });
+  return {
+    maps,
+    masks: {
+      brain: onGrid(ct, mask.brain),
+      tissue: onGrid(ct, mask.tissue),
+      vessels: onGrid(ct, mask.vessels),
+      counts: mask.counts,
+    },
+    aif: { ...curve(aifFound), correctedDeltaHu: pv.aifDeltaHu, partialVolumeScale: pv.scale },
+    vof: { ...curve(vofFound), truncated: vofTruncated },
+    frameTimesS,
+    grid,
+    motion,
+    baseline,
+    constants,
+    method,
+    timingsMs,
+    warnings,
+    lesions: null,
+    quality: null,
+  };
+}
