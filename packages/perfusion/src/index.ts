@@ -123,6 +123,7 @@ export { timeGrid, curvesOnGrid, curveOnGrid, type TimeGrid } from './pipeline/t
 export { writePerfusionOutputs } from './output/write-perfusion-outputs.ts';
 export {
   perfusionSummary,
+  LESION_MASK_FILES,
   PERFUSION_MAP_FILES,
   SUMMARY_FILE,
   CURVES_FILE,
@@ -130,3 +131,10 @@ export {
 export { mapMontagePng, type MapMontage, type MapMontageOptions } from './output/map-montage-png.ts';
 export { curvePlotPng, niceTicks, type PlotSeries, type CurvePlotOptions } from './output/curve-plot-png.ts';
 export { colourAt, viridis, type ColourMap } from './output/colour-map.ts';
+export {
+  assessLesions,
+  assessQuality,
+  type PerfusionLesions,
+  type LesionsWithheld,
+  type PerfusionProtocol,
+} from './pipeline/assess-run.ts';

@@ -96,8 +96,10 @@ describe('writePerfusionOutputs', () => {
     expect(summary.vof.curve.deltaHu).toHaveLength(30);
     expect(summary.maps['cbf']).toMatchObject({ file: 'cbf.nii.gz', units: 'mL/100 g/min' });
     expect(Object.keys(summary.timingsMs)).toContain('maps');
-    expect(summary.lesions).toBeNull();
-    expect(summary.quality).toBeNull();
+    expect(summary.lesions).toMatchObject({
+      files: { core: 'core.nii.gz', hypoperfusion: 'hypoperfusion.nii.gz' },
+    });
+    expect(Array.isArray(summary.quality)).toBe(true);
   });
 });
 

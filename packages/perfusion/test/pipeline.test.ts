@@ -75,7 +75,7 @@ describe('runPerfusion on the digital phantom (noise 0, exp)', () => {
     expect(run.motion.frames.every((f) => f.action === 'ok')).toBe(true);
   });
 
-  it('times and reports every stage in order, and leaves lesions and quality to later steps', () => {
+  it('times and reports every stage in order, and gives lesion volumes and the quality checks', () => {
     expect(Object.keys(run.timingsMs).sort()).toEqual([...PERFUSION_STAGES].sort());
     const starts = progress.filter(([, f]) => f === 0).map(([s]) => s);
     expect(starts).toEqual([...PERFUSION_STAGES]);
@@ -85,8 +85,25 @@ describe('runPerfusion on the digital phantom (noise 0, exp)', () => {
     expect(run.grid).toEqual({ dtS: 1, resampled: false, samples: 40 });
     expect(run.method).toBe('osvd');
     expect(run.constants.haematocritFactor).toBe(0.73);
-    expect(run.lesions).toBeNull();
-    expect(run.quality).toBeNull();
+    if ('withheld' in run.lesions) throw new Error(run.lesions.withheld);
+    // The phantom has no hemispheric lesion; its volumes are the lesion helper's arithmetic (tested there):
+    // here, that the masks are on the map grid and each trial's criteria are stated.
+    expect(run.lesions.core.dims).toEqual(run.maps.cbf.dims);
+    expect(run.lesions.decisionSupport.map((d) => d.trial)).toEqual(['DEFUSE 3', 'EXTEND-IA']);
+    expect(run.quality.map((q) => q.check)).toEqual([
+      'motion',
+      'baseline-frames',
+      'aif-peak',
+      'aif-noise',
+      'washout',
+      'acquisition-duration',
+      'kvp',
+      'exposure',
+      'ctdivol',
+    ]);
+    // An in-memory volume carries no protocol: kVp is "not stated", a warning, not a pass.
+    expect(run.quality.find((q) => q.check === 'kvp')?.status).toBe('warn');
+    expect(run.quality.find((q) => q.check === 'baseline-frames')?.status).toBe('pass');
     expect(run.warnings).toEqual([]);
   });
 

@@ -107,7 +107,29 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     curvesFigure: CURVES_FILE,
     timingsMs: Object.fromEntries(Object.entries(run.timingsMs).map(([k, v]) => [k, round(v, 1)])),
     warnings: run.warnings,
-    lesions: run.lesions ?? null,
-    quality: run.quality ?? null,
+    lesions: lesionsSummary(run.lesions),
+    quality: run.quality,
+  };
+}
+
+/** The lesion masks written beside the maps. */
+export const LESION_MASK_FILES = { core: 'core.nii.gz', hypoperfusion: 'hypoperfusion.nii.gz' } as const;
+
+function lesionsSummary(lesions: PerfusionRun['lesions']): Record<string, unknown> {
+  if ('withheld' in lesions) return { withheld: lesions.withheld };
+  const { volumes } = lesions;
+  return {
+    ...volumes,
+    coreMl: round(volumes.coreMl, 2),
+    hypoperfusionMl: round(volumes.hypoperfusionMl, 2),
+    mismatchMl: round(volumes.mismatchMl, 2),
+    tmax10Ml: round(volumes.tmax10Ml, 2),
+    // JSON has no Infinity: hypoperfusion without core is an unbounded ratio.
+    mismatchRatio: Number.isFinite(volumes.mismatchRatio)
+      ? round(volumes.mismatchRatio, 3)
+      : 'infinite (no core)',
+    hypoperfusionIntensityRatio: round(volumes.hypoperfusionIntensityRatio, 3),
+    decisionSupport: lesions.decisionSupport,
+    files: LESION_MASK_FILES,
   };
 }

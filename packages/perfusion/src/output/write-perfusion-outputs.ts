@@ -4,11 +4,17 @@ import { writeNiftiFile } from '@quantrad/imaging';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
 import { curvePlotPng } from './curve-plot-png.ts';
 import { mapMontagePng } from './map-montage-png.ts';
-import { CURVES_FILE, PERFUSION_MAP_FILES, perfusionSummary, SUMMARY_FILE } from './perfusion-summary.ts';
+import {
+  CURVES_FILE,
+  LESION_MASK_FILES,
+  PERFUSION_MAP_FILES,
+  perfusionSummary,
+  SUMMARY_FILE,
+} from './perfusion-summary.ts';
 
 /**
  * Writes a run's outputs to outDir (created if needed): the five maps as float32 NIfTI (cbf, cbv, mtt, ttp,
- * tmax .nii.gz; units in the header description), summary.json, a PNG montage of each map (all slices,
+ * tmax .nii.gz; units in the header description), the core and hypoperfusion masks, summary.json, a PNG montage of each map (all slices,
  * viridis, colour bar with range and units) and aif-vof.png (the AIF as measured and as corrected for
  * partial volume, and the VOF, against time; ACR CTP VI.C: the curves are kept for review). Returns the
  * paths written.
@@ -27,6 +33,17 @@ export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): 
     await writeNiftiFile(path, run.maps[name], { description: `quantrad ${title} ${units} (${run.method})` });
     written.push(path);
     await put(png, mapMontagePng(run.maps[name], { title, units, mask: run.masks.tissue.data }).png);
+  }
+  if (!('withheld' in run.lesions)) {
+    for (const [name, file] of Object.entries(LESION_MASK_FILES) as [
+      keyof typeof LESION_MASK_FILES,
+      string,
+    ][]) {
+      const path = join(outDir, file);
+      const title = name === 'core' ? 'ischaemic core (relative CBF < 30%)' : 'hypoperfusion (Tmax > 6 s)';
+      await writeNiftiFile(path, run.lesions[name], { description: `quantrad ${title}` });
+      written.push(path);
+    }
   }
   await put(
     CURVES_FILE,

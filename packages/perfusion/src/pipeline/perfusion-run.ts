@@ -6,6 +6,8 @@ import type { MotionFrameReport } from '../preprocess/motion-report.ts';
 import type { RigidTransform } from '../preprocess/rigid-transform.ts';
 import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
 import type { PerfusionConstants } from '../types/perfusion-constants.ts';
+import type { LesionsWithheld, PerfusionLesions, PerfusionProtocol } from './assess-run.ts';
+import type { QualityCheck } from '../quality/quality-checks.ts';
 
 /** The named steps of `runPerfusion`, in order; each has a timing and progress reports. */
 export const PERFUSION_STAGES = [
@@ -46,6 +48,8 @@ export interface RunPerfusionOptions {
   onProgress?: (stage: PerfusionStage, fraction: number) => void;
   /** Skip motion estimation and correction (e.g. a phantom without motion, or already corrected). */
   skipMotion?: boolean;
+  /** The scan's protocol facts (DICOM headers), for the quality checks; absent facts are reported "not stated". */
+  protocol?: PerfusionProtocol;
   /** How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress). */
   mapper?: PerfusionMapper;
 }
@@ -120,12 +124,8 @@ export interface PerfusionRun {
   /** Wall time of each stage, ms. */
   readonly timingsMs: Record<PerfusionStage, number>;
   readonly warnings: readonly string[];
-  /**
-   * Lesion volumes and decision-support criteria (core, hypoperfusion, mismatch; DEFUSE 3, EXTEND-IA): not
-   * computed here. The lead fills this after the run (perf-lesions: splitHemispheres, lesionVolumes,
-   * decisionSupport); null until then.
-   */
-  lesions: unknown;
-  /** Quality checks (perf-lesions: qualityChecks); null until filled. */
-  quality: unknown;
+  /** Core, hypoperfusion and mismatch with the DEFUSE 3 and EXTEND-IA imaging criteria, or why not measured. */
+  readonly lesions: PerfusionLesions | LesionsWithheld;
+  /** Quality checks, each pass / warn / fail with its reason (ACR CTP IV.C, VII). */
+  readonly quality: readonly QualityCheck[];
 }

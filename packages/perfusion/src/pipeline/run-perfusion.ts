@@ -27,6 +27,7 @@ import {
 } from './perfusion-run.ts';
 import { pipelineDefaults } from './pipeline-defaults.ts';
 import { curveOnGrid, curvesOnGrid, timeGrid } from './time-grid.ts';
+import { assessLesions, assessQuality } from './assess-run.ts';
 
 /** The mean (i, j, k) of linear voxel indices on a grid. */
 function meanPosition(voxels: Int32Array, dims: Triple): Triple {
@@ -110,7 +111,7 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
  * ACR CTP VI.C) → partialVolumeCorrect → resampling to a uniform grid when frame times are uneven →
  * perfusionMaps on the tissue voxels → full-size maps on the input grid (0 outside the tissue mask: air,
  * bone, CSF and large vessels have no map value). Problems that do not stop the analysis are warnings.
- * Lesion volumes and quality checks are left to later steps (`lesions`, `quality`: null).
+ * Then lesion volumes with the trials' imaging criteria, and the quality checks (`assess-run.ts`).
  */
 export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}): Promise<PerfusionRun> {
   if (ct.frames < 2) {
@@ -278,7 +279,7 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
     positionVoxel: meanPosition(found.voxels, ct.dims),
     curveDeltaHu: found.curveDeltaHu,
   });
-  return {
+  const run = {
     maps,
     masks: {
       brain: onGrid(ct, mask.brain),
@@ -296,7 +297,6 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
     method,
     timingsMs,
     warnings,
-    lesions: null,
-    quality: null,
   };
+  return { ...run, lesions: assessLesions(run), quality: assessQuality(run, options.protocol ?? {}) };
 }

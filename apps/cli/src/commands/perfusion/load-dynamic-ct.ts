@@ -6,6 +6,7 @@ import {
   withFrameTimes,
   type Volume,
 } from '@quantrad/imaging';
+import type { PerfusionProtocol } from '@quantrad/perfusion';
 import type { CliIo } from '../../io/cli-io.ts';
 import { InputError } from '../../io/input-error.ts';
 import { readTextFile } from '../../io/read-input-file.ts';
@@ -14,7 +15,7 @@ export interface LoadedDynamicCt {
   volume: Volume;
   source: 'dicom' | 'nifti';
   /** DICOM only: kVp, mAs, CTDIvol, acquisition length, as the headers state them. */
-  protocol?: Record<string, unknown>;
+  protocol?: PerfusionProtocol & { frameCount: number; tubeCurrentMa?: number };
   warnings: string[];
 }
 

@@ -43,6 +43,7 @@ export async function perfusionRun(input: string, options: PerfusionRunOptions, 
       ...(aifVoxel === undefined ? {} : { aifVoxel }),
       ...(vofVoxel === undefined ? {} : { vofVoxel }),
       skipMotion: !options.motion,
+      ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       onProgress: (stage: PerfusionStage, fraction: number) => {
         if (fraction === 0) io.err(`${stage}…\n`);
         else if (stage === 'maps' && fraction < 1) io.err(`maps ${Math.round(100 * fraction)}%\n`);
@@ -69,6 +70,16 @@ export async function perfusionRun(input: string, options: PerfusionRunOptions, 
       },
       vof: { source: run.vof.source, positionVoxel: run.vof.positionVoxel, truncated: run.vof.truncated },
       baselineFrames: run.baseline.baseline.count,
+      lesions:
+        'withheld' in run.lesions
+          ? run.lesions
+          : {
+              coreMl: run.lesions.volumes.coreMl,
+              hypoperfusionMl: run.lesions.volumes.hypoperfusionMl,
+              mismatchMl: run.lesions.volumes.mismatchMl,
+              decisionSupport: run.lesions.decisionSupport.map((d) => d.wording),
+            },
+      quality: run.quality.map((check) => `${check.status}: ${check.check}: ${check.reason}`),
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       timingsMs: run.timingsMs,
       warnings: run.warnings,
