@@ -68,3 +68,16 @@ export { selectAif, type AifSelection, type ScoredCurve, type SelectCurveOptions
 export { selectVof, type VofSelection } from './aif/select-vof.ts';
 export { partialVolumeCorrect, type PartialVolumeCorrection } from './aif/partial-volume-correct.ts';
 export { curveAt, sphereVoxels, type SphereRoi } from './aif/curve-at.ts';
+
+// Worker-thread pool for the engine (helper perf-parallel)
+export {
+  deconvolveInWorkers,
+  perfusionMapsInWorkers,
+  sharedCurves,
+  type InWorkersOptions,
+} from './parallel/in-workers.ts';
+export {
+  PerfusionWorkerPool,
+  type PerfusionWorkerPoolOptions,
+  type WorkerLoader,
+} from './parallel/perfusion-worker-pool.ts';
