@@ -81,3 +81,4 @@ export {
   type PerfusionWorkerPoolOptions,
   type WorkerLoader,
 } from './parallel/perfusion-worker-pool.ts';
+export { estimateMotionInWorkers } from './parallel/estimate-motion-in-workers.ts';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deconvolve,
   deconvolveInWorkers,
+  estimateMotion,
+  estimateMotionInWorkers,
   gammaVariate,
   gaussianSampler,
   mulberry32,
@@ -163,5 +165,94 @@ describe('worker start and shutdown', () => {
 
   it('refuses a worker count that is not a whole number of at least 1', async () => {
     await expect(PerfusionWorkerPool.create({ workers: 0 })).rejects.toThrow(/workers must be/);
+  });
+});
+
+describe('estimateMotionInWorkers', () => {
+  // A 40×40×6 slab at 1 mm in-plane: an elliptical skull (semi-axes 15 and 12 mm, 3 mm thick, edges over
+  // about 1 mm like a reconstructed CT edge) with two bony nubs that break its symmetry, brain at 35 HU. Each of
+  // 7 frames is rendered analytically from the moved head, so the truth does not depend on the code.
+  const N = 40;
+  const CENTRE = (N - 1) / 2;
+  const TRUTH = [
+    { txMm: 0, tyMm: 0, rotationDeg: 0 },
+    { txMm: 1, tyMm: 0, rotationDeg: 0 },
+    { txMm: 1.5, tyMm: -1, rotationDeg: 1.5 },
+    { txMm: 0.5, tyMm: 2, rotationDeg: -1.5 },
+    { txMm: -2, tyMm: 1, rotationDeg: 1 },
+    { txMm: 3, tyMm: 0.5, rotationDeg: 0 },
+    { txMm: 0, tyMm: -2.5, rotationDeg: -1 },
+  ];
+  const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+  // the skull thickens from slice to slice, so that the slices registered on are not interchangeable.
+  function headHu(x: number, y: number, k: number): number {
+    const r = Math.hypot(x / 15, y / 12);
+    const inBone = logistic((r - 1) / 0.05) * logistic((1.15 + 0.03 * k - r) / 0.05);
+    const nub = Math.hypot(x - 8, y + 6) < 2.5 || Math.hypot(x + 9, y - 5) < 2 ? 1 : 0;
+    return 35 + 900 * Math.max(inBone, nub);
+  }
+  const perFrame = N * N * 6;
+  const data = new Float32Array(perFrame * TRUTH.length);
+  TRUTH.forEach(({ txMm, tyMm, rotationDeg }, t) => {
+    const theta = (rotationDeg * Math.PI) / 180;
+    for (let k = 0; k < 6; k++)
+      for (let j = 0; j < N; j++)
+        for (let i = 0; i < N; i++) {
+          // the reference point p maps to R·p + t: sample the head at R⁻¹(q − t).
+          const x = i - CENTRE - txMm;
+          const y = j - CENTRE - tyMm;
+          const xr = Math.cos(theta) * x + Math.sin(theta) * y;
+          const yr = -Math.sin(theta) * x + Math.cos(theta) * y;
+          data[i + N * (j + N * k) + perFrame * t] = headHu(xr, yr, k);
+        }
+  });
+  const ct = {
+    data,
+    dims: [N, N, 6] as const,
+    spacingMm: [1, 1, 5] as const,
+    originMm: [0, 0, 0] as const,
+    direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+    frames: TRUTH.length,
+  };
+
+  it('matches the single-thread estimate and the known motion, reference frame 0 and 3', async () => {
+    const pool = await PerfusionWorkerPool.create({ workers: 2 });
+    try {
+      for (const referenceFrame of [0, 3]) {
+        const serial = estimateMotion(ct, { referenceFrame });
+        const parallel = await estimateMotionInWorkers(ct, { referenceFrame }, { pool });
+        expect(parallel.referenceFrame).toBe(referenceFrame);
+        const reference = TRUTH[referenceFrame] ?? { txMm: 0, tyMm: 0, rotationDeg: 0 };
+        // the first block of frames (1–3, or 0–2 for reference 3) is registered exactly as in the single-thread
+        // call: the same slices, the same starting transforms.
+        for (const t of referenceFrame === 0 ? [1, 2, 3] : [0, 1, 2])
+          expect(parallel.transforms[t], `frame ${t}`).toEqual(serial.transforms[t]);
+        parallel.transforms.forEach((found, t) => {
+          const single = serial.transforms[t];
+          expect(Math.abs(found.txMm - (single?.txMm ?? NaN)), `frame ${t} x vs serial`).toBeLessThan(0.01);
+          expect(Math.abs(found.tyMm - (single?.tyMm ?? NaN)), `frame ${t} y vs serial`).toBeLessThan(0.01);
+          expect(
+            Math.abs(found.rotationDeg - (single?.rotationDeg ?? NaN)),
+            `frame ${t} θ vs serial`,
+          ).toBeLessThan(0.01);
+          expect(
+            Math.abs((parallel.displacementsMm[t] ?? NaN) - (serial.displacementsMm[t] ?? NaN)),
+          ).toBeLessThan(0.02);
+          if (referenceFrame === 0) {
+            // against the truth (relative to frame 0), the 0.5 mm / 0.5° of the motion tests.
+            const truth = TRUTH[t] ?? reference;
+            expect(Math.abs(found.txMm - truth.txMm), `frame ${t} x`).toBeLessThan(0.5);
+            expect(Math.abs(found.tyMm - truth.tyMm), `frame ${t} y`).toBeLessThan(0.5);
+            expect(Math.abs(found.rotationDeg - truth.rotationDeg), `frame ${t} θ`).toBeLessThan(0.5);
+          }
+        });
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a reference frame outside the volume', async () => {
+    await expect(estimateMotionInWorkers(ct, { referenceFrame: 7 })).rejects.toThrow(/referenceFrame/);
   });
 });

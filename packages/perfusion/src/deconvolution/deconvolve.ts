@@ -68,7 +68,9 @@ export function deconvolve(
   options: DeconvolutionOptions,
 ): DeconvolutionResult {
   if (!methods.includes(options.method))
-    throw new Error(`options.method must be one of ${methods.join(', ')}, got ${JSON.stringify(options.method)}`);
+    throw new Error(
+      `options.method must be one of ${methods.join(', ')}, got ${JSON.stringify(options.method)}`,
+    );
   checkInput(aifDeltaHu, tissueDeltaHu, curveLength, dtS);
   const voxels = tissueDeltaHu.length / curveLength;
   const kMaxPerS = new Float32Array(voxels);

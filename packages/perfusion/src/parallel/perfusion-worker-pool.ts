@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChunkRequest, ChunkResponse } from './worker-protocol.ts';
+import type { ChunkResponse, RequestWithoutId, WorkerRequest } from './worker-protocol.ts';
 
 /**
  * How a worker loads the TypeScript engine: 'native' runs `perfusion-worker.ts` with Node's own type stripping
@@ -17,13 +17,13 @@ export interface PerfusionWorkerPoolOptions {
 
 /** A chunk ready to post: the request without its id, and the buffers to transfer (not copy). */
 export interface PreparedChunk {
-  readonly request: Omit<ChunkRequest, 'id'>;
+  readonly request: RequestWithoutId;
   readonly transfer: readonly ArrayBuffer[];
 }
 
 interface PendingChunk {
   readonly prepare: () => PreparedChunk;
-  readonly resolve: (arrays: readonly Float32Array[]) => void;
+  readonly resolve: (arrays: readonly (Float32Array | Float64Array)[]) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -102,7 +102,7 @@ export class PerfusionWorkerPool {
   }
 
   /** Queues one chunk; resolves with the worker's result arrays. */
-  run(prepare: () => PreparedChunk): Promise<readonly Float32Array[]> {
+  run(prepare: () => PreparedChunk): Promise<readonly (Float32Array | Float64Array)[]> {
     if (this.closing) return Promise.reject(new Error('perfusion worker pool is closed'));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
@@ -133,7 +133,7 @@ export class PerfusionWorkerPool {
       }
       const id = this.nextId++;
       slot.current = { ...pending, id };
-      const request: ChunkRequest = { ...prepared.request, id };
+      const request: WorkerRequest = { ...prepared.request, id };
       slot.worker.postMessage(request, [...prepared.transfer]);
     }
   }

@@ -3,9 +3,18 @@
 import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
-import type { ChunkRequest, ChunkResponse } from './worker-protocol.ts';
+import { estimateMotion } from '../preprocess/estimate-motion.ts';
+import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
 
-function compute(request: ChunkRequest): Float32Array[] {
+function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
+  if (request.kind === 'motion') {
+    const estimate = estimateMotion(request.volume, { ...request.options, referenceFrame: 0 });
+    const transforms = new Float64Array(3 * estimate.transforms.length);
+    estimate.transforms.forEach((t, n) => {
+      transforms.set([t.txMm, t.tyMm, t.rotationDeg], 3 * n);
+    });
+    return [transforms, estimate.displacementsMm];
+  }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {
     const { kMaxPerS, tmaxS } = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
@@ -18,7 +27,7 @@ function compute(request: ChunkRequest): Float32Array[] {
 const port = parentPort;
 if (port === null) throw new Error('perfusion-worker.ts must run in a worker thread');
 port.postMessage({ ready: true });
-port.on('message', (request: ChunkRequest) => {
+port.on('message', (request: WorkerRequest) => {
   let response: ChunkResponse;
   try {
     response = { id: request.id, arrays: compute(request) };
