@@ -178,16 +178,17 @@ const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 async function main(): Promise<void> {
   await ensureStudy();
-  const pool = await PerfusionWorkerPool.create();
-  const stages: [string, number][] = [];
+  const stages: [string, number, number][] = [];
   let last = performance.now();
   const start = last;
   const lap = (name: string): void => {
     const now = performance.now();
-    stages.push([name, now - last]);
+    stages.push([name, now - last, rssMb()]);
     last = now;
   };
 
+  const pool = await PerfusionWorkerPool.create();
+  lap('start workers');
   const ct = await readNiftiFile(inputPath);
   lap('read NIfTI');
   const motion = await estimateMotionInWorkers(ct, {}, { pool });
@@ -262,7 +263,10 @@ async function main(): Promise<void> {
     `perfusion ${DIMS.join('×')}×${FRAMES} (int16, ${inputMb.toFixed(0)} MB), ${tissue.length} tissue voxels, ` +
       `${pool.size} workers, AIF ${aif.voxels.length} voxels, VOF ${vof.voxels.length}, PV scale ${corrected.scale.toFixed(2)}`,
   );
-  for (const [name, ms] of stages) console.log(`  ${name.padEnd(24)} ${(ms / 1000).toFixed(2)} s`);
+  for (const [name, ms, peak] of stages)
+    console.log(
+      `  ${name.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(6)} s   peak RSS so far ${peak.toFixed(0)} MB`,
+    );
   console.log(
     `  total ${totalS.toFixed(2)} s (target < ${TARGET_TOTAL_S} s) ${totalS < TARGET_TOTAL_S ? 'ok' : 'MISSED'}`,
   );

@@ -1,4 +1,4 @@
-import type { Volume } from '@quantrad/imaging';
+import type { Volume, VoxelArray } from '@quantrad/imaging';
 import type { EstimateMotionOptions, MotionEstimate } from '../preprocess/estimate-motion.ts';
 import type { RigidTransform } from '../preprocess/rigid-transform.ts';
 import type { InWorkersOptions } from './in-workers.ts';
@@ -14,22 +14,29 @@ function registrationSlices(nz: number): number[] {
   return Array.from({ length: count }, (_, s) => Math.round(((s + 0.5) * nz) / count - 0.5));
 }
 
-/** The reference frame followed by `frames`, on the registration slices only (Float32, as HU). */
+/** Frames per block at most: blocks are prepared when a worker is free, so copies stay small. */
+const MAX_BLOCK_FRAMES = 8;
+
+/**
+ * The reference frame followed by `frames`, on the registration slices only, in the volume's own voxel type
+ * (estimateMotion reads the values as numbers).
+ */
 function subVolume(
   ct: Volume,
   slices: readonly number[],
   referenceFrame: number,
   frames: readonly number[],
-): Volume<Float32Array> {
+): Volume {
   const [nx, ny, nz] = ct.dims;
   const sliceSize = nx * ny;
   const order = [referenceFrame, ...frames];
-  const data = new Float32Array(sliceSize * slices.length * order.length);
+  const data = new (ct.data.constructor as new (length: number) => VoxelArray)(
+    sliceSize * slices.length * order.length,
+  );
   order.forEach((frame, f) => {
     slices.forEach((k, s) => {
       const from = (frame * nz + k) * sliceSize;
-      const to = (f * slices.length + s) * sliceSize;
-      for (let v = 0; v < sliceSize; v++) data[to + v] = ct.data[from + v] ?? 0;
+      data.set(ct.data.subarray(from, from + sliceSize), (f * slices.length + s) * sliceSize);
     });
   });
   return {
@@ -43,8 +50,8 @@ function subVolume(
 }
 
 /**
- * `estimateMotion` on worker threads: the frames other than the reference are split into one contiguous block
- * per worker, and each block is registered by `estimateMotion` in a worker on a small volume of the reference
+ * `estimateMotion` on worker threads: the frames other than the reference are split into contiguous blocks (as
+ * many as workers, of at most 8 frames), and each block is registered by `estimateMotion` in a worker on a small volume of the reference
  * frame and the block, cut to the registration slices (only they are read). Each frame's search starts from
  * the previous frame's transform, as in the single-thread call, except the first frame of each block, which
  * starts from no motion: the coarse grid search usually makes that immaterial, but the transforms may differ
@@ -81,7 +88,7 @@ export async function estimateMotionInWorkers(
   const displacementsMm = new Float64Array(ct.frames);
   try {
     const slices = registrationSlices(ct.dims[2]);
-    const blockSize = Math.ceil(moving.length / pool.size);
+    const blockSize = Math.min(MAX_BLOCK_FRAMES, Math.ceil(moving.length / pool.size));
     const jobs: Promise<void>[] = [];
     for (let from = 0; from < moving.length; from += blockSize) {
       const frames = moving.slice(from, from + blockSize);

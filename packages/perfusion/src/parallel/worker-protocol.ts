@@ -24,7 +24,7 @@ export interface ChunkRequest {
 export interface MotionRequest {
   readonly id: number;
   readonly kind: 'motion';
-  readonly volume: Volume<Float32Array>;
+  readonly volume: Volume;
   readonly options: Omit<EstimateMotionOptions, 'referenceFrame'>;
 }
 
