@@ -33,7 +33,8 @@ interface Slot {
 }
 
 function workerUrl(loader: WorkerLoader): URL {
-  const strips = process.features.typescript !== false;
+  // 'strip' or 'transform' on a Node that runs TypeScript; false, or absent before Node 22.10, otherwise.
+  const strips = typeof (process.features.typescript as unknown) === 'string';
   const native = loader === 'native' || (loader === 'auto' && strips);
   return new URL(native ? './perfusion-worker.ts' : './perfusion-worker-entry.js', import.meta.url);
 }
