@@ -138,3 +138,16 @@ export {
   type LesionsWithheld,
   type PerfusionProtocol,
 } from './pipeline/assess-run.ts';
+// Worker-thread pool for the engine (helper perf-parallel)
+export {
+  deconvolveInWorkers,
+  perfusionMapsInWorkers,
+  sharedCurves,
+  type InWorkersOptions,
+} from './parallel/in-workers.ts';
+export {
+  PerfusionWorkerPool,
+  type PerfusionWorkerPoolOptions,
+  type WorkerLoader,
+} from './parallel/perfusion-worker-pool.ts';
+export { estimateMotionInWorkers } from './parallel/estimate-motion-in-workers.ts';

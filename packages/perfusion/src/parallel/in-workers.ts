@@ -1,0 +1,183 @@
+import {
+  deconvolve,
+  type DeconvolutionOptions,
+  type DeconvolutionResult,
+} from '../deconvolution/deconvolve.ts';
+import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
+import { PerfusionWorkerPool, type PreparedChunk, type WorkerLoader } from './perfusion-worker-pool.ts';
+import { RESULT_FIELDS, type ChunkKind } from './worker-protocol.ts';
+
+export interface InWorkersOptions {
+  /** Number of worker threads when no pool is given (default os.availableParallelism()). */
+  workers?: number;
+  /** A pool to reuse across calls (it is left open); without one a pool is started and closed per call. */
+  pool?: PerfusionWorkerPool;
+  /** Voxels per chunk (default: about 4 chunks per worker, between 256 and 16 384). */
+  chunkVoxels?: number;
+  loader?: WorkerLoader;
+}
+
+/** Chunks of about a quarter of a worker's share balance the load without many messages. */
+const CHUNKS_PER_WORKER = 4;
+const MIN_CHUNK_VOXELS = 256;
+const MAX_CHUNK_VOXELS = 16_384;
+
+function chunkSize(voxels: number, workers: number, requested: number | undefined): number {
+  if (requested !== undefined) {
+    if (!Number.isInteger(requested) || requested < 1)
+      throw new Error(`chunkVoxels must be a whole number of at least 1, got ${requested}`);
+    return requested;
+  }
+  const even = Math.ceil(voxels / (workers * CHUNKS_PER_WORKER));
+  return Math.min(MAX_CHUNK_VOXELS, Math.max(MIN_CHUNK_VOXELS, even));
+}
+
+/**
+ * The curves of voxels [from, to) for a worker: a view when the tissue array is on shared memory (nothing is
+ * copied), else a copy whose buffer is transferred (made only when a worker takes the chunk).
+ */
+function prepareChunk(
+  kind: ChunkKind,
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: PerfusionMapOptions,
+  from: number,
+  to: number,
+): PreparedChunk {
+  const view = tissueDeltaHu.subarray(from * curveLength, to * curveLength);
+  const shared = tissueDeltaHu.buffer instanceof SharedArrayBuffer;
+  const chunk = shared ? view : view.slice();
+  return {
+    request: { kind, aifDeltaHu, tissueDeltaHu: chunk, curveLength, dtS, options },
+    transfer: shared ? [] : [chunk.buffer as ArrayBuffer],
+  };
+}
+
+/** Runs one kind of chunk over all voxels and gathers each result field into one array per field. */
+async function runChunks(
+  kind: ChunkKind,
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: PerfusionMapOptions,
+  parallel: InWorkersOptions,
+): Promise<Float32Array[]> {
+  const voxels = tissueDeltaHu.length / curveLength;
+  const fields = RESULT_FIELDS[kind].length;
+  const out = Array.from({ length: fields }, () => new Float32Array(voxels));
+  if (voxels === 0) return out;
+  const pool =
+    parallel.pool ??
+    (await PerfusionWorkerPool.create({
+      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
+      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
+    }));
+  try {
+    const size = chunkSize(voxels, pool.size, parallel.chunkVoxels);
+    const jobs: Promise<void>[] = [];
+    for (let from = 0; from < voxels; from += size) {
+      const to = Math.min(voxels, from + size);
+      const prepare = (): PreparedChunk =>
+        prepareChunk(kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, from, to);
+      jobs.push(
+        pool.run(prepare).then((arrays) => {
+          arrays.forEach((array, f) => out[f]?.set(array, from));
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    if (parallel.pool === undefined) await pool.close();
+  }
+  return out;
+}
+
+/** The checks of the single-thread call (same messages): it is run on no voxels before any worker starts. */
+function validate(
+  kind: ChunkKind,
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: PerfusionMapOptions,
+): void {
+  const none = tissueDeltaHu.subarray(0, 0);
+  if (kind === 'deconvolve') deconvolve(aifDeltaHu, none, curveLength, dtS, options);
+  else perfusionMaps(aifDeltaHu, none, curveLength, dtS, options);
+  if (tissueDeltaHu.length % curveLength !== 0)
+    throw new Error(
+      `tissueDeltaHu: ${tissueDeltaHu.length} samples is not a whole number of curves of ${curveLength} (voxel-major)`,
+    );
+}
+
+/**
+ * `deconvolve` on worker threads: the voxels are split into chunks, each deconvolved by the single-thread
+ * code in a worker, so the result is bit-identical to `deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS,
+ * options)`. Tissue curves on a SharedArrayBuffer are read in place; otherwise each chunk is copied once
+ * and transferred. Bad input rejects with the single-thread call's Error; an error in a worker rejects
+ * with its message.
+ */
+export async function deconvolveInWorkers(
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: DeconvolutionOptions,
+  parallel: InWorkersOptions = {},
+): Promise<DeconvolutionResult> {
+  validate('deconvolve', aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+  const [kMaxPerS, tmaxS] = await runChunks(
+    'deconvolve',
+    aifDeltaHu,
+    tissueDeltaHu,
+    curveLength,
+    dtS,
+    options,
+    parallel,
+  );
+  if (kMaxPerS === undefined || tmaxS === undefined) throw new Error('deconvolveInWorkers: missing result');
+  return { kMaxPerS, tmaxS };
+}
+
+/**
+ * `perfusionMaps` on worker threads, bit-identical to the single-thread call (chunks of voxels, each mapped by
+ * the single-thread code in a worker; shared or transferred input as for `deconvolveInWorkers`).
+ */
+export async function perfusionMapsInWorkers(
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: PerfusionMapOptions,
+  parallel: InWorkersOptions = {},
+): Promise<PerfusionMaps> {
+  validate('maps', aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+  const [cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS] = await runChunks(
+    'maps',
+    aifDeltaHu,
+    tissueDeltaHu,
+    curveLength,
+    dtS,
+    options,
+    parallel,
+  );
+  if (
+    cbfMl100gMin === undefined ||
+    cbvMl100g === undefined ||
+    mttS === undefined ||
+    ttpS === undefined ||
+    tmaxS === undefined
+  )
+    throw new Error('perfusionMapsInWorkers: missing result');
+  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS };
+}
+
+/** Copies curves onto a SharedArrayBuffer, so that workers read them in place (one copy for all chunks). */
+export function sharedCurves(curves: Float32Array): Float32Array {
+  const shared = new Float32Array(new SharedArrayBuffer(curves.byteLength));
+  shared.set(curves);
+  return shared;
+}

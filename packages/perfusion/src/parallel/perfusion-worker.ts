@@ -1,0 +1,41 @@
+// The worker thread of the perfusion pool: runs the single-thread engine (deconvolve / perfusionMaps) on
+// one chunk of voxels at a time, so a chunk's values are those the single-thread call gives.
+import { parentPort } from 'node:worker_threads';
+import { deconvolve } from '../deconvolution/deconvolve.ts';
+import { perfusionMaps } from '../maps/perfusion-maps.ts';
+import { estimateMotion } from '../preprocess/estimate-motion.ts';
+import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
+
+function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
+  if (request.kind === 'motion') {
+    const estimate = estimateMotion(request.volume, { ...request.options, referenceFrame: 0 });
+    const transforms = new Float64Array(3 * estimate.transforms.length);
+    estimate.transforms.forEach((t, n) => {
+      transforms.set([t.txMm, t.tyMm, t.rotationDeg], 3 * n);
+    });
+    return [transforms, estimate.displacementsMm];
+  }
+  const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
+  if (kind === 'deconvolve') {
+    const { kMaxPerS, tmaxS } = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+    return [kMaxPerS, tmaxS];
+  }
+  const maps = perfusionMaps(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+  return [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+}
+
+const port = parentPort;
+if (port === null) throw new Error('perfusion-worker.ts must run in a worker thread');
+port.postMessage({ ready: true });
+port.on('message', (request: WorkerRequest) => {
+  let response: ChunkResponse;
+  try {
+    response = { id: request.id, arrays: compute(request) };
+  } catch (error) {
+    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  // each result array has its own buffer; a Set guards against two views of one buffer (a clone error).
+  const transfer =
+    'arrays' in response ? [...new Set(response.arrays.map((a) => a.buffer as ArrayBuffer))] : [];
+  port.postMessage(response, transfer);
+});

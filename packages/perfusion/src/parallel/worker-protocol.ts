@@ -1,0 +1,48 @@
+import type { Volume } from '@quantrad/imaging';
+import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
+import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
+
+/** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
+export type ChunkKind = 'deconvolve' | 'maps';
+
+/** The main thread → worker message: one chunk of voxel-major tissue curves. */
+export interface ChunkRequest {
+  readonly id: number;
+  readonly kind: ChunkKind;
+  readonly aifDeltaHu: Float64Array;
+  /** The chunk's curves: a view on shared memory (no copy) or a transferred copy. */
+  readonly tissueDeltaHu: Float32Array;
+  readonly curveLength: number;
+  readonly dtS: number;
+  readonly options: PerfusionMapOptions;
+}
+
+/**
+ * The main thread → worker message for motion: a few frames (the reference first) of the registration slices,
+ * registered by `estimateMotion` with reference frame 0.
+ */
+export interface MotionRequest {
+  readonly id: number;
+  readonly kind: 'motion';
+  readonly volume: Volume;
+  readonly options: Omit<EstimateMotionOptions, 'referenceFrame'>;
+}
+
+export type WorkerRequest = ChunkRequest | MotionRequest;
+
+/** A request before the pool gives it its id (distributes over the union). */
+export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
+
+/**
+ * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
+ * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame), or the message of the error it threw.
+ */
+export type ChunkResponse =
+  | { readonly id: number; readonly arrays: readonly (Float32Array | Float64Array)[] }
+  | { readonly id: number; readonly error: string };
+
+/** The names of the result arrays of each kind, in the order a ChunkResponse carries them. */
+export const RESULT_FIELDS = {
+  deconvolve: ['kMaxPerS', 'tmaxS'],
+  maps: ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'],
+} as const satisfies Record<ChunkKind, readonly string[]>;

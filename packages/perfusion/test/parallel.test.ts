@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deconvolve,
+  deconvolveInWorkers,
+  estimateMotion,
+  estimateMotionInWorkers,
+  gammaVariate,
+  gaussianSampler,
+  mulberry32,
+  perfusionMaps,
+  perfusionMapsInWorkers,
+  PerfusionWorkerPool,
+  sharedCurves,
+  tissueCurveDeltaHu,
+  type DeconvolutionMethod,
+  type ResidueShape,
+} from '../src/index.ts';
+
+// 40 frames at 1 s; AIF a gamma variate (t0 6 s, α 3, β 1.5 s, peak 300 ΔHU). Tissue: 3 residues × 4 CBF ×
+// 3 MTT × 4 delays = 144 noiseless curves, repeated with seeded 2 HU noise to 600 voxels, so chunks of
+// odd sizes cut through the list anywhere.
+const T = 40;
+const dtS = 1;
+const timesS = Array.from({ length: T }, (_, t) => t * dtS);
+const aifParams = { t0S: 6, alpha: 3, betaS: 1.5, peakDeltaHu: 300 };
+const aif = Float64Array.from(timesS, (t) => gammaVariate(t, aifParams));
+const VOXELS = 600;
+
+function tissueCurves(): Float32Array {
+  const clean: Float64Array[] = [];
+  for (const residue of ['box', 'exp', 'gamma'] as ResidueShape[])
+    for (const cbfMl100gMin of [10, 25, 50, 80])
+      for (const mttS of [3, 6, 12])
+        for (const delayS of [0, 1, 2, 3])
+          clean.push(tissueCurveDeltaHu(timesS, aifParams, { residue, mttS, cbfMl100gMin, delayS }));
+  const noise = gaussianSampler(mulberry32(7));
+  const out = new Float32Array(VOXELS * T);
+  for (let v = 0; v < VOXELS; v++) {
+    const curve = clean[v % clean.length] ?? new Float64Array(T);
+    for (let t = 0; t < T; t++) out[v * T + t] = (curve[t] ?? 0) + 2 * noise();
+  }
+  return out;
+}
+
+const tissue = tissueCurves();
+
+/** Bit-for-bit equality of two float arrays (NaN-safe, −0 ≠ +0), reporting the first difference. */
+function expectIdentical(actual: Float32Array, expected: Float32Array, name: string): void {
+  expect(actual.length, name).toBe(expected.length);
+  const a = new Uint32Array(actual.buffer, actual.byteOffset, actual.length);
+  const e = new Uint32Array(expected.buffer, expected.byteOffset, expected.length);
+  const first = a.findIndex((bits, i) => bits !== e[i]);
+  expect(first, `${name}: first differing voxel`).toBe(-1);
+}
+
+describe('perfusion worker pool', () => {
+  let pool: PerfusionWorkerPool;
+  beforeAll(async () => {
+    pool = await PerfusionWorkerPool.create({ workers: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it.each<DeconvolutionMethod>(['osvd', 'bsvd', 'svd', 'tikhonov'])(
+    'deconvolveInWorkers (%s) is bit-identical to deconvolve, chunks of 37 voxels',
+    async (method) => {
+      const serial = deconvolve(aif, tissue, T, dtS, { method });
+      const parallel = await deconvolveInWorkers(aif, tissue, T, dtS, { method }, { pool, chunkVoxels: 37 });
+      expectIdentical(parallel.kMaxPerS, serial.kMaxPerS, 'kMaxPerS');
+      expectIdentical(parallel.tmaxS, serial.tmaxS, 'tmaxS');
+      // the comparison can fail: the values are not all zero.
+      expect(serial.kMaxPerS.some((k) => k > 0)).toBe(true);
+    },
+  );
+
+  it('perfusionMapsInWorkers is bit-identical to perfusionMaps, from shared and from ordinary memory', async () => {
+    const options = { method: 'osvd', oscillationIndex: 0.095 } as const;
+    const serial = perfusionMaps(aif, tissue, T, dtS, options);
+    const fromShared = await perfusionMapsInWorkers(aif, sharedCurves(tissue), T, dtS, options, {
+      pool,
+      chunkVoxels: 101,
+    });
+    const fromCopies = await perfusionMapsInWorkers(aif, tissue, T, dtS, options, { pool });
+    for (const result of [fromShared, fromCopies]) {
+      expectIdentical(result.cbfMl100gMin, serial.cbfMl100gMin, 'cbfMl100gMin');
+      expectIdentical(result.cbvMl100g, serial.cbvMl100g, 'cbvMl100g');
+      expectIdentical(result.mttS, serial.mttS, 'mttS');
+      expectIdentical(result.ttpS, serial.ttpS, 'ttpS');
+      expectIdentical(result.tmaxS, serial.tmaxS, 'tmaxS');
+    }
+    // the caller's curves are neither detached nor changed by the transfers of copies.
+    expect(tissue.length).toBe(VOXELS * T);
+    expect(tissueCurves()).toEqual(tissue);
+  });
+
+  it('rejects bad input with the single-thread Error naming the field', async () => {
+    await expect(deconvolveInWorkers(aif, tissue, T, -1, { method: 'osvd' }, { pool })).rejects.toThrow(
+      /dtS/,
+    );
+    await expect(
+      perfusionMapsInWorkers(aif, tissue.subarray(0, T * 3 + 1), T, dtS, { method: 'osvd' }, { pool }),
+    ).rejects.toThrow(/tissueDeltaHu: 121 samples/);
+    await expect(
+      deconvolveInWorkers(aif, tissue, T, dtS, { method: 'osvd' }, { pool, chunkVoxels: 0 }),
+    ).rejects.toThrow(/chunkVoxels/);
+  });
+
+  it('rejects with the message of an error thrown in a worker, and the pool goes on working', async () => {
+    // a chunk whose arterial curve is 3 samples long for curves of 40: the worker's deconvolve throws.
+    const bad = pool.run(() => ({
+      request: {
+        kind: 'deconvolve',
+        aifDeltaHu: aif.subarray(0, 3),
+        tissueDeltaHu: tissue.subarray(0, T),
+        curveLength: T,
+        dtS,
+        options: { method: 'osvd' },
+      },
+      transfer: [],
+    }));
+    await expect(bad).rejects.toThrow('aifDeltaHu: 3 samples, curveLength is 40');
+    const after = await deconvolveInWorkers(
+      aif,
+      tissue.subarray(0, 2 * T),
+      T,
+      dtS,
+      { method: 'bsvd' },
+      { pool },
+    );
+    expect(after.kMaxPerS.length).toBe(2);
+  });
+
+  it('returns empty maps for no voxels without starting workers', async () => {
+    const none = await perfusionMapsInWorkers(aif, new Float32Array(0), T, dtS, { method: 'osvd' });
+    expect(none.cbfMl100gMin.length).toBe(0);
+  });
+});
+
+describe('worker start and shutdown', () => {
+  it.each(['tsx', 'native'] as const)(
+    'a pool of its own (loader %s) gives the serial result and is closed after the call',
+    async (loader) => {
+      const some = tissue.subarray(0, 50 * T);
+      const serial = deconvolve(aif, some, T, dtS, { method: 'osvd' });
+      const parallel = await deconvolveInWorkers(
+        aif,
+        some,
+        T,
+        dtS,
+        { method: 'osvd' },
+        { workers: 2, loader },
+      );
+      expectIdentical(parallel.kMaxPerS, serial.kMaxPerS, 'kMaxPerS');
+    },
+  );
+
+  it('a closed pool refuses work', async () => {
+    const pool = await PerfusionWorkerPool.create({ workers: 1 });
+    await pool.close();
+    await expect(deconvolveInWorkers(aif, tissue, T, dtS, { method: 'osvd' }, { pool })).rejects.toThrow(
+      'perfusion worker pool is closed',
+    );
+  });
+
+  it('refuses a worker count that is not a whole number of at least 1', async () => {
+    await expect(PerfusionWorkerPool.create({ workers: 0 })).rejects.toThrow(/workers must be/);
+  });
+});
+
+describe('estimateMotionInWorkers', () => {
+  // A 40×40×6 slab at 1 mm in-plane: an elliptical skull (semi-axes 15 and 12 mm, 3 mm thick, edges over
+  // about 1 mm like a reconstructed CT edge) with two bony nubs that break its symmetry, brain at 35 HU. Each of
+  // 7 frames is rendered analytically from the moved head, so the truth does not depend on the code.
+  const N = 40;
+  const CENTRE = (N - 1) / 2;
+  const TRUTH = [
+    { txMm: 0, tyMm: 0, rotationDeg: 0 },
+    { txMm: 1, tyMm: 0, rotationDeg: 0 },
+    { txMm: 1.5, tyMm: -1, rotationDeg: 1.5 },
+    { txMm: 0.5, tyMm: 2, rotationDeg: -1.5 },
+    { txMm: -2, tyMm: 1, rotationDeg: 1 },
+    { txMm: 3, tyMm: 0.5, rotationDeg: 0 },
+    { txMm: 0, tyMm: -2.5, rotationDeg: -1 },
+  ];
+  const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+  // the skull thickens from slice to slice, so that the slices registered on are not interchangeable.
+  function headHu(x: number, y: number, k: number): number {
+    const r = Math.hypot(x / 15, y / 12);
+    const inBone = logistic((r - 1) / 0.05) * logistic((1.15 + 0.03 * k - r) / 0.05);
+    const nub = Math.hypot(x - 8, y + 6) < 2.5 || Math.hypot(x + 9, y - 5) < 2 ? 1 : 0;
+    return 35 + 900 * Math.max(inBone, nub);
+  }
+  const perFrame = N * N * 6;
+  const data = new Float32Array(perFrame * TRUTH.length);
+  TRUTH.forEach(({ txMm, tyMm, rotationDeg }, t) => {
+    const theta = (rotationDeg * Math.PI) / 180;
+    for (let k = 0; k < 6; k++)
+      for (let j = 0; j < N; j++)
+        for (let i = 0; i < N; i++) {
+          // the reference point p maps to R·p + t: sample the head at R⁻¹(q − t).
+          const x = i - CENTRE - txMm;
+          const y = j - CENTRE - tyMm;
+          const xr = Math.cos(theta) * x + Math.sin(theta) * y;
+          const yr = -Math.sin(theta) * x + Math.cos(theta) * y;
+          data[i + N * (j + N * k) + perFrame * t] = headHu(xr, yr, k);
+        }
+  });
+  const ct = {
+    data,
+    dims: [N, N, 6] as const,
+    spacingMm: [1, 1, 5] as const,
+    originMm: [0, 0, 0] as const,
+    direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+    frames: TRUTH.length,
+  };
+
+  it('matches the single-thread estimate and the known motion, reference frame 0 and 3', async () => {
+    const pool = await PerfusionWorkerPool.create({ workers: 2 });
+    try {
+      for (const referenceFrame of [0, 3]) {
+        const serial = estimateMotion(ct, { referenceFrame });
+        const parallel = await estimateMotionInWorkers(ct, { referenceFrame }, { pool });
+        expect(parallel.referenceFrame).toBe(referenceFrame);
+        const reference = TRUTH[referenceFrame] ?? { txMm: 0, tyMm: 0, rotationDeg: 0 };
+        // the first block of frames (1–3, or 0–2 for reference 3) is registered exactly as in the single-thread
+        // call: the same slices, the same starting transforms.
+        for (const t of referenceFrame === 0 ? [1, 2, 3] : [0, 1, 2])
+          expect(parallel.transforms[t], `frame ${t}`).toEqual(serial.transforms[t]);
+        parallel.transforms.forEach((found, t) => {
+          const single = serial.transforms[t];
+          expect(Math.abs(found.txMm - (single?.txMm ?? NaN)), `frame ${t} x vs serial`).toBeLessThan(0.01);
+          expect(Math.abs(found.tyMm - (single?.tyMm ?? NaN)), `frame ${t} y vs serial`).toBeLessThan(0.01);
+          expect(
+            Math.abs(found.rotationDeg - (single?.rotationDeg ?? NaN)),
+            `frame ${t} θ vs serial`,
+          ).toBeLessThan(0.01);
+          expect(
+            Math.abs((parallel.displacementsMm[t] ?? NaN) - (serial.displacementsMm[t] ?? NaN)),
+          ).toBeLessThan(0.02);
+          if (referenceFrame === 0) {
+            // against the truth (relative to frame 0), the 0.5 mm / 0.5° of the motion tests.
+            const truth = TRUTH[t] ?? reference;
+            expect(Math.abs(found.txMm - truth.txMm), `frame ${t} x`).toBeLessThan(0.5);
+            expect(Math.abs(found.tyMm - truth.tyMm), `frame ${t} y`).toBeLessThan(0.5);
+            expect(Math.abs(found.rotationDeg - truth.rotationDeg), `frame ${t} θ`).toBeLessThan(0.5);
+          }
+        });
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a reference frame outside the volume', async () => {
+    await expect(estimateMotionInWorkers(ct, { referenceFrame: 7 })).rejects.toThrow(/referenceFrame/);
+  });
+});
