@@ -43,6 +43,8 @@ export class CirculantDeconvolver {
   private readonly twiddle: Float64Array;
   /** Half-spectrum bins ordered by |A_f| falling (ties by frequency), for the oSVD search. */
   private readonly binsByMagnitude: Int32Array;
+  /** rankOf[f]: the position of bin f in binsByMagnitude. */
+  private readonly rankOf: Int32Array;
   /** Work array: the residue of the last threshold that passed the oscillation limit. */
   private readonly passing: Float64Array;
 
@@ -93,6 +95,8 @@ export class CirculantDeconvolver {
     this.binsByMagnitude = Int32Array.from({ length: this.halfBins }, (_, f) => f).sort(
       (a, b) => (magnitude[b] ?? 0) - (magnitude[a] ?? 0) || a - b,
     );
+    this.rankOf = new Int32Array(this.halfBins);
+    this.binsByMagnitude.forEach((f, rank) => (this.rankOf[f] = rank));
   }
 
   /** Zero-pads one tissue curve (curves[offset .. offset+T)) and takes its spectrum. */
@@ -184,17 +188,21 @@ export class CirculantDeconvolver {
   /** The truncated residue keeping the `count` bins of largest |A_f|. */
   private solveKept(count: number): void {
     const filtered = this.filtered;
-    filtered.fill(0, 0, 2 * this.halfBins);
     const tissue = this.tissueSpectrum;
-    const order = this.binsByMagnitude;
-    for (let n = 0; n < count; n++) {
-      const f = order[n] ?? 0;
-      const tr = tissue[2 * f] ?? 0;
-      const ti = tissue[2 * f + 1] ?? 0;
-      const ir = this.inverseAif[2 * f] ?? 0;
-      const ii = this.inverseAif[2 * f + 1] ?? 0;
-      filtered[2 * f] = tr * ir - ti * ii;
-      filtered[2 * f + 1] = tr * ii + ti * ir;
+    const inverseAif = this.inverseAif;
+    const rankOf = this.rankOf;
+    for (let f = 0; f < this.halfBins; f++) {
+      if ((rankOf[f] ?? 0) < count) {
+        const tr = tissue[2 * f] ?? 0;
+        const ti = tissue[2 * f + 1] ?? 0;
+        const ir = inverseAif[2 * f] ?? 0;
+        const ii = inverseAif[2 * f + 1] ?? 0;
+        filtered[2 * f] = tr * ir - ti * ii;
+        filtered[2 * f + 1] = tr * ii + ti * ir;
+      } else {
+        filtered[2 * f] = 0;
+        filtered[2 * f + 1] = 0;
+      }
     }
     this.inverse();
   }
@@ -293,6 +301,7 @@ export class CirculantDeconvolver {
     const filtered = this.filtered;
     const z = this.tissueSpectrumWork;
     const tw = this.twiddle;
+    const scale = 1 / half;
     for (let k = 0; k < half; k++) {
       const ar = filtered[2 * k] ?? 0;
       const ai = filtered[2 * k + 1] ?? 0;
@@ -307,15 +316,16 @@ export class CirculantDeconvolver {
       const s = tw[2 * k + 1] ?? 0;
       const or = dr * c - di * s;
       const oi = dr * s + di * c;
-      z[2 * k] = er - oi;
-      z[2 * k + 1] = ei + or;
+      // conj(Z_k)/M into a forward transform: DFT(conj(Z)/M) = conj(IDFT(Z)), M = L/2 (no scaling pass).
+      z[2 * k] = (er - oi) * scale;
+      z[2 * k + 1] = -(ei + or) * scale;
     }
-    this.halfFft.inverseTransform(this.complexResidue, z);
+    this.halfFft.transform(this.complexResidue, z);
     const out = this.residue;
     const zc = this.complexResidue;
     for (let n = 0; n < half; n++) {
       out[2 * n] = zc[2 * n] ?? 0;
-      out[2 * n + 1] = zc[2 * n + 1] ?? 0;
+      out[2 * n + 1] = -(zc[2 * n + 1] ?? 0);
     }
   }
 }
