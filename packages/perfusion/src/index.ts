@@ -11,6 +11,9 @@ export {
 } from './deconvolution/deconvolve.ts';
 export { deconvolutionDefaults, type DeconvolutionDefaults } from './deconvolution/deconvolution-defaults.ts';
 export { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from './maps/perfusion-maps.ts';
+export { smoothInPlane } from './maps/smooth-in-plane.ts';
+export { writeResiduePeak, type TmaxEstimator } from './deconvolution/residue-peak.ts';
+export { CurvePreparation } from './deconvolution/curve-preparation.ts';
 
 // Digital phantom after Kudo et al. Radiology 2013 (helper perf-phantom)
 export { makeDigitalPhantom } from './phantom/make-digital-phantom.ts';

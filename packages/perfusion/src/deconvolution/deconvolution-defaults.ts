@@ -1,4 +1,12 @@
 import defaultsJson from '../../data/deconvolution-defaults.json' with { type: 'json' };
+import type { TmaxEstimator } from './residue-peak.ts';
+
+function tmaxEstimatorOf(value: string): TmaxEstimator {
+  if (value === 'peak' || value === 'half-rise') return value;
+  throw new Error(
+    `data/deconvolution-defaults.json: preparation.tmaxEstimator must be 'peak' or 'half-rise', got ${value}`,
+  );
+}
 
 /** Deconvolution defaults with their sources (data/deconvolution-defaults.json). */
 export interface DeconvolutionDefaults {
@@ -16,6 +24,18 @@ export interface DeconvolutionDefaults {
   readonly bsvd: { readonly svdThreshold: number; readonly source: string };
   readonly svd: { readonly svdThreshold: number; readonly source: string };
   readonly tikhonov: { readonly lambda: number; readonly source: string };
+  /** Curve preparation before deconvolution (curve-preparation.ts). */
+  readonly preparation: {
+    /** Linear upsampling of both curves by this whole factor. */
+    readonly upsampleFactor: number;
+    /** σ (s) of the temporal Gaussian filter of the tissue curves, 0 for none. */
+    readonly smoothingSigmaS: number;
+    /** How Tmax is read from the residue (residue-peak.ts). */
+    readonly tmaxEstimator: TmaxEstimator;
+    readonly source: string;
+  };
+  /** In-plane smoothing of the dynamic images before the ΔHU curves (maps/smooth-in-plane.ts); used by the pipeline. */
+  readonly spatialSmoothing: { readonly sigmaMm: number; readonly source: string };
   /** The curves are zero-padded to at least this many times their length (block-circulant methods). */
   readonly paddingFactor: number;
   readonly paddingSource: string;
@@ -23,4 +43,10 @@ export interface DeconvolutionDefaults {
   readonly maps: { readonly minCbfForMttMl100gMin: number; readonly source: string };
 }
 
-export const deconvolutionDefaults: DeconvolutionDefaults = defaultsJson;
+export const deconvolutionDefaults: DeconvolutionDefaults = {
+  ...defaultsJson,
+  preparation: {
+    ...defaultsJson.preparation,
+    tmaxEstimator: tmaxEstimatorOf(defaultsJson.preparation.tmaxEstimator),
+  },
+};

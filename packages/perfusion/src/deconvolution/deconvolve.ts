@@ -1,7 +1,8 @@
 import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
 import { CirculantDeconvolver } from './circulant-deconvolver.ts';
+import { CurvePreparation } from './curve-preparation.ts';
 import { deconvolutionDefaults } from './deconvolution-defaults.ts';
-import { writeResiduePeak } from './residue-peak.ts';
+import { writeResiduePeak, type TmaxEstimator } from './residue-peak.ts';
 import { ToeplitzSvdDeconvolver } from './toeplitz-svd-deconvolver.ts';
 
 export interface DeconvolutionOptions {
@@ -12,6 +13,15 @@ export interface DeconvolutionOptions {
   svdThreshold?: number;
   /** Tikhonov λ relative to the largest singular value. */
   tikhonovLambda?: number;
+  /**
+   * Deconvolve on a grid this many times finer (linear upsampling of both curves; whole number ≥ 1).
+   * Default data/deconvolution-defaults.json.
+   */
+  upsampleFactor?: number;
+  /** σ (s) of a temporal Gaussian filter of the tissue curves before deconvolution (0: none). Default from the data file. */
+  smoothingSigmaS?: number;
+  /** How Tmax is read from the residue: 'peak' (parabolic vertex) or 'half-rise'. Default from the data file. */
+  tmaxEstimator?: TmaxEstimator;
 }
 
 export interface DeconvolutionResult {
@@ -22,6 +32,7 @@ export interface DeconvolutionResult {
 }
 
 const methods: readonly DeconvolutionMethod[] = ['osvd', 'bsvd', 'svd', 'tikhonov'];
+const tmaxEstimators: readonly TmaxEstimator[] = ['peak', 'half-rise'];
 
 function fraction(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -76,47 +87,61 @@ export function deconvolve(
   const kMaxPerS = new Float32Array(voxels);
   const tmaxS = new Float32Array(voxels);
   const defaults = deconvolutionDefaults;
+  const factor = options.upsampleFactor ?? defaults.preparation.upsampleFactor;
+  if (!Number.isInteger(factor) || factor < 1 || factor > 16)
+    throw new Error(`options.upsampleFactor must be a whole number from 1 to 16, got ${factor}`);
+  const sigmaS = options.smoothingSigmaS ?? defaults.preparation.smoothingSigmaS;
+  if (!Number.isFinite(sigmaS) || sigmaS < 0)
+    throw new Error(`options.smoothingSigmaS must be a number of seconds ≥ 0, got ${sigmaS}`);
+  const preparation = new CurvePreparation(curveLength, factor, sigmaS / dtS);
+  const fineDtS = dtS / factor;
+  const fineLength = preparation.preparedLength;
+  const estimator = options.tmaxEstimator ?? defaults.preparation.tmaxEstimator;
+  if (!tmaxEstimators.includes(estimator))
+    throw new Error(`options.tmaxEstimator must be 'peak' or 'half-rise', got ${JSON.stringify(estimator)}`);
+  const fineAif = factor === 1 ? aifDeltaHu : preparation.upsampleAif(aifDeltaHu);
 
   if (options.method === 'svd') {
     const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.svd.svdThreshold);
-    const solver = new ToeplitzSvdDeconvolver(aifDeltaHu, dtS, threshold);
+    const solver = new ToeplitzSvdDeconvolver(fineAif, fineDtS, threshold);
     for (let v = 0; v < voxels; v++) {
-      solver.solve(tissueDeltaHu, v * curveLength);
-      writeResiduePeak(solver.residue, curveLength, dtS, curveLength, v, kMaxPerS, tmaxS);
+      solver.solve(preparation.prepare(tissueDeltaHu, v * curveLength), 0);
+      writeResiduePeak(solver.residue, fineLength, fineDtS, fineLength, v, kMaxPerS, tmaxS, estimator);
     }
     return { kMaxPerS, tmaxS };
   }
 
-  const solver = new CirculantDeconvolver(aifDeltaHu, dtS, defaults.paddingFactor);
+  const solver = new CirculantDeconvolver(fineAif, fineDtS, defaults.paddingFactor);
   const length = solver.paddedLength;
   // peaks in the padding past the acquired curve, closer to the end than to T, are read as negative delays.
-  const wrapFrom = Math.max(curveLength, Math.ceil((length + curveLength) / 2));
+  const wrapFrom = Math.max(fineLength, Math.ceil((length + fineLength) / 2));
+  let solve: () => void;
   if (options.method === 'bsvd') {
     const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.bsvd.svdThreshold);
-    for (let v = 0; v < voxels; v++) {
-      solver.loadTissue(tissueDeltaHu, v * curveLength);
+    solve = () => {
       solver.solveTruncated(threshold);
-      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
-    }
+    };
   } else if (options.method === 'tikhonov') {
     const lambda = options.tikhonovLambda ?? defaults.tikhonov.lambda;
     if (!Number.isFinite(lambda) || lambda <= 0)
       throw new Error(`options.tikhonovLambda must be a positive number, got ${lambda}`);
-    for (let v = 0; v < voxels; v++) {
-      solver.loadTissue(tissueDeltaHu, v * curveLength);
+    solve = () => {
       solver.solveTikhonov(lambda);
-      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
-    }
+    };
   } else {
     const oi = options.oscillationIndex ?? defaults.osvd.oscillationIndex;
     if (!Number.isFinite(oi) || oi <= 0)
       throw new Error(`options.oscillationIndex must be a positive number, got ${oi}`);
     const { minThreshold, maxThreshold, thresholdStep } = defaults.osvd;
-    for (let v = 0; v < voxels; v++) {
-      solver.loadTissue(tissueDeltaHu, v * curveLength);
+    solver.setOscillationStride(factor);
+    solve = () => {
       solver.solveOscillationLimited(oi, minThreshold, maxThreshold, thresholdStep);
-      writeResiduePeak(solver.residue, length, dtS, wrapFrom, v, kMaxPerS, tmaxS);
-    }
+    };
+  }
+  for (let v = 0; v < voxels; v++) {
+    solver.loadTissue(preparation.prepare(tissueDeltaHu, v * curveLength), 0);
+    solve();
+    writeResiduePeak(solver.residue, length, fineDtS, wrapFrom, v, kMaxPerS, tmaxS, estimator);
   }
   return { kMaxPerS, tmaxS };
 }
