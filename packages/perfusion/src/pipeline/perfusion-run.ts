@@ -50,6 +50,8 @@ export interface RunPerfusionOptions {
   skipMotion?: boolean;
   /** The scan's protocol facts (DICOM headers), for the quality checks; absent facts are reported "not stated". */
   protocol?: PerfusionProtocol;
+  /** In-plane Gaussian σ (mm) for the tissue curves before deconvolution; 0 for none (default from data). */
+  spatialSmoothingSigmaMm?: number;
   /** How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress). */
   mapper?: PerfusionMapper;
 }

@@ -28,6 +28,8 @@ import {
 import { pipelineDefaults } from './pipeline-defaults.ts';
 import { curveOnGrid, curvesOnGrid, timeGrid } from './time-grid.ts';
 import { assessLesions, assessQuality } from './assess-run.ts';
+import { smoothInPlane } from '../maps/smooth-in-plane.ts';
+import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 
 /** The mean (i, j, k) of linear voxel indices on a grid. */
 function meanPosition(voxels: Int32Array, dims: Triple): Triple {
@@ -203,8 +205,15 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
   const vesselVoxels = maskVoxels(mask.vessels);
   if (tissueVoxels.length === 0) throw new RangeError('ct: the brain mask holds no tissue voxels');
 
+  // Tissue curves are smoothed in-plane within the tissue mask before deconvolution (noise reduction,
+  // data/deconvolution-defaults.json spatialSmoothing); the arterial and venous curves are not.
+  const sigmaMm = options.spatialSmoothingSigmaMm ?? deconvolutionDefaults.spatialSmoothing.sigmaMm;
   const { tissueCurves, vesselCurves } = await stage('curves', () => ({
-    tissueCurves: concentrationCurves(volume, tissueVoxels, baselineCount),
+    tissueCurves: concentrationCurves(
+      sigmaMm > 0 ? smoothInPlane(volume, mask.tissue, sigmaMm) : volume,
+      tissueVoxels,
+      baselineCount,
+    ),
     vesselCurves:
       vesselVoxels.length > 0 ? concentrationCurves(volume, vesselVoxels, baselineCount) : undefined,
   }));
