@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import dcmjs, { type NaturalDataset } from 'dcmjs';
 import type { Triple, Volume } from '../types/volume.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
+import { ctImageAttributes, enhancedCtSharedGroups } from './ct-image-attributes.ts';
 import { decimalString } from './decimal-string.ts';
 import { encodeRleFrame } from './rle-lossless.ts';
 import { transferSyntaxUid } from './transfer-syntax.ts';
@@ -164,14 +165,8 @@ export async function writeDicomSeries(
   };
   const acquisition = options.acquisition ?? {};
   const patient = options.patient ?? {};
-  const orientation = volume.direction.slice(0, 6).map(decimalString);
-  const pixelSpacing = [decimalString(volume.spacingMm[1]), decimalString(volume.spacingMm[0])];
-  const sliceThickness = decimalString(acquisition.sliceThicknessMm ?? volume.spacingMm[2]);
-  const rescale = {
-    RescaleIntercept: decimalString(intercept),
-    RescaleSlope: decimalString(slope),
-    RescaleType: 'HU',
-  };
+  const attributes = ctImageAttributes(volume, acquisition, slope, intercept);
+  const { orientation, pixelSpacing, sliceThickness, rescale, kvp, kernel } = attributes;
   const common = optional({
     StudyInstanceUID: studyUid,
     SeriesInstanceUID: seriesUid,
@@ -203,26 +198,12 @@ export async function writeDicomSeries(
     PixelRepresentation: pixels.signed ? 1 : 0,
     _vrMap: { PixelData: syntaxName === 'rle-lossless' ? 'OB' : 'OW' },
   });
-  const kvp = acquisition.kvp === undefined ? undefined : decimalString(acquisition.kvp);
-  const kernel = acquisition.convolutionKernel;
 
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   if (options.multiFrame === true) {
     const sopInstanceUid = DicomMetaDictionary.uid();
-    const exposure = optional({
-      ExposureInmAs: acquisition.exposureMas,
-      XRayTubeCurrentInmA: acquisition.tubeCurrentMa,
-      CTDIvol: acquisition.ctdiVolMgy,
-    });
-    const shared = optional({
-      PixelMeasuresSequence: [{ PixelSpacing: pixelSpacing, SliceThickness: sliceThickness }],
-      PlaneOrientationSequence: [{ ImageOrientationPatient: orientation }],
-      PixelValueTransformationSequence: [rescale],
-      CTXRayDetailsSequence: kvp === undefined ? undefined : [{ KVP: kvp }],
-      CTReconstructionSequence: kernel === undefined ? undefined : [{ ConvolutionKernel: kernel }],
-      CTExposureSequence: Object.keys(exposure).length === 0 ? undefined : [exposure],
-    });
+    const shared = enhancedCtSharedGroups(attributes, acquisition);
     const perFrame = Array.from({ length: slices }, (_, k) => ({
       PlanePositionSequence: [{ ImagePositionPatient: positionOfSlice(volume, k).map(decimalString) }],
       FrameContentSequence: [{ InStackPositionNumber: k + 1 }],

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import dcmjs, { type NaturalDataset } from 'dcmjs';
 import type { Volume } from '../types/volume.ts';
+import { ctImageAttributes, enhancedCtSharedGroups } from './ct-image-attributes.ts';
 import { decimalString } from './decimal-string.ts';
 import { dicomDateAndTime, dicomDateDays } from './dicom-time.ts';
 import { encodeRleFrame } from './rle-lossless.ts';
@@ -121,16 +122,8 @@ export async function writeDynamicCtSeries(
   const moment = (t: number): { da: string; tm: string; dt: string } =>
     dicomDateAndTime(startS + (frameTimesS[t] ?? 0));
   const start = moment(0);
-  const orientation = volume.direction.slice(0, 6).map(decimalString);
-  const pixelSpacing = [decimalString(volume.spacingMm[1]), decimalString(volume.spacingMm[0])];
-  const sliceThickness = decimalString(acquisition.sliceThicknessMm ?? volume.spacingMm[2]);
-  const rescale = {
-    RescaleIntercept: decimalString(intercept),
-    RescaleSlope: decimalString(slope),
-    RescaleType: 'HU',
-  };
-  const kvp = acquisition.kvp === undefined ? undefined : decimalString(acquisition.kvp);
-  const kernel = acquisition.convolutionKernel;
+  const attributes = ctImageAttributes(volume, acquisition, slope, intercept);
+  const { orientation, pixelSpacing, sliceThickness, rescale, kvp, kernel } = attributes;
   const common = optional({
     StudyInstanceUID: studyUid,
     SeriesInstanceUID: seriesUid,
@@ -181,19 +174,7 @@ export async function writeDynamicCtSeries(
   const written: string[] = [];
   if (options.multiFrame === true) {
     const sopInstanceUid = DicomMetaDictionary.uid();
-    const exposure = optional({
-      ExposureInmAs: acquisition.exposureMas,
-      XRayTubeCurrentInmA: acquisition.tubeCurrentMa,
-      CTDIvol: acquisition.ctdiVolMgy,
-    });
-    const shared = optional({
-      PixelMeasuresSequence: [{ PixelSpacing: pixelSpacing, SliceThickness: sliceThickness }],
-      PlaneOrientationSequence: [{ ImageOrientationPatient: orientation }],
-      PixelValueTransformationSequence: [rescale],
-      CTXRayDetailsSequence: kvp === undefined ? undefined : [{ KVP: kvp }],
-      CTReconstructionSequence: kernel === undefined ? undefined : [{ ConvolutionKernel: kernel }],
-      CTExposureSequence: Object.keys(exposure).length === 0 ? undefined : [exposure],
-    });
+    const shared = enhancedCtSharedGroups(attributes, acquisition);
     const perFrame = Array.from({ length: slices * frames }, (_, index) => {
       const k = index % slices;
       const t = Math.floor(index / slices);
