@@ -116,6 +116,17 @@ describe('NIfTI-1 round trip', () => {
     expectGeometry(back, volume);
   });
 
+  it('views the voxels in place only in bytes it owns: the caller\u2019s bytes are never aliased', () => {
+    const volume = createVolume({ data: rampInt16([4, 3, 2]), dims: [4, 3, 2] });
+    const bytes = writeNifti(volume, { gzip: false });
+    const copied = readNifti(bytes, 'copied.nii');
+    const shared = readNifti(bytes, 'shared.nii', { shareBytes: true });
+    // Overwrite the first voxel (at vox_offset 352) in the caller's bytes.
+    new DataView(bytes.buffer, bytes.byteOffset).setInt16(352, 12345, true);
+    expect(copied.data[0]).toBe(volume.data[0]);
+    expect(shared.data[0]).toBe(12345);
+  });
+
   it('writes a qform that gives the same geometry when the sform is switched off', () => {
     const volume = createVolume({
       data: rampInt16([3, 3, 3]),

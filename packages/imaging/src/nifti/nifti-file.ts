@@ -13,7 +13,8 @@ export async function readNiftiFile(path: string): Promise<Volume> {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new VolumeReadError(path, `cannot be read (${code})`);
   }
-  return readNifti(bytes, path);
+  // The file's bytes are read for this volume alone, so its voxels may stay in them.
+  return readNifti(bytes, path, { shareBytes: true });
 }
 
 /** Writes a volume as NIfTI-1, gzipped when the path ends in .gz. */

@@ -53,6 +53,29 @@ function typedVoxels(
   }
 }
 
+/** The voxels as a typed array over `buffer` from `byteOffset` (aligned, native byte order): no copy. */
+function typedView(
+  buffer: ArrayBuffer,
+  byteOffset: number,
+  count: number,
+  code: NiftiDatatypeCode,
+): VoxelArray | Float64Array {
+  switch (code) {
+    case 2:
+      return new Uint8Array(buffer, byteOffset, count);
+    case 4:
+      return new Int16Array(buffer, byteOffset, count);
+    case 8:
+      return new Int32Array(buffer, byteOffset, count);
+    case 16:
+      return new Float32Array(buffer, byteOffset, count);
+    case 64:
+      return new Float64Array(buffer, byteOffset, count);
+    case 512:
+      return new Uint16Array(buffer, byteOffset, count);
+  }
+}
+
 /**
  * Applies scl_slope and scl_inter (nifti1.h: a slope of 0 means no scaling). The result is Int16 when an
  * integer source with an integer slope and intercept stays within int16, otherwise Float32; float64 is
@@ -101,7 +124,7 @@ function scaleAffine(affine: Affine3x4, factor: number): Affine3x4 {
  * "method 1"); 4-D files become frames with frameTimesS from the frame interval pixdim[4]. Anything
  * malformed or truncated is a `VolumeReadError` naming `file` and the problem.
  */
-export function readNifti(bytes: Uint8Array, file: string): Volume {
+export function readNifti(bytes: Uint8Array, file: string, options: { shareBytes?: boolean } = {}): Volume {
   const problem = (text: string): never => {
     throw new VolumeReadError(file, text);
   };
@@ -169,7 +192,13 @@ export function readNifti(bytes: Uint8Array, file: string): Volume {
       `header says ${shape} ${name} voxels (${needed} bytes) but only ${available} bytes follow the header`,
     );
   }
-  const raw = typedVoxels(buffer.slice(offset, offset + needed), code, header.littleEndian);
+  // The voxels are viewed in place, without copying a study-sized block, when the buffer is ours (gunzipped
+  // here, or the caller shares it) and the block is aligned and in native (little-endian) byte order.
+  const owned = plain !== bytes || options.shareBytes === true;
+  const inPlace = owned && (header.littleEndian || size === 1) && offset % size === 0;
+  const raw = inPlace
+    ? typedView(buffer, offset, voxelCount, code)
+    : typedVoxels(buffer.slice(offset, offset + needed), code, header.littleEndian);
   const data = scaled(raw, header.scl_slope, header.scl_inter);
 
   const toMm = SPATIAL_UNIT_TO_MM[header.xyzt_units & NIFTI1.SPATIAL_UNITS_MASK] ?? 1;
