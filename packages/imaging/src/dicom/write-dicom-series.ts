@@ -96,6 +96,55 @@ export function swapPairs(bytes: Uint8Array): Uint8Array {
   return swapped;
 }
 
+/** The attributes every image of a written CT series shares (study, series, patient, pixel format). */
+export function ctSeriesDataset(fields: {
+  studyUid: string;
+  seriesUid: string;
+  frameOfReferenceUid: string;
+  options: Pick<WriteDicomSeriesOptions, 'seriesNumber' | 'seriesDescription' | 'patient'>;
+  acquisition: Partial<CtAcquisition>;
+  studyDate: string;
+  studyTime: string;
+  rows: number;
+  columns: number;
+  signed: boolean;
+  encapsulated: boolean;
+}): NaturalDataset {
+  const { options, acquisition } = fields;
+  const patient = options.patient ?? {};
+  return optional({
+    StudyInstanceUID: fields.studyUid,
+    SeriesInstanceUID: fields.seriesUid,
+    FrameOfReferenceUID: fields.frameOfReferenceUid,
+    Modality: 'CT',
+    SeriesNumber: String(options.seriesNumber ?? 1),
+    SeriesDescription: options.seriesDescription ?? acquisition.seriesDescription,
+    // Type 2 attributes of the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1) are
+    // present even when unknown, empty.
+    PatientID: patient.id ?? acquisition.patientId ?? '',
+    PatientName: patient.name ?? '',
+    PatientBirthDate: dicomDate(patient.birthDate) ?? '',
+    PatientSex: patient.sex ?? '',
+    StudyDate: fields.studyDate,
+    StudyTime: fields.studyTime,
+    ReferringPhysicianName: '',
+    StudyID: '',
+    AccessionNumber: '',
+    Manufacturer: acquisition.manufacturer,
+    ManufacturerModelName: acquisition.model,
+    ContrastBolusAgent: acquisition.contrastAgent,
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'MONOCHROME2',
+    Rows: fields.rows,
+    Columns: fields.columns,
+    BitsAllocated: 16,
+    BitsStored: 16,
+    HighBit: 15,
+    PixelRepresentation: fields.signed ? 1 : 0,
+    _vrMap: { PixelData: fields.encapsulated ? 'OB' : 'OW' },
+  });
+}
+
 export function dicomDate(iso: string | undefined): string | undefined {
   return iso?.replaceAll('-', '');
 }
@@ -164,39 +213,20 @@ export async function writeDicomSeries(
     return owned.buffer;
   };
   const acquisition = options.acquisition ?? {};
-  const patient = options.patient ?? {};
   const attributes = ctImageAttributes(volume, acquisition, slope, intercept);
   const { orientation, pixelSpacing, sliceThickness, rescale, kvp, kernel } = attributes;
-  const common = optional({
-    StudyInstanceUID: studyUid,
-    SeriesInstanceUID: seriesUid,
-    FrameOfReferenceUID: frameOfReferenceUid,
-    Modality: 'CT',
-    SeriesNumber: String(options.seriesNumber ?? 1),
-    SeriesDescription: options.seriesDescription ?? acquisition.seriesDescription,
-    // Type 2 attributes of the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1) are
-    // present even when unknown, empty.
-    PatientID: patient.id ?? acquisition.patientId ?? '',
-    PatientName: patient.name ?? '',
-    PatientBirthDate: dicomDate(patient.birthDate) ?? '',
-    PatientSex: patient.sex ?? '',
-    StudyDate: dicomDate(acquisition.studyDate) ?? '',
-    StudyTime: '',
-    ReferringPhysicianName: '',
-    StudyID: '',
-    AccessionNumber: '',
-    Manufacturer: acquisition.manufacturer,
-    ManufacturerModelName: acquisition.model,
-    ContrastBolusAgent: acquisition.contrastAgent,
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: rows,
-    Columns: columns,
-    BitsAllocated: 16,
-    BitsStored: 16,
-    HighBit: 15,
-    PixelRepresentation: pixels.signed ? 1 : 0,
-    _vrMap: { PixelData: syntaxName === 'rle-lossless' ? 'OB' : 'OW' },
+  const common = ctSeriesDataset({
+    studyUid,
+    seriesUid,
+    frameOfReferenceUid,
+    options,
+    acquisition,
+    studyDate: dicomDate(acquisition.studyDate) ?? '',
+    studyTime: '',
+    rows,
+    columns,
+    signed: pixels.signed,
+    encapsulated: syntaxName === 'rle-lossless',
   });
 
   await mkdir(folder, { recursive: true });

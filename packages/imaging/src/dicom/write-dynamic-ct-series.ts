@@ -14,7 +14,6 @@ import { dicomDateAndTime, dicomDateDays } from './dicom-time.ts';
 import { encodeRleFrame } from './rle-lossless.ts';
 import {
   concatenate,
-  dicomDate,
   fileBytes,
   optional,
   positionOfSlice,
@@ -24,6 +23,7 @@ import {
   syntaxUids,
   type DicomSeriesWritten,
   type WriteDicomSeriesOptions,
+  ctSeriesDataset,
 } from './write-dicom-series.ts';
 
 export interface WriteDynamicCtSeriesOptions extends WriteDicomSeriesOptions {
@@ -118,41 +118,23 @@ export async function writeDynamicCtSeries(
     owned.set(encoded);
     return owned.buffer;
   };
-  const patient = options.patient ?? {};
   const moment = (t: number): { da: string; tm: string; dt: string } =>
     dicomDateAndTime(startS + (frameTimesS[t] ?? 0));
   const start = moment(0);
   const attributes = ctImageAttributes(volume, acquisition, slope, intercept);
   const { orientation, pixelSpacing, sliceThickness, rescale, kvp, kernel } = attributes;
-  const common = optional({
-    StudyInstanceUID: studyUid,
-    SeriesInstanceUID: seriesUid,
-    FrameOfReferenceUID: frameOfReferenceUid,
-    Modality: 'CT',
-    SeriesNumber: String(options.seriesNumber ?? 1),
-    SeriesDescription: options.seriesDescription ?? acquisition.seriesDescription,
-    // Type 2 attributes of the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1).
-    PatientID: patient.id ?? acquisition.patientId ?? '',
-    PatientName: patient.name ?? '',
-    PatientBirthDate: dicomDate(patient.birthDate) ?? '',
-    PatientSex: patient.sex ?? '',
-    StudyDate: timeOnly ? '' : start.da,
-    StudyTime: timeOnly ? '' : start.tm,
-    ReferringPhysicianName: '',
-    StudyID: '',
-    AccessionNumber: '',
-    Manufacturer: acquisition.manufacturer,
-    ManufacturerModelName: acquisition.model,
-    ContrastBolusAgent: acquisition.contrastAgent,
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: rows,
-    Columns: columns,
-    BitsAllocated: 16,
-    BitsStored: 16,
-    HighBit: 15,
-    PixelRepresentation: pixels.signed ? 1 : 0,
-    _vrMap: { PixelData: syntaxName === 'rle-lossless' ? 'OB' : 'OW' },
+  const common = ctSeriesDataset({
+    studyUid,
+    seriesUid,
+    frameOfReferenceUid,
+    options,
+    acquisition,
+    studyDate: timeOnly ? '' : start.da,
+    studyTime: timeOnly ? '' : start.tm,
+    rows,
+    columns,
+    signed: pixels.signed,
+    encapsulated: syntaxName === 'rle-lossless',
   });
   const timeAttributes = (t: number): NaturalDataset => {
     const { da, tm, dt } = moment(t);
