@@ -154,3 +154,9 @@ export {
   type WorkerLoader,
 } from './parallel/perfusion-worker-pool.ts';
 export { estimateMotionInWorkers } from './parallel/estimate-motion-in-workers.ts';
+export {
+  estimateThroughPlaneMotion,
+  type EstimateThroughPlaneOptions,
+  type ThroughPlaneEstimate,
+} from './preprocess/estimate-through-plane-motion.ts';
+export { throughPlaneWarning } from './preprocess/motion-report.ts';

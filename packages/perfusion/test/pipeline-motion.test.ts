@@ -4,6 +4,7 @@ import defaults from '../data/preprocess-defaults.json' with { type: 'json' };
 import {
   makeDigitalPhantom,
   pearsonR,
+  perfusionSummary,
   runPerfusion,
   tileMedians,
   type DigitalPhantom,
@@ -160,5 +161,57 @@ describe.each([1, 7])('runPerfusion on the phantom with moved frames (seed %i)',
     expect(skipped.r).toBeLessThan(0.98);
     expect(skipped.medianRel).toBeGreaterThan(0.3);
     expect(skipped.medianRel).toBeGreaterThan(2 * corrected.medianRel);
+  });
+});
+
+describe('runPerfusion reports through-plane motion', () => {
+  // The phantom's skull is the same in every slice, so a shift along z is invisible in it; here its
+  // skull (baseline 1000 HU) is made denser slice by slice (+150 HU per slice) so that it is measurable, and
+  // frame 20 shows the slab moved 2 mm along z: slice k shows what lies 2 mm (0.4 slice) below it,
+  // interpolated linearly between the phantom's slices (the bottom slice takes its own values).
+  const phantom = makeDigitalPhantom({ residue: 'gamma', noiseHu: 2, seed: 3, frameCount: 40 });
+  const [nx, ny, nz] = phantom.ct.dims;
+  const perSlice = nx * ny;
+  const perFrame = perSlice * nz;
+  const data = Float32Array.from(phantom.ct.data);
+  for (let t = 0; t < phantom.ct.frames; t++) {
+    for (let v = 0; v < perFrame; v++) {
+      if ((phantom.ct.data[v] ?? 0) > 900)
+        data[t * perFrame + v] = (data[t * perFrame + v] ?? 0) + 150 * Math.floor(v / perSlice);
+    }
+  }
+  const SHIFT_MM = 2;
+  const f = SHIFT_MM / phantom.ct.spacingMm[2];
+  const frame20 = data.slice(20 * perFrame, 21 * perFrame);
+  for (let k = 1; k < nz; k++) {
+    for (let v = 0; v < perSlice; v++) {
+      data[20 * perFrame + k * perSlice + v] =
+        (frame20[k * perSlice + v] ?? 0) * (1 - f) + (frame20[(k - 1) * perSlice + v] ?? 0) * f;
+    }
+  }
+  const ct = createVolume({
+    data,
+    dims: phantom.ct.dims,
+    spacingMm: phantom.ct.spacingMm,
+    frames: 40,
+    frameTimesS: phantom.frameTimesS,
+  });
+
+  it('gives the frame’s shift along z in the motion report, summary.json and a warning', async () => {
+    const run = await runPerfusion(ct);
+    const moved = run.motion.frames[20];
+    expect(moved?.throughPlaneMm).toBeCloseTo(SHIFT_MM, 1);
+    expect(moved?.action).toBe('corrected');
+    expect(moved?.reason).toMatch(/through-plane not corrected/);
+    for (const frame of run.motion.frames) {
+      if (frame.frame !== 20)
+        expect(Math.abs(frame.throughPlaneMm ?? NaN), `frame ${frame.frame}`).toBeLessThan(0.25);
+    }
+    expect(run.warnings.some((w) => /frames 20 \(2\.\d\d mm\) moved through-plane/.test(w))).toBe(true);
+    const summary = JSON.parse(JSON.stringify(perfusionSummary(run))) as {
+      motion: { frames: { frame: number; throughPlaneMm: number; inPlaneMm: number }[] };
+    };
+    expect(summary.motion.frames[20]?.throughPlaneMm).toBeCloseTo(SHIFT_MM, 1);
+    expect(summary.motion.frames[20]?.inPlaneMm).toBeLessThan(limits.okMaxMm);
   });
 });

@@ -6,6 +6,7 @@ import {
   estimateMotion,
   excludeFrames,
   motionReport,
+  throughPlaneWarning,
   type RigidTransform,
 } from '../src/index.ts';
 
@@ -150,6 +151,28 @@ describe('motionReport and displacementMm', () => {
     expect(report.map((r) => r.action)).toEqual(['ok', 'ok', 'corrected', 'corrected', 'excluded']);
     expect(report[4]?.reason).toMatch(/5\.01 mm, beyond 5\.00 mm.*IV\.C\.3/);
     expect(() => motionReport([0, -1])).toThrow(/displacementsMm\[1\]/);
+  });
+
+  it('combines in-plane and through-plane movement and notes the uncorrected through-plane part', () => {
+    // √(0.3² + 0.4²) = 0.5 → ok; √(3² + 4²) = 5 → corrected; √(0.2² + 1²) = 1.02 → corrected (through-plane
+    // not corrected); √(4² + 3.1²) = 5.06 → excluded.
+    const report = motionReport([0.3, 3, 0.2, 4], undefined, [0.4, -4, 1, 3.1]);
+    expect(report.map((r) => r.action)).toEqual(['ok', 'corrected', 'corrected', 'excluded']);
+    expect(report[1]?.displacementMm).toBeCloseTo(5, 12);
+    expect(report[1]).toMatchObject({ inPlaneMm: 3, throughPlaneMm: -4 });
+    expect(report[1]?.reason).toMatch(
+      /resampled onto the reference frame in-plane; -4\.00 mm through-plane not corrected/,
+    );
+    expect(report[2]?.reason).toMatch(/used as acquired; 1\.00 mm through-plane not corrected/);
+    expect(report[3]?.displacementMm).toBeCloseTo(Math.hypot(4, 3.1), 12);
+    // Frames 1 and 2 are kept with more than 0.5 mm through-plane; frame 3 is excluded (warned elsewhere).
+    expect(throughPlaneWarning(report)).toBe(
+      'frames 1 (-4.00 mm), 2 (1.00 mm) moved through-plane by more than 0.50 mm; not corrected (ACR CTP IV.C.3: consider its effect on the maps)',
+    );
+    expect(throughPlaneWarning(motionReport([1, 2]))).toBeUndefined();
+    expect(motionReport([1])[0]).not.toHaveProperty('throughPlaneMm');
+    expect(() => motionReport([0, 1], undefined, [0])).toThrow(/throughPlaneMm has 1 frames/);
+    expect(() => motionReport([0, 1], undefined, [0, NaN])).toThrow(/throughPlaneMm\[1\]/);
   });
 
   it('adds the rotation’s sweep at the sphere radius to the translation', () => {

@@ -10,7 +10,8 @@ import { concentrationCurves, meanCurveHu } from '../preprocess/concentration-cu
 import { baselineFrames, detectArrival } from '../preprocess/detect-arrival.ts';
 import { correctMotion, excludeFrames } from '../preprocess/correct-motion.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
-import { motionReport } from '../preprocess/motion-report.ts';
+import { motionReport, throughPlaneWarning } from '../preprocess/motion-report.ts';
+import { estimateThroughPlaneMotion } from '../preprocess/estimate-through-plane-motion.ts';
 import { preprocessDefaults } from '../preprocess/preprocess-defaults.ts';
 import { IDENTITY_TRANSFORM } from '../preprocess/rigid-transform.ts';
 import { studyBaseline } from '../preprocess/study-baseline.ts';
@@ -157,11 +158,18 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
       warnings.push(`motion not estimated: ${(error as Error).message}`);
       return { volume: ct, motion: none };
     }
-    const frames = motionReport(estimate.displacementsMm);
+    const z = estimateThroughPlaneMotion(ct, { transforms: estimate.transforms });
+    const frames = motionReport(
+      estimate.displacementsMm,
+      undefined,
+      z.determinable ? z.throughPlaneMm : undefined,
+    );
     const excludedFrames = frames.filter((f) => f.action === 'excluded').map((f) => f.frame);
     if (excludedFrames.length > 0) {
       warnings.push(`frames ${excludedFrames.join(', ')} excluded for motion (ACR CTP IV.C.3)`);
     }
+    const zWarning = throughPlaneWarning(frames);
+    if (zWarning !== undefined) warnings.push(zWarning);
     const kept = excludedFrames.length > 0 ? excludeFrames(ct, excludedFrames) : ct;
     const keptTransforms = frames
       .filter((f) => f.action !== 'excluded')

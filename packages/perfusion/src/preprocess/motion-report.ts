@@ -5,50 +5,100 @@ export type MotionAction = 'ok' | 'corrected' | 'excluded';
 /** What is done with one frame because of its movement, and why. */
 export interface MotionFrameReport {
   readonly frame: number;
+  /** The displacement judged against the limits: in-plane and through-plane combined, mm. */
   readonly displacementMm: number;
+  /** The largest in-plane movement within the sphere radius (translation and rotation), mm. */
+  readonly inPlaneMm: number;
+  /** Translation along the slice axis, mm (signed); present when it was estimated. */
+  readonly throughPlaneMm?: number;
   readonly action: MotionAction;
   readonly reason: string;
 }
 
 const fmt = (mm: number): string => mm.toFixed(2);
 
+function checkMm(values: ArrayLike<number>, name: string, frame: number, signed: boolean): number {
+  const mm = values[frame] ?? NaN;
+  if (!Number.isFinite(mm) || (!signed && mm < 0)) {
+    throw new RangeError(
+      `motionReport: ${name}[${frame}] must be a finite number${signed ? '' : ' ≥ 0'}, got ${mm}`,
+    );
+  }
+  return mm;
+}
+
 /**
  * Per frame: used as acquired (displacement ≤ okMaxMm), resampled onto the reference (≤ correctMaxMm) or
  * excluded (beyond it), each with its reason (ACR CTP IV.C.3: movement noted and its effect on the maps
  * considered; V: observed movement goes in the report). Limits in data/preprocess-defaults.json, motion.
+ * With through-plane translations, the displacement judged is √(in-plane² + through-plane²) (the
+ * translation along z is orthogonal to every in-plane movement); only the in-plane part is corrected, and a
+ * through-plane part over okMaxMm in a frame that is kept is stated in the reason (see
+ * `throughPlaneWarning`; the motion rationale says why it is not interpolated).
  */
 export function motionReport(
   displacementsMm: ArrayLike<number>,
   limits: MotionLimits = preprocessDefaults.motion,
+  throughPlaneMm?: ArrayLike<number>,
 ): MotionFrameReport[] {
+  if (throughPlaneMm !== undefined && throughPlaneMm.length !== displacementsMm.length) {
+    throw new RangeError(
+      `motionReport: throughPlaneMm has ${throughPlaneMm.length} frames, displacementsMm ${displacementsMm.length}`,
+    );
+  }
   const reports: MotionFrameReport[] = [];
   for (let frame = 0; frame < displacementsMm.length; frame++) {
-    const mm = displacementsMm[frame] ?? NaN;
-    if (!Number.isFinite(mm) || mm < 0) {
-      throw new RangeError(`motionReport: displacementsMm[${frame}] must be a finite number ≥ 0, got ${mm}`);
-    }
+    const inPlaneMm = checkMm(displacementsMm, 'displacementsMm', frame, false);
+    const zMm =
+      throughPlaneMm === undefined ? undefined : checkMm(throughPlaneMm, 'throughPlaneMm', frame, true);
+    const mm = zMm === undefined ? inPlaneMm : Math.hypot(inPlaneMm, zMm);
+    const measured = {
+      frame,
+      displacementMm: mm,
+      inPlaneMm,
+      ...(zMm === undefined ? {} : { throughPlaneMm: zMm }),
+    };
+    const zNote =
+      zMm !== undefined && Math.abs(zMm) > limits.okMaxMm
+        ? `; ${fmt(zMm)} mm through-plane not corrected (slices too thick to interpolate between): its effect on the maps to be considered`
+        : '';
     if (mm <= limits.okMaxMm) {
       reports.push({
-        frame,
-        displacementMm: mm,
+        ...measured,
         action: 'ok',
         reason: `moved ${fmt(mm)} mm, within ${fmt(limits.okMaxMm)} mm: used as acquired`,
       });
     } else if (mm <= limits.correctMaxMm) {
+      const inPlane =
+        inPlaneMm > limits.okMaxMm ? 'resampled onto the reference frame in-plane' : 'used as acquired';
       reports.push({
-        frame,
-        displacementMm: mm,
+        ...measured,
         action: 'corrected',
-        reason: `moved ${fmt(mm)} mm (over ${fmt(limits.okMaxMm)}, up to ${fmt(limits.correctMaxMm)} mm): resampled onto the reference frame`,
+        reason: `moved ${fmt(mm)} mm (over ${fmt(limits.okMaxMm)}, up to ${fmt(limits.correctMaxMm)} mm): ${zNote === '' ? 'resampled onto the reference frame' : inPlane}${zNote}`,
       });
     } else {
       reports.push({
-        frame,
-        displacementMm: mm,
+        ...measured,
         action: 'excluded',
         reason: `moved ${fmt(mm)} mm, beyond ${fmt(limits.correctMaxMm)} mm: excluded from the analysis (ACR CTP IV.C.3)`,
       });
     }
   }
   return reports;
+}
+
+/**
+ * The warning for frames kept in the analysis whose through-plane movement exceeds okMaxMm and was not
+ * corrected (ACR CTP IV.C.3: movement must be noted and its effect on the maps considered), or undefined.
+ */
+export function throughPlaneWarning(
+  frames: readonly MotionFrameReport[],
+  limits: MotionLimits = preprocessDefaults.motion,
+): string | undefined {
+  const moved = frames.filter(
+    (f) => f.action !== 'excluded' && Math.abs(f.throughPlaneMm ?? 0) > limits.okMaxMm,
+  );
+  if (moved.length === 0) return undefined;
+  const list = moved.map((f) => `${f.frame} (${fmt(f.throughPlaneMm ?? 0)} mm)`).join(', ');
+  return `frames ${list} moved through-plane by more than ${fmt(limits.okMaxMm)} mm; not corrected (ACR CTP IV.C.3: consider its effect on the maps)`;
 }
