@@ -19,9 +19,9 @@ import {
 let run: PerfusionRun;
 let folder: string;
 let written: string[];
+const phantom = makeDigitalPhantom({ noiseHu: 2, residue: 'exp', frameCount: 30 });
 
 beforeAll(async () => {
-  const phantom = makeDigitalPhantom({ noiseHu: 2, residue: 'exp', frameCount: 30 });
   run = await runPerfusion(phantom.ct, { skipMotion: true });
   folder = mkdtempSync(join(tmpdir(), 'quantrad-perfusion-'));
   written = await writePerfusionOutputs(run, folder);
@@ -100,6 +100,114 @@ describe('writePerfusionOutputs', () => {
       files: { core: 'core.nii.gz', hypoperfusion: 'hypoperfusion.nii.gz' },
     });
     expect(Array.isArray(summary.quality)).toBe(true);
+  });
+});
+
+/** The RGB of pixel (x, y) of a decoded PNG. */
+function pixel(png: PNG, x: number, y: number): [number, number, number] {
+  const at = 4 * (x + png.width * y);
+  return [png.data[at] ?? -1, png.data[at + 1] ?? -1, png.data[at + 2] ?? -1];
+}
+
+/** The fraction 0–1 of viridis nearest a colour (to 0.001), and how far (RGB distance) it is. */
+function viridisFraction(rgb: readonly number[]): { fraction: number; distance: number } {
+  let best = { fraction: NaN, distance: Infinity };
+  for (let n = 0; n <= 1000; n++) {
+    const c = colourAt(viridis, n / 1000);
+    const distance = Math.hypot(c[0] - (rgb[0] ?? 0), c[1] - (rgb[1] ?? 0), c[2] - (rgb[2] ?? 0));
+    if (distance < best.distance) best = { fraction: n / 1000, distance };
+  }
+  return best;
+}
+
+describe('the figures, decoded', () => {
+  // The montage's layout, worked out by hand for the phantom's 68 × 74 × 5 grid: each voxel drawn 3 × 3
+  // (ceil(200 px / 74)), ceil(√5) = 3 slices across and 2 down, 2 px between slices: 3·204 + 2·2 = 616 px
+  // by 2·222 + 2 = 446 px; 12 px margins; the title (7 px glyphs at ×2 plus 12 px) above; to the right a
+  // 12 px gap, the 18 px colour bar, 6 px and the widest label, "mL/100 g/min" (12 glyphs × 6 px − 1 = 71).
+  const SCALE = 3;
+  const TILE_W = 68 * SCALE + 2;
+  const TILE_H = 74 * SCALE + 2;
+  const GRID_LEFT = 12;
+  const GRID_TOP = 12 + 7 * 2 + 12;
+  const BAR_X = 12 + 616 + 12;
+
+  /** The pixel at the centre of voxel (i, j) of slice k in the montage. */
+  const voxelPixel = (i: number, j: number, k: number): [number, number] => [
+    GRID_LEFT + (k % 3) * TILE_W + i * SCALE + 1,
+    GRID_TOP + Math.floor(k / 3) * TILE_H + j * SCALE + 1,
+  ];
+
+  it('draws the CBF montage at the size its layout gives, with a viridis colour bar from top to bottom', () => {
+    const png = PNG.sync.read(readFileSync(join(folder, 'cbf.png')));
+    expect(png.width).toBe(12 + 616 + 12 + 18 + 6 + 71 + 12);
+    expect(png.height).toBe(GRID_TOP + 446 + 12);
+    // The bar's middle column: coloured from the first to the last row of the bar, brightest at the top.
+    const column = Array.from({ length: png.height }, (_, y) => pixel(png, BAR_X + 9, y));
+    const coloured = column.map((c, y) => ({ c, y })).filter(({ c }) => c.some((v) => v > 0));
+    const top = coloured[0];
+    const bottom = coloured[coloured.length - 1];
+    expect(top?.c).toEqual(colourAt(viridis, 1));
+    expect(bottom?.c).toEqual(colourAt(viridis, 0));
+    // 446 px of grid, less a glyph and 4 px above and below for the labels.
+    expect((bottom?.y ?? 0) - (top?.y ?? 0) + 1).toBe(446 - 2 * (7 + 4));
+    const fractions = coloured.map(({ c }) => viridisFraction(c));
+    expect(Math.max(...fractions.map((f) => f.distance))).toBeLessThan(2);
+    for (let n = 1; n < fractions.length; n++) {
+      expect(fractions[n]?.fraction ?? NaN).toBeLessThanOrEqual(fractions[n - 1]?.fraction ?? NaN);
+    }
+  });
+
+  it('colours the tile of highest true CBF from the top of viridis and voxels without a CBF black', () => {
+    const png = PNG.sync.read(readFileSync(join(folder, 'cbf.png')));
+    const [nx, ny] = run.maps.cbf.dims;
+    // The phantom's highest CBF: CBV 5 mL/100 g (slice 4) × 17.5 /min = 87.5 mL/100 g/min, above the
+    // 98th percentile of the map that tops the colour range.
+    const highest = phantom.tiles.reduce((a, b) => (b.cbfMl100gMin > a.cbfMl100gMin ? b : a));
+    expect(highest.cbfMl100gMin).toBe(87.5);
+    const centre = highest.voxels[Math.floor(highest.voxels.length / 2)] ?? -1;
+    const i = centre % nx;
+    const j = Math.floor(centre / nx) % ny;
+    const k = Math.floor(centre / (nx * ny));
+    expect(k).toBe(4);
+    const [x, y] = voxelPixel(i, j, k);
+    const shade = viridisFraction(pixel(png, x, y));
+    expect(shade.distance).toBeLessThan(2);
+    expect(shade.fraction).toBeGreaterThan(0.9);
+    // A voxel of the CSF margin just inside the skull (2 air + 2 skull voxels, then CSF): no CBF, black.
+    const csf = 5 + nx * 40;
+    expect(run.maps.cbf.data[csf]).toBe(0);
+    const [cx, cy] = voxelPixel(5, 40, 0);
+    expect(pixel(png, cx, cy)).toEqual([0, 0, 0]);
+    // And a tile of the lowest CBF (2.5 mL/100 g/min, slice 0) is drawn from the bottom of the map.
+    const lowest = phantom.tiles.reduce((a, b) => (b.cbfMl100gMin < a.cbfMl100gMin ? b : a));
+    const low = lowest.voxels[Math.floor(lowest.voxels.length / 2)] ?? -1;
+    const [lx, ly] = voxelPixel(low % nx, Math.floor(low / nx) % ny, Math.floor(low / (nx * ny)));
+    expect(viridisFraction(pixel(png, lx, ly)).fraction).toBeLessThan(0.15);
+  });
+
+  it('plots the AIF with its peak at the x pixel of its time to peak', () => {
+    const png = PNG.sync.read(readFileSync(join(folder, 'aif-vof.png')));
+    // Plot area: 64 px left, 20 right, 48 top and bottom of 720 × 420; x runs over 0–29 s (the last frame
+    // lies beyond the last round tick, 25 s), so t maps to 64 + 636 t / 29.
+    const times = run.frameTimesS;
+    expect(times[times.length - 1]).toBe(29);
+    const corrected = Array.from(run.aif.correctedDeltaHu);
+    const peakFrame = corrected.indexOf(Math.max(...corrected));
+    const expectedX = 64 + (636 * (times[peakFrame] ?? NaN)) / 29;
+    // The partial-volume-corrected AIF (orange) is the highest curve: its topmost pixel left of the legend
+    // (which sits in the top right) is its peak, drawn with a 2 px pen.
+    const orange = [240, 150, 40];
+    let top = { x: -1, y: Infinity };
+    for (let y = 48; y < 420 - 48; y++) {
+      for (let x = 64; x < 480; x++) {
+        if (pixel(png, x, y).every((v, c) => v === orange[c]) && y < top.y) top = { x, y };
+      }
+    }
+    expect(Math.abs(top.x - expectedX)).toBeLessThanOrEqual(2);
+    // The y axis ends at the highest value (the round ticks stop below it), so the peak is on the top edge
+    // of the plot area, y = 48.
+    expect(Math.abs(top.y - 48)).toBeLessThanOrEqual(1);
   });
 });
 
