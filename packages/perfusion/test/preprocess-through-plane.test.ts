@@ -113,6 +113,18 @@ describe('estimateThroughPlaneMotion', () => {
     },
   );
 
+  it('still recovers the shifts from a thinned set of columns (maxColumns 100)', () => {
+    const ct = render(OTHER, 20, 4);
+    const inPlane = estimateMotion(ct);
+    const { throughPlaneMm } = estimateThroughPlaneMotion(ct, {
+      transforms: inPlane.transforms,
+      maxColumns: 100,
+    });
+    OTHER.forEach((truth, t) => {
+      expect(Math.abs((throughPlaneMm[t] ?? NaN) - truth.tzMm), `frame ${t}`).toBeLessThan(0.75);
+    });
+  });
+
   it('reports 0 and not determinable when the bone is the same in every slice (the digital phantom)', () => {
     // The phantom's skull ring is identical in its 5 slices: only noise differs from slice to slice.
     const { ct } = makeDigitalPhantom({ noiseHu: 5, frameCount: 6, seed: 2 });
