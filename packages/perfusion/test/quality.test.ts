@@ -76,6 +76,28 @@ describe('qualityChecks', () => {
     expect(check(unassessed, 'motion')).toMatchObject({ status: 'warn', reason: /not assessed/ });
   });
 
+  it('motion: a kept frame shifted through-plane beyond the 0.5 mm ok limit is a warning naming it, since it is not corrected', () => {
+    // Frame 3 kept ('corrected' in-plane) with a 2.4 mm shift along z; frame 4 shifted 0.4 mm (within 0.5).
+    const motion = still(10).map((m): MotionFrame => {
+      if (m.frame === 3) return { ...m, action: 'corrected', displacementMm: 2.5, throughPlaneMm: -2.4 };
+      if (m.frame === 4) return { ...m, throughPlaneMm: 0.4 };
+      return m;
+    });
+    expect(check({ ...GOOD, motion }, 'motion')).toMatchObject({
+      status: 'warn',
+      reason:
+        /1 kept frame shifted through-plane beyond 0\.50 mm \(frames 3, up to 2\.40 mm\), not corrected/,
+    });
+    // The same shift on a frame that is excluded anyway adds nothing: 1 of 10 excluded is the warning.
+    const excludedShift = motion.map((m) => (m.frame === 3 ? { ...m, action: 'excluded' as const } : m));
+    expect(check({ ...GOOD, motion: excludedShift }, 'motion').reason).not.toMatch(/through-plane/);
+    // Within the limit only: a pass.
+    const small = still(10).map((m) => ({ ...m, throughPlaneMm: 0.3 }));
+    expect(status({ ...GOOD, motion: small }, 'motion')).toBe('pass');
+    const bad = still(10).map((m) => ({ ...m, throughPlaneMm: Number.NaN }));
+    expect(() => qualityChecks({ ...GOOD, motion: bad })).toThrow(/motion\[0\]\.throughPlaneMm/);
+  });
+
   it('baseline frames: ≥ 2 pass, 1 warn, 0 fail (ACR CTP IV.C.2)', () => {
     expect(status({ ...GOOD, baselineFrameCount: 2 }, 'baseline-frames')).toBe('pass');
     expect(check({ ...GOOD, baselineFrameCount: 1 }, 'baseline-frames')).toMatchObject({

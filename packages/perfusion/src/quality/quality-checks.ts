@@ -1,4 +1,5 @@
 import type { MotionAction } from '../preprocess/motion-report.ts';
+import { preprocessDefaults, type MotionLimits } from '../preprocess/preprocess-defaults.ts';
 import { perfusionQcLimits, type PerfusionQcLimits } from './perfusion-qc-limits.ts';
 
 export type QualityStatus = 'pass' | 'warn' | 'fail';
@@ -27,6 +28,8 @@ export interface QualityInput {
   readonly motion?: readonly {
     readonly frame: number;
     readonly displacementMm: number;
+    /** Translation along the slice axis (mm, signed), when it was estimated; it is never corrected. */
+    readonly throughPlaneMm?: number;
     readonly action: MotionAction;
   }[];
   readonly baselineFrameCount: number;
@@ -43,7 +46,11 @@ export interface QualityInput {
 const fmt = (value: number, digits = 1): string => value.toFixed(digits);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function checkMotion(motion: QualityInput['motion'], limits: PerfusionQcLimits['motion']): QualityCheck {
+function checkMotion(
+  motion: QualityInput['motion'],
+  limits: PerfusionQcLimits['motion'],
+  okMaxMm: number,
+): QualityCheck {
   if (motion === undefined) {
     return {
       check: 'motion',
@@ -55,7 +62,22 @@ function checkMotion(motion: QualityInput['motion'], limits: PerfusionQcLimits['
   const corrected = motion.filter((m) => m.action === 'corrected').length;
   const largestMm = motion.reduce((max, m) => Math.max(max, m.displacementMm), 0);
   const moved = `largest displacement ${fmt(largestMm, 2)} mm`;
+  // A kept frame shifted along the slice axis beyond the ok limit is used uncorrected (slices too thick to
+  // interpolate between, data/preprocess-defaults.json motion): noted, its effect to be considered (IV.C.3).
+  const shiftedKept = motion.filter(
+    (m) => m.action !== 'excluded' && m.throughPlaneMm !== undefined && Math.abs(m.throughPlaneMm) > okMaxMm,
+  );
+  const shiftNote =
+    shiftedKept.length === 0
+      ? ''
+      : `; ${plural(shiftedKept.length, 'kept frame')} shifted through-plane beyond ${fmt(okMaxMm, 2)} mm ` +
+        `(frames ${shiftedKept.map((m) => m.frame).join(', ')}, up to ` +
+        `${fmt(Math.max(...shiftedKept.map((m) => Math.abs(m.throughPlaneMm ?? 0))), 2)} mm), not corrected: ` +
+        'consider the effect on the maps';
   if (excluded === 0) {
+    if (shiftedKept.length > 0) {
+      return { check: 'motion', status: 'warn', reason: `${moved}${shiftNote} (ACR CTP IV.C.3)` };
+    }
     const note =
       corrected > 0
         ? `${plural(corrected, 'frame')} corrected for movement`
@@ -70,7 +92,7 @@ function checkMotion(motion: QualityInput['motion'], limits: PerfusionQcLimits['
     reason:
       `${plural(excluded, 'frame')} of ${motion.length} excluded for movement (${fmt(100 * fraction)}%, ` +
       `${status === 'warn' ? 'at most' : 'over'} ${fmt(100 * limits.maxExcludedFractionForWarn, 0)}%)` +
-      `${corrected > 0 ? `, ${corrected} corrected` : ''}; ${moved}; consider the effect on the maps (ACR CTP IV.C.3)`,
+      `${corrected > 0 ? `, ${corrected} corrected` : ''}; ${moved}${shiftNote}; consider the effect on the maps (ACR CTP IV.C.3)`,
   };
 }
 
@@ -210,6 +232,7 @@ function requireNumber(value: number | undefined, field: string, min: number): v
 export function qualityChecks(
   input: QualityInput,
   limits: PerfusionQcLimits = perfusionQcLimits,
+  motionLimits: MotionLimits = preprocessDefaults.motion,
 ): QualityCheck[] {
   if (!Number.isInteger(input.baselineFrameCount) || input.baselineFrameCount < 0) {
     throw new RangeError(
@@ -224,10 +247,11 @@ export function qualityChecks(
   requireNumber(input.protocol.ctdiVolMgy, 'protocol.ctdiVolMgy', 0);
   input.motion?.forEach((m, i) => {
     requireNumber(m.displacementMm, `motion[${i}].displacementMm`, 0);
+    requireNumber(m.throughPlaneMm, `motion[${i}].throughPlaneMm`, -Infinity);
   });
   const { protocol } = input;
   return [
-    checkMotion(input.motion, limits.motion),
+    checkMotion(input.motion, limits.motion, motionLimits.okMaxMm),
     checkBaseline(input.baselineFrameCount, limits.baseline),
     checkAifPeak(input.aif.peakDeltaHu, limits.aifPeak),
     checkAifNoise(input.aif, limits.aifNoise),
