@@ -21,7 +21,8 @@ const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
 // The pipeline's order: a first mask on frame 0, the brain's mean curve, its arrival, then the mask again.
 // Arrival of the brain mean (801 voxels, 12 arterial): frame 6 carries the artery's 400·(1/3)³·e² = 109 HU
 // × 12/801 = 1.64 HU, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; noise SD of the mean 0.07 HU),
-// so the baseline is frames 0–5, before the artery.
+// so the baseline is frames 0–5, before the artery (the pipeline's baselineFrames ends it one frame earlier,
+// at 0–4; frame 5 is the artery's onset and still holds no contrast, so 6 frames are right here too).
 const firstMask = maskVoxels(brainMask(study.ct).brain);
 const baselineCount = detectArrival(meanCurveHu(study.ct, firstMask), study.frameTimesS).frame;
 const brain = maskVoxels(brainMask(study.ct, { baselineCount }).brain);
@@ -110,6 +111,43 @@ describe('selectVof', () => {
     const cut = selectVof(c, Int32Array.from([0, 1]), times);
     expect(Array.from(cut.voxels)).toEqual([1]);
     expect(cut.truncated).toBe(true);
+  });
+});
+
+describe('selectVof ranks and measures on different baseline frames', () => {
+  // 6 frames 1 s apart, baseline 2 frames; one venous curve kept (clusterSize 1). Raw HU above a common level:
+  //   A: 0, 0, 50, 100, 50, 0     true area (trapezoids) 25 + 75 + 75 + 25 = 200 HU·s
+  //   B: −4, 0, 50, 100, 50, 0    the same bolus, area 190 above 0 HU, with a noisy frame 0 at −4 HU
+  // ΔHU on the mean of frames 0–1: A unchanged (area 200); B = −2, 2, 52, 102, 52, 2, area 208, which would
+  // win on its own baseline noise. Ranked above the odd frame (frame 1): A 200, B 208 − 2·5 = 198: A wins.
+  const times = [0, 1, 2, 3, 4, 5];
+  const a = [0, 0, 50, 100, 50, 0];
+  const b = [-2, 2, 52, 102, 52, 2];
+  const rules = {
+    clusterSize: 1,
+    minimumDelayAfterAifS: 1,
+    minimumPeakToNoise: 10,
+    maximumTailFractionOfPeak: 0.5,
+    rationale: 'test',
+  };
+  const options = { baselineCount: 2, aifTtpS: 1, rules };
+
+  it('ranks on the area above the odd-numbered baseline frames, not on the reported area', () => {
+    const picked = selectVof(Float32Array.from([...b, ...a]), Int32Array.from([7, 3]), times, options);
+    expect(Array.from(picked.voxels)).toEqual([3]);
+    expect(picked.chosen[0]?.areaDeltaHuS).toBeCloseTo(200, 10);
+  });
+
+  it('reports the chosen mean curve above its even-numbered baseline frames', () => {
+    // B alone: re-baselined on frame 0 (−2) it is 0, 4, 54, 104, 54, 4 (raw B above its frame 0).
+    const alone = selectVof(Float32Array.from(b), Int32Array.from([7]), times, options);
+    expect(Array.from(alone.curveDeltaHu)).toEqual([0, 4, 54, 104, 54, 4]);
+    // With fewer than 2 baseline frames there is nothing to split: the curve is returned as given.
+    const one = selectVof(Float32Array.from(b), Int32Array.from([7]), times, {
+      ...options,
+      baselineCount: 1,
+    });
+    expect(Array.from(one.curveDeltaHu)).toEqual(b);
   });
 });
 
