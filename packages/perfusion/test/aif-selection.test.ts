@@ -12,6 +12,7 @@ import {
   selectVof,
   sphereVoxels,
 } from '../src/index.ts';
+import { arterialArrival } from '../src/aif/arterial-arrival.ts';
 import { LABEL, NX, NY, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
 
 // The synthetic study: artery 2×2 voxels × 3 slices (t0 5 s, α 3, β 1 s, peak 400 HU at 8 s), vein 3×3 × 3
@@ -148,6 +149,36 @@ describe('selectVof ranks and measures on different baseline frames', () => {
       baselineCount: 1,
     });
     expect(Array.from(one.curveDeltaHu)).toEqual(b);
+  });
+});
+
+describe('arterialArrival', () => {
+  // The artery starts at 5 s (α 3, β 1 s): frame 6 holds 400·(1/3)³·e² = 109 HU, over 5% of its peak, so
+  // its own arrival is frame 6 whatever baseline the search is given.
+  const vessels = Int32Array.from([...arteryVoxels, ...veinVoxels]);
+
+  it('finds the arteries’ own arrival among the large vessels', () => {
+    const found = arterialArrival(study.ct, vessels, baselineCount, study.frameTimesS);
+    expect(found?.arrival.frame).toBe(6);
+    for (const v of found?.voxels ?? []) expect(arteryVoxels.has(v), `voxel ${v}`).toBe(true);
+  });
+
+  it('still finds it from a provisional baseline that already holds the bolus (frames 0–9)', () => {
+    // Frames 6–9 hold 109, 320, 400 and 340 HU of the artery: as baseline they would make its SD ≈ 160 HU and
+    // reject it as noisy; the search baselines on frames 0–1 only.
+    const found = arterialArrival(study.ct, vessels, 10, study.frameTimesS);
+    expect(found?.arrival.frame).toBe(6);
+    for (const v of found?.voxels ?? []) expect(arteryVoxels.has(v), `voxel ${v}`).toBe(true);
+  });
+
+  it('uses the given sphere when there is one, and is undefined when nothing qualifies', () => {
+    const given = { centreVoxel: [5, 11, 1] as const, radiusMm: 0.6 };
+    const found = arterialArrival(study.ct, vessels, baselineCount, study.frameTimesS, { given });
+    expect(Array.from(found?.voxels ?? [])).toEqual([5 + NX * (11 + NY * 1)]);
+    expect(found?.arrival.frame).toBe(6);
+    expect(
+      arterialArrival(study.ct, Int32Array.from(tissue), baselineCount, study.frameTimesS),
+    ).toBeUndefined();
   });
 });
 

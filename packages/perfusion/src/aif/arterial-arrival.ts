@@ -17,9 +17,12 @@ export interface ArterialArrival {
  * mostly venous sinus, which fills seconds after the arteries, so its rise floor (a fraction of its peak) can
  * be crossed only after the arteries already hold a tenth or more of their peak; the arterial curve's own
  * rise is sharp and high in signal. The arterial voxels are the given sphere (a user's AIF), else the
- * automatic AIF (`selectAif`) among `candidateVoxels` with ΔHU on a provisional `baselineCount`; arrival is
- * then detected on their mean HU curve, which does not depend on that baseline. Undefined when no curve
- * qualifies as arterial or it never rises (the AIF stage reports that itself).
+ * automatic AIF (`selectAif`) among `candidateVoxels`; arrival is then detected on their mean HU curve, which
+ * does not depend on any baseline. For the search, ΔHU is taken on the first min(baselineCount,
+ * minimumBaselineFrames) frames only: a provisional baseline that ends too late (the case this function is
+ * for) may hold the arterial rise, whose spread would pass for baseline noise and get the arteries rejected
+ * as noisy; the first frames are those an acquisition following ACR CTP IV.C.2 keeps free of contrast.
+ * Undefined when no curve qualifies as arterial or it never rises (the AIF stage reports that itself).
  */
 export function arterialArrival(
   ct: Volume,
@@ -28,17 +31,15 @@ export function arterialArrival(
   frameTimesS: readonly number[],
   options: { given?: { centreVoxel: Triple; radiusMm: number }; rules?: ArrivalRules } = {},
 ): ArterialArrival | undefined {
+  const rules = options.rules ?? preprocessDefaults.arrival;
+  const searchCount = Math.min(baselineCount, rules.minimumBaselineFrames);
   try {
     const voxels = options.given
       ? sphereVoxels(ct, options.given)
-      : selectAif(concentrationCurves(ct, candidateVoxels, baselineCount), candidateVoxels, frameTimesS, {
-          baselineCount,
+      : selectAif(concentrationCurves(ct, candidateVoxels, searchCount), candidateVoxels, frameTimesS, {
+          baselineCount: searchCount,
         }).voxels;
-    const arrival = detectArrival(
-      meanCurveHu(ct, voxels),
-      frameTimesS,
-      options.rules ?? preprocessDefaults.arrival,
-    );
+    const arrival = detectArrival(meanCurveHu(ct, voxels), frameTimesS, rules);
     return { arrival, voxels };
   } catch (error) {
     if (error instanceof RangeError) return undefined;
