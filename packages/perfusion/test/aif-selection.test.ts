@@ -71,7 +71,38 @@ describe('selectAif', () => {
     ]);
     const picked = selectAif(c, Int32Array.from([10, 11, 12]), times, { baselineCount: 2 });
     expect(Array.from(picked.voxels)).toEqual([10]);
-    expect(picked.rejected).toEqual({ lowPeak: 0, noisy: 1, truncated: 1 });
+    expect(picked.rejected).toEqual({ lowPeak: 0, noisy: 1, truncated: 1, late: 0 });
+  });
+
+  it('ranks only the early arrivals, so a later and higher venous curve cannot win', () => {
+    // 12 frames 1 s apart, baseline 2 frames. Artery: 0, 0, 50, 100, 50, 20, 0 …: peak 100 at 3 s, half-max
+    // rise at 2 s and fall at 4 s, score 100 / (2 · 3) = 16.7. Vein: 0 × 5, 100, 300, 400, 300, 100, 0, 0:
+    // peak 400 at 7 s, rise 5 + 100/200 = 5.5 s, fall 8.5 s, score 400 / (3 · 7) = 19.0, the higher. With a
+    // reference rank of 1 the earliest rise is the artery's 2 s; the vein's 5.5 s is over 2 + 2 s: late.
+    const times = Array.from({ length: 12 }, (_, t) => t);
+    const artery = [0, 0, 50, 100, 50, 20, 0, 0, 0, 0, 0, 0];
+    const vein = [0, 0, 0, 0, 0, 100, 300, 400, 300, 100, 0, 0];
+    const c = Float32Array.from([...vein, ...artery]);
+    const rules = {
+      clusterSize: 1,
+      maximumRiseAfterEarliestS: 2,
+      riseReferenceRank: 1,
+      minimumPeakDeltaHu: 50,
+      minimumPeakToNoise: 10,
+      maximumTailFractionOfPeak: 0.5,
+      rationale: 'test',
+    };
+    const picked = selectAif(c, Int32Array.from([20, 10]), times, { baselineCount: 2, rules });
+    expect(Array.from(picked.voxels)).toEqual([10]);
+    expect(picked.chosen[0]?.riseS).toBeCloseTo(2, 10);
+    expect(picked.chosen[0]?.score).toBeCloseTo(100 / 6, 10);
+    expect(picked.rejected.late).toBe(1);
+    // Without the rule (a tolerance longer than the scan) the vein's score wins.
+    const unruled = selectAif(c, Int32Array.from([20, 10]), times, {
+      baselineCount: 2,
+      rules: { ...rules, maximumRiseAfterEarliestS: 60 },
+    });
+    expect(Array.from(unruled.voxels)).toEqual([20]);
   });
 
   it('refuses mismatched inputs and a study without an artery, naming the field', () => {
@@ -149,6 +180,29 @@ describe('selectVof ranks and measures on different baseline frames', () => {
       baselineCount: 1,
     });
     expect(Array.from(one.curveDeltaHu)).toEqual(b);
+  });
+});
+
+describe('selectAif with a venous sinus four times as high as the artery', () => {
+  it('still lands in the arterial voxels', () => {
+    // Artery t0 5 s, β 2 s, peak 150 HU at 11 s (half-max rise ≈ 7.8 s); vein t0 8 s, β 2.5 s, peak 600 HU at
+    // 15.5 s (rise ≈ 11.5 s). On peak / (FWHM × TTP) the vein scores 600 / (10.3 × 15) = 3.9 against the
+    // artery's 150 / (8.2 × 11) = 1.7; its rise comes 3.7 s after the arteries', over the 2 s allowed.
+    const s = syntheticStudy({
+      noiseHu: 2,
+      seed: 3,
+      frames: 50,
+      artery: { t0S: 5, alpha: 3, betaS: 2, peakDeltaHu: 150 },
+      vein: { t0S: 8, alpha: 3, betaS: 2.5, peakDeltaHu: 600 },
+    });
+    const arteries = voxelsWithLabel(s.labels, LABEL.artery);
+    const vessels = Int32Array.from([...arteries, ...voxelsWithLabel(s.labels, LABEL.vein)]);
+    const picked = selectAif(concentrationCurves(s.ct, vessels, 5), vessels, s.frameTimesS, {
+      baselineCount: 5,
+    });
+    const isArtery = new Set(arteries);
+    for (const v of picked.voxels) expect(isArtery.has(v), `voxel ${v}`).toBe(true);
+    expect(picked.rejected.late).toBe(27);
   });
 });
 
