@@ -12,6 +12,7 @@ import {
   selectVof,
   sphereVoxels,
 } from '../src/index.ts';
+import { arterialArrival } from '../src/aif/arterial-arrival.ts';
 import { LABEL, NX, NY, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
 
 // The synthetic study: artery 2×2 voxels × 3 slices (t0 5 s, α 3, β 1 s, peak 400 HU at 8 s), vein 3×3 × 3
@@ -21,7 +22,8 @@ const tissue = voxelsWithLabel(study.labels, LABEL.tissue);
 // The pipeline's order: a first mask on frame 0, the brain's mean curve, its arrival, then the mask again.
 // Arrival of the brain mean (801 voxels, 12 arterial): frame 6 carries the artery's 400·(1/3)³·e² = 109 HU
 // × 12/801 = 1.64 HU, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; noise SD of the mean 0.07 HU),
-// so the baseline is frames 0–5, before the artery.
+// so the baseline is frames 0–5, before the artery (the pipeline's baselineFrames ends it one frame earlier,
+// at 0–4; frame 5 is the artery's onset and still holds no contrast, so 6 frames are right here too).
 const firstMask = maskVoxels(brainMask(study.ct).brain);
 const baselineCount = detectArrival(meanCurveHu(study.ct, firstMask), study.frameTimesS).frame;
 const brain = maskVoxels(brainMask(study.ct, { baselineCount }).brain);
@@ -69,7 +71,38 @@ describe('selectAif', () => {
     ]);
     const picked = selectAif(c, Int32Array.from([10, 11, 12]), times, { baselineCount: 2 });
     expect(Array.from(picked.voxels)).toEqual([10]);
-    expect(picked.rejected).toEqual({ lowPeak: 0, noisy: 1, truncated: 1 });
+    expect(picked.rejected).toEqual({ lowPeak: 0, noisy: 1, truncated: 1, late: 0 });
+  });
+
+  it('ranks only the early arrivals, so a later and higher venous curve cannot win', () => {
+    // 12 frames 1 s apart, baseline 2 frames. Artery: 0, 0, 50, 100, 50, 20, 0 …: peak 100 at 3 s, half-max
+    // rise at 2 s and fall at 4 s, score 100 / (2 · 3) = 16.7. Vein: 0 × 5, 100, 300, 400, 300, 100, 0, 0:
+    // peak 400 at 7 s, rise 5 + 100/200 = 5.5 s, fall 8.5 s, score 400 / (3 · 7) = 19.0, the higher. With a
+    // reference rank of 1 the earliest rise is the artery's 2 s; the vein's 5.5 s is over 2 + 2 s: late.
+    const times = Array.from({ length: 12 }, (_, t) => t);
+    const artery = [0, 0, 50, 100, 50, 20, 0, 0, 0, 0, 0, 0];
+    const vein = [0, 0, 0, 0, 0, 100, 300, 400, 300, 100, 0, 0];
+    const c = Float32Array.from([...vein, ...artery]);
+    const rules = {
+      clusterSize: 1,
+      maximumRiseAfterEarliestS: 2,
+      riseReferenceRank: 1,
+      minimumPeakDeltaHu: 50,
+      minimumPeakToNoise: 10,
+      maximumTailFractionOfPeak: 0.5,
+      rationale: 'test',
+    };
+    const picked = selectAif(c, Int32Array.from([20, 10]), times, { baselineCount: 2, rules });
+    expect(Array.from(picked.voxels)).toEqual([10]);
+    expect(picked.chosen[0]?.riseS).toBeCloseTo(2, 10);
+    expect(picked.chosen[0]?.score).toBeCloseTo(100 / 6, 10);
+    expect(picked.rejected.late).toBe(1);
+    // Without the rule (a tolerance longer than the scan) the vein's score wins.
+    const unruled = selectAif(c, Int32Array.from([20, 10]), times, {
+      baselineCount: 2,
+      rules: { ...rules, maximumRiseAfterEarliestS: 60 },
+    });
+    expect(Array.from(unruled.voxels)).toEqual([20]);
   });
 
   it('refuses mismatched inputs and a study without an artery, naming the field', () => {
@@ -110,6 +143,96 @@ describe('selectVof', () => {
     const cut = selectVof(c, Int32Array.from([0, 1]), times);
     expect(Array.from(cut.voxels)).toEqual([1]);
     expect(cut.truncated).toBe(true);
+  });
+});
+
+describe('selectVof ranks and measures on different baseline frames', () => {
+  // 6 frames 1 s apart, baseline 2 frames; one venous curve kept (clusterSize 1). Raw HU above a common level:
+  //   A: 0, 0, 50, 100, 50, 0     true area (trapezoids) 25 + 75 + 75 + 25 = 200 HU·s
+  //   B: −4, 0, 50, 100, 50, 0    the same bolus, area 190 above 0 HU, with a noisy frame 0 at −4 HU
+  // ΔHU on the mean of frames 0–1: A unchanged (area 200); B = −2, 2, 52, 102, 52, 2, area 208, which would
+  // win on its own baseline noise. Ranked above the odd frame (frame 1): A 200, B 208 − 2·5 = 198: A wins.
+  const times = [0, 1, 2, 3, 4, 5];
+  const a = [0, 0, 50, 100, 50, 0];
+  const b = [-2, 2, 52, 102, 52, 2];
+  const rules = {
+    clusterSize: 1,
+    minimumDelayAfterAifS: 1,
+    minimumPeakToNoise: 10,
+    maximumTailFractionOfPeak: 0.5,
+    rationale: 'test',
+  };
+  const options = { baselineCount: 2, aifTtpS: 1, rules };
+
+  it('ranks on the area above the odd-numbered baseline frames, not on the reported area', () => {
+    const picked = selectVof(Float32Array.from([...b, ...a]), Int32Array.from([7, 3]), times, options);
+    expect(Array.from(picked.voxels)).toEqual([3]);
+    expect(picked.chosen[0]?.areaDeltaHuS).toBeCloseTo(200, 10);
+  });
+
+  it('reports the chosen mean curve above its even-numbered baseline frames', () => {
+    // B alone: re-baselined on frame 0 (−2) it is 0, 4, 54, 104, 54, 4 (raw B above its frame 0).
+    const alone = selectVof(Float32Array.from(b), Int32Array.from([7]), times, options);
+    expect(Array.from(alone.curveDeltaHu)).toEqual([0, 4, 54, 104, 54, 4]);
+    // With fewer than 2 baseline frames there is nothing to split: the curve is returned as given.
+    const one = selectVof(Float32Array.from(b), Int32Array.from([7]), times, {
+      ...options,
+      baselineCount: 1,
+    });
+    expect(Array.from(one.curveDeltaHu)).toEqual(b);
+  });
+});
+
+describe('selectAif with a venous sinus four times as high as the artery', () => {
+  it('still lands in the arterial voxels', () => {
+    // Artery t0 5 s, β 2 s, peak 150 HU at 11 s (half-max rise ≈ 7.8 s); vein t0 8 s, β 2.5 s, peak 600 HU at
+    // 15.5 s (rise ≈ 11.5 s). On peak / (FWHM × TTP) the vein scores 600 / (10.3 × 15) = 3.9 against the
+    // artery's 150 / (8.2 × 11) = 1.7; its rise comes 3.7 s after the arteries', over the 2 s allowed.
+    const s = syntheticStudy({
+      noiseHu: 2,
+      seed: 3,
+      frames: 50,
+      artery: { t0S: 5, alpha: 3, betaS: 2, peakDeltaHu: 150 },
+      vein: { t0S: 8, alpha: 3, betaS: 2.5, peakDeltaHu: 600 },
+    });
+    const arteries = voxelsWithLabel(s.labels, LABEL.artery);
+    const vessels = Int32Array.from([...arteries, ...voxelsWithLabel(s.labels, LABEL.vein)]);
+    const picked = selectAif(concentrationCurves(s.ct, vessels, 5), vessels, s.frameTimesS, {
+      baselineCount: 5,
+    });
+    const isArtery = new Set(arteries);
+    for (const v of picked.voxels) expect(isArtery.has(v), `voxel ${v}`).toBe(true);
+    expect(picked.rejected.late).toBe(27);
+  });
+});
+
+describe('arterialArrival', () => {
+  // The artery starts at 5 s (α 3, β 1 s): frame 6 holds 400·(1/3)³·e² = 109 HU, over 5% of its peak, so
+  // its own arrival is frame 6 whatever baseline the search is given.
+  const vessels = Int32Array.from([...arteryVoxels, ...veinVoxels]);
+
+  it('finds the arteries’ own arrival among the large vessels', () => {
+    const found = arterialArrival(study.ct, vessels, baselineCount, study.frameTimesS);
+    expect(found?.arrival.frame).toBe(6);
+    for (const v of found?.voxels ?? []) expect(arteryVoxels.has(v), `voxel ${v}`).toBe(true);
+  });
+
+  it('still finds it from a provisional baseline that already holds the bolus (frames 0–9)', () => {
+    // Frames 6–9 hold 109, 320, 400 and 340 HU of the artery: as baseline they would make its SD ≈ 160 HU and
+    // reject it as noisy; the search baselines on frames 0–1 only.
+    const found = arterialArrival(study.ct, vessels, 10, study.frameTimesS);
+    expect(found?.arrival.frame).toBe(6);
+    for (const v of found?.voxels ?? []) expect(arteryVoxels.has(v), `voxel ${v}`).toBe(true);
+  });
+
+  it('uses the given sphere when there is one, and is undefined when nothing qualifies', () => {
+    const given = { centreVoxel: [5, 11, 1] as const, radiusMm: 0.6 };
+    const found = arterialArrival(study.ct, vessels, baselineCount, study.frameTimesS, { given });
+    expect(Array.from(found?.voxels ?? [])).toEqual([5 + NX * (11 + NY * 1)]);
+    expect(found?.arrival.frame).toBe(6);
+    expect(
+      arterialArrival(study.ct, Int32Array.from(tissue), baselineCount, study.frameTimesS),
+    ).toBeUndefined();
   });
 });
 

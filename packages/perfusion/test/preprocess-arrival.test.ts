@@ -46,14 +46,24 @@ describe('detectArrival', () => {
 });
 
 describe('baselineFrames', () => {
-  it('counts the frames before arrival and warns below 2 (ACR CTP IV.C.2)', () => {
-    expect(baselineFrames(8)).toEqual({ count: 8 });
+  it('ends one frame before arrival, keeps 2 frames when it can, and warns below 2 (ACR CTP IV.C.2)', () => {
+    // Margin of 1 frame (data/preprocess-defaults.json arrival.baselineMarginFrames): the frame before the
+    // detected arrival may already hold sub-threshold contrast. Arrival 8 → frames 0–6; arrival 3 → 0–1.
+    expect(baselineFrames(8)).toEqual({ count: 7 });
+    expect(baselineFrames(3)).toEqual({ count: 2 });
+    // Arrival 2: dropping frame 1 would leave 1 frame, under the ACR minimum, so both are kept.
     expect(baselineFrames(2)).toEqual({ count: 2 });
     const one = baselineFrames(1);
     expect(one.count).toBe(1);
     expect(one.warning).toMatch(/only 1 baseline frame .*IV\.C\.2.*at least 2/);
     expect(baselineFrames(0).warning).toMatch(/only 0 baseline frames/);
     expect(() => baselineFrames(1.5)).toThrow(/arrivalFrame/);
+  });
+
+  it('without a margin counts every frame before arrival', () => {
+    const rules = { sdMultiplier: 3, riseFractionOfPeak: 0.05, minimumBaselineFrames: 2, rationale: 'test' };
+    expect(baselineFrames(8, { ...rules, baselineMarginFrames: 0 })).toEqual({ count: 8 });
+    expect(baselineFrames(8, { ...rules, baselineMarginFrames: 3 })).toEqual({ count: 5 });
   });
 
   it('warns on a volume whose contrast arrives in its second frame', () => {
@@ -95,12 +105,13 @@ describe('studyBaseline', () => {
   it('ends the baseline at the earliest (arterial) arrival in the whole-brain curve', () => {
     // Brain = 801 voxels of which 12 arterial; frame 6 adds 400·(1/3)³·e² = 109 HU × 12/801 = 1.6 HU to the
     // mean, over the 5% floor (the mean peaks at 24.8 HU → 1.24 HU; the mean of 801 voxels has noise SD 0.07 HU,
-    // so the 0.4 HU margin is 5 SD), so arrival is frame 6, not tissue’s 8.
+    // so the 0.4 HU margin is 5 SD), so arrival is frame 6, not tissue’s 8. The baseline ends a frame earlier
+    // (frames 0–4): frame 5 is the artery's onset (t0 5 s), where a later onset would already show contrast.
     const study = syntheticStudy({ noiseHu: 2, seed: 9 });
     const result = studyBaseline(study.ct);
     expect(result.brainVoxelCount).toBe(801);
     expect(result.arrival.frame).toBe(6);
-    expect(result.baseline).toEqual({ count: 6 });
+    expect(result.baseline).toEqual({ count: 5 });
   });
 
   it('refuses a volume with no brain in its first frame', () => {

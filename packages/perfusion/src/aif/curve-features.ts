@@ -5,6 +5,8 @@ export interface CurveFeatures {
   readonly peakDeltaHu: number;
   /** Time of the peak from the first frame, in seconds. */
   readonly ttpS: number;
+  /** Time of the half-maximum crossing before the peak, from the first frame, in seconds (bolus arrival). */
+  readonly riseS: number;
   /** Full width at half maximum, in seconds (linear interpolation between frames). */
   readonly fwhmS: number;
   /** Area under the curve (trapezoid rule on the frame times), in HU·s. */
@@ -91,6 +93,7 @@ export function curveFeatures(
     voxel,
     peakDeltaHu: peak,
     ttpS: time(peakIndex) - time(0),
+    riseS: rise - time(0),
     fwhmS: fall - rise,
     areaDeltaHuS: curveArea(curves, frameTimesS, offset),
     noiseSdHu,

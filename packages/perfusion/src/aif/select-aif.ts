@@ -14,7 +14,13 @@ export interface AifSelection {
   readonly curveDeltaHu: Float64Array;
   readonly chosen: readonly ScoredCurve[];
   readonly candidateCount: number;
-  readonly rejected: { readonly lowPeak: number; readonly noisy: number; readonly truncated: number };
+  readonly rejected: {
+    readonly lowPeak: number;
+    readonly noisy: number;
+    readonly truncated: number;
+    /** Rising more than maximumRiseAfterEarliestS after the early candidates (venous). */
+    readonly late: number;
+  };
 }
 
 export interface SelectCurveOptions {
@@ -45,8 +51,10 @@ export function checkCandidates(
  * Automatic arterial input function (issue 8 §2.4; rules in data/preprocess-defaults.json, aif). Each
  * candidate ΔHU curve (voxel-major, row n belongs to candidateVoxels[n]) must peak ≥ minimumPeakDeltaHu and
  * ≥ minimumPeakToNoise × its baseline SD, and its last frame must be ≤ maximumTailFractionOfPeak × peak (not
- * truncated, not venous). The rest are ranked by peak / (FWHM × time to peak) — high, narrow, early
- * (Mouridsen 2006) — and the best clusterSize averaged. Throws a RangeError naming the field when no
+ * truncated, not venous). Of the rest, those whose half-maximum rise comes more than
+ * maximumRiseAfterEarliestS after the riseReferenceRank-th earliest rise are dropped (late: venous), and the early
+ * ones ranked by peak / (FWHM × time to peak) — high, narrow, early (Mouridsen 2006) — and the best
+ * clusterSize averaged. Throws a RangeError naming the field when no
  * candidate qualifies.
  */
 export function selectAif(
@@ -60,7 +68,7 @@ export function selectAif(
   const baselineCount = options.baselineCount ?? 0;
   // A peak at the first frame gives ttp 0; one frame interval keeps the score finite and ordered.
   const minTtpS = (frameTimesS[1] ?? 1) - (frameTimesS[0] ?? 0);
-  const rejected = { lowPeak: 0, noisy: 0, truncated: 0 };
+  const rejected = { lowPeak: 0, noisy: 0, truncated: 0, late: 0 };
   const kept: { row: number; curve: ScoredCurve }[] = [];
   for (let n = 0; n < candidateVoxels.length; n++) {
     const f = curveFeatures(curves, n, candidateVoxels[n] ?? -1, frameTimesS, baselineCount);
@@ -78,8 +86,14 @@ export function selectAif(
         `${rules.minimumPeakDeltaHu} HU, ${rejected.noisy} noisy, ${rejected.truncated} not washed out)`,
     );
   }
-  kept.sort((p, q) => q.curve.score - p.curve.score);
-  const best = kept.slice(0, rules.clusterSize);
+  // Early arrivals only: within maximumRiseAfterEarliestS of the riseReferenceRank-th earliest rise (one or
+  // two outlying voxels cannot set the reference), so a later, higher venous sinus cannot outrank the arteries.
+  const rises = kept.map((k) => k.curve.riseS).sort((a, b) => a - b);
+  const earliestRiseS = rises[Math.min(rules.riseReferenceRank, rises.length) - 1] ?? 0;
+  const early = kept.filter((k) => k.curve.riseS <= earliestRiseS + rules.maximumRiseAfterEarliestS);
+  rejected.late = kept.length - early.length;
+  early.sort((p, q) => q.curve.score - p.curve.score);
+  const best = early.slice(0, rules.clusterSize);
   return {
     voxels: Int32Array.from(best, (b) => b.curve.voxel),
     curveDeltaHu: meanOfCurves(

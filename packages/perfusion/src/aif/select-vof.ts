@@ -6,8 +6,12 @@ import { checkCandidates, type SelectCurveOptions } from './select-aif.ts';
 export interface VofSelection {
   /** Linear voxel indices of the chosen cluster, largest area first. */
   readonly voxels: Int32Array;
-  /** Mean ΔHU of the chosen curves per frame. */
+  /**
+   * Mean ΔHU of the chosen curves per frame, baselined on the even-numbered baseline frames (those not used
+   * to rank the candidates; all of them when baselineCount < 2).
+   */
   readonly curveDeltaHu: Float64Array;
+  /** Features of the chosen curves, on the full baseline. */
   readonly chosen: readonly CurveFeatures[];
   /** The time to peak a candidate had to reach to count as late, in seconds. */
   readonly lateFromS: number;
@@ -16,12 +20,26 @@ export interface VofSelection {
   readonly candidateCount: number;
 }
 
+/** The mean of values[offset + t] over the frames t of `frames`. */
+function meanOver(values: ArrayLike<number>, offset: number, frames: readonly number[]): number {
+  let sum = 0;
+  for (const t of frames) sum += values[offset + t] ?? 0;
+  return sum / frames.length;
+}
+
 /**
  * Automatic venous output function (issue 8 §2.4; rules in data/preprocess-defaults.json, vof): a venous
  * sinus is late and large. Candidates peaking at or after aifTtpS + minimumDelayAfterAifS (without an AIF:
  * at or after the median time to peak of all candidates), with a peak ≥ minimumPeakToNoise × baseline SD,
  * are ranked by area under the curve; the clusterSize largest are averaged. `truncated` is set when the
  * mean curve's last frame is above maximumTailFractionOfPeak of its peak.
+ *
+ * Ranking and measuring use different baseline frames (with baselineCount ≥ 2): the area that ranks a
+ * candidate is taken above the mean of its odd-numbered baseline frames, the chosen curves' mean is
+ * re-baselined on the even-numbered ones. A voxel's baseline-mean noise shifts its whole curve, so its area
+ * by that noise × the scan length; ranking on the same area as is reported would pick the curves whose
+ * noise raised it and overstate the VOF area (and the partial-volume scale). Independent frames for
+ * selection and measurement avoid that circularity (Kriegeskorte N et al. Nat Neurosci 2009;12:535-540).
  */
 export function selectVof(
   curves: Float32Array,
@@ -43,24 +61,35 @@ export function selectVof(
     if (!Number.isFinite(options.aifTtpS)) throw new RangeError('selectVof: aifTtpS must be a finite number');
     lateFromS = options.aifTtpS + rules.minimumDelayAfterAifS;
   }
-  const kept: { row: number; curve: CurveFeatures }[] = [];
+  // Baseline frames split for ranking (odd) and measuring (even); one set for both below 2 frames.
+  const baseline = Array.from({ length: baselineCount }, (_, t) => t);
+  const rankFrames = baselineCount >= 2 ? baseline.filter((t) => t % 2 === 1) : [];
+  const measureFrames = baselineCount >= 2 ? baseline.filter((t) => t % 2 === 0) : [];
+  const spanS = (frameTimesS[frames - 1] ?? 0) - (frameTimesS[0] ?? 0);
+  const kept: { row: number; curve: CurveFeatures; rankAreaDeltaHuS: number }[] = [];
   features.forEach((f, row) => {
     if (f.ttpS < lateFromS || f.peakDeltaHu <= 0) return;
     if (f.peakDeltaHu < rules.minimumPeakToNoise * f.noiseSdHu) return;
-    kept.push({ row, curve: f });
+    // Moving the baseline by c moves the trapezoid area by c × the scan length.
+    const shiftHu = rankFrames.length > 0 ? meanOver(curves, row * frames, rankFrames) : 0;
+    kept.push({ row, curve: f, rankAreaDeltaHuS: f.areaDeltaHuS - shiftHu * spanS });
   });
   if (kept.length === 0) {
     throw new RangeError(
       `selectVof: no candidateVoxels curve peaks at or after ${lateFromS.toFixed(1)} s with a clear peak`,
     );
   }
-  kept.sort((p, q) => q.curve.areaDeltaHuS - p.curve.areaDeltaHuS);
+  kept.sort((p, q) => q.rankAreaDeltaHuS - p.rankAreaDeltaHuS);
   const best = kept.slice(0, rules.clusterSize);
   const curveDeltaHu = meanOfCurves(
     curves,
     best.map((b) => b.row),
     frames,
   );
+  if (measureFrames.length > 0) {
+    const shiftHu = meanOver(curveDeltaHu, 0, measureFrames);
+    for (let t = 0; t < frames; t++) curveDeltaHu[t] = (curveDeltaHu[t] ?? 0) - shiftHu;
+  }
   let peak = -Infinity;
   for (const value of curveDeltaHu) peak = Math.max(peak, value);
   const last = curveDeltaHu[frames - 1] ?? 0;

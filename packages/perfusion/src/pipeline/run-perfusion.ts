@@ -1,4 +1,5 @@
 import { createVolume, type Triple, type Volume } from '@quantrad/imaging';
+import { arterialArrival } from '../aif/arterial-arrival.ts';
 import { curveAt } from '../aif/curve-at.ts';
 import { curveFeatures } from '../aif/curve-features.ts';
 import { partialVolumeCorrect } from '../aif/partial-volume-correct.ts';
@@ -189,22 +190,37 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
 
   // The whole-brain curve is mostly tissue, which enhances after the arteries: when the large vessels show
   // contrast earlier, the baseline ends there (ACR CTP IV.C.2: baseline frames are those before contrast).
+  // Their mean curve is mostly venous sinus, so the arterial curve alone is checked too (arterialArrival);
+  // the earliest of the three arrivals ends the baseline for every curve, tissue, AIF and VOF alike.
   const { baseline, mask } = await stage('baseline', () => {
     const study = studyBaseline(volume);
     const first = brainMask(volume, { baselineCount: study.baseline.count });
     const vessels = maskVoxels(first.vessels);
-    if (vessels.length === 0) return { baseline: { ...study, source: 'whole brain' as const }, mask: first };
-    const arrival = detectArrival(meanCurveHu(volume, vessels), frameTimesS);
-    if (arrival.frame >= study.arrival.frame) {
-      return { baseline: { ...study, source: 'whole brain' as const }, mask: first };
+    const wholeBrain = { baseline: { ...study, source: 'whole brain' as const }, mask: first };
+    if (vessels.length === 0) return wholeBrain;
+    let earliest = study.arrival;
+    try {
+      const vesselArrival = detectArrival(meanCurveHu(volume, vessels), frameTimesS);
+      if (vesselArrival.frame < earliest.frame) earliest = vesselArrival;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
     }
+    const radiusMm = pipelineDefaults.overrideRoiRadiusMm;
+    const arterial = arterialArrival(volume, vessels, baselineFrames(earliest.frame).count, frameTimesS, {
+      ...(options.aifVoxel ? { given: { centreVoxel: options.aifVoxel, radiusMm } } : {}),
+    });
+    if (arterial !== undefined && arterial.arrival.frame < earliest.frame) earliest = arterial.arrival;
+    if (earliest.frame >= study.arrival.frame) return wholeBrain;
     const vesselBaseline: PerfusionBaseline = {
-      arrival,
-      baseline: baselineFrames(arrival.frame),
+      arrival: earliest,
+      baseline: baselineFrames(earliest.frame),
       brainVoxelCount: study.brainVoxelCount,
       source: 'large vessels',
     };
-    return { baseline: vesselBaseline, mask: brainMask(volume, { baselineCount: arrival.frame }) };
+    return {
+      baseline: vesselBaseline,
+      mask: brainMask(volume, { baselineCount: vesselBaseline.baseline.count }),
+    };
   });
   if (baseline.baseline.warning !== undefined) warnings.push(baseline.baseline.warning);
   const baselineCount = baseline.baseline.count;

@@ -2,7 +2,7 @@ import { preprocessDefaults, type ArrivalRules } from './preprocess-defaults.ts'
 
 /** Where contrast arrives in a curve, and the baseline it was judged against. */
 export interface ContrastArrival {
-  /** Index of the first frame with contrast; also the number of baseline frames before it. */
+  /** Index of the first frame seen above the baseline (the baseline ends before it, see baselineFrames). */
   readonly frame: number;
   /** Time of that frame from the first, in seconds. */
   readonly timeS: number;
@@ -69,8 +69,13 @@ export interface BaselineFrames {
 }
 
 /**
- * The baseline frames before contrast arrival. ACR CTP IV.C.2: at least 2 baseline images before contrast
- * reaches the tissue; fewer gives a warning (the ΔHU of every voxel then rests on one noisy frame, or none).
+ * The baseline frames before contrast arrival (ACR CTP IV.C.2: baseline images before contrast reaches the
+ * tissue, at least 2 of them). The baseline ends `baselineMarginFrames` before the detected arrival frame:
+ * detection fires only once the curve clears max(k·SD, f·peak), so the frame before it may already hold
+ * contrast below that level (a bolus rises over several frames), which would shift every ΔHU down. The
+ * margin never takes the count below the ACR minimum when the arrival frame allows it; fewer than the
+ * minimum gives a warning (the ΔHU of every voxel then rests on one noisy frame, or none). Rules in
+ * data/preprocess-defaults.json, arrival.
  */
 export function baselineFrames(
   arrivalFrame: number,
@@ -80,10 +85,11 @@ export function baselineFrames(
     throw new RangeError(`baselineFrames: arrivalFrame must be a whole number ≥ 0, got ${arrivalFrame}`);
   }
   const minimum = rules.minimumBaselineFrames;
-  if (arrivalFrame >= minimum) return { count: arrivalFrame };
-  const frames = arrivalFrame === 1 ? '1 baseline frame' : `${arrivalFrame} baseline frames`;
+  const count = Math.max(arrivalFrame - rules.baselineMarginFrames, Math.min(arrivalFrame, minimum));
+  if (count >= minimum) return { count };
+  const frames = count === 1 ? '1 baseline frame' : `${count} baseline frames`;
   return {
-    count: arrivalFrame,
+    count,
     warning:
       `only ${frames} before contrast arrival; ACR–ASNR–SPR CT perfusion IV.C.2 asks for at least ` +
       `${minimum} (start imaging earlier after injection)`,

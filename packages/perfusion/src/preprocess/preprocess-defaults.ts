@@ -10,6 +10,7 @@ const arrivalSchema = z.strictObject({
   sdMultiplier: positive,
   riseFractionOfPeak: z.number().min(0).max(1),
   minimumBaselineFrames: z.number().int().min(1),
+  baselineMarginFrames: z.number().int().min(0),
   rationale: z.string().min(1),
 });
 
@@ -38,6 +39,8 @@ const motionSchema = z
 
 const aifSchema = z.strictObject({
   clusterSize: z.number().int().min(1),
+  maximumRiseAfterEarliestS: z.number().min(0),
+  riseReferenceRank: z.number().int().min(1),
   minimumPeakDeltaHu: positive,
   minimumPeakToNoise: positive,
   maximumTailFractionOfPeak: z.number().min(0).max(1),
