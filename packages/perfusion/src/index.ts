@@ -160,3 +160,4 @@ export {
   type ThroughPlaneEstimate,
 } from './preprocess/estimate-through-plane-motion.ts';
 export { throughPlaneWarning } from './preprocess/motion-report.ts';
+export { arterialArrival, type ArterialArrival } from './aif/arterial-arrival.ts';

@@ -30,6 +30,16 @@ describe('detectArrival', () => {
     expect(detectArrival(curve, times(curve.length)).frame).toBe(7);
   });
 
+  it('is not thrown off by one aberrant late frame (a grossly moved image), which is not a held peak', () => {
+    // The curve of the first test with frame 25 at 2035 HU (bone moved into the region). Judged against
+    // that frame, the 5% rise floor would be 100 HU and no frame would count as arrival; the peak held for two
+    // frames is the bolus's 20 HU, so arrival is frame 8 as before.
+    const curve = times(40).map((t) => (t === 25 ? 2035 : 35 + gammaVariate(t, 6.5, 3, 2, 20)));
+    const arrival = detectArrival(curve, times(40));
+    expect(arrival.frame).toBe(8);
+    expect(arrival.thresholdHu).toBeCloseTo(35 + 0.18 / 8 + 0.05 * 20, 1);
+  });
+
   it('finds arrival in the noisy tissue mean of a synthetic volume', () => {
     // 2 HU noise per voxel over 762 tissue voxels: the mean’s SD is 0.07 HU, so 3 SD (0.2 HU) stays under
     // the 5% floor (1 HU) and arrival is frame 8 as in the noiseless case.

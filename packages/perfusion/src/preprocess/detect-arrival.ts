@@ -27,7 +27,7 @@ function meanAndSd(values: ArrayLike<number>, count: number): { mean: number; sd
  * The frame at which contrast arrives in a curve (a whole-brain mean or an arterial curve, in HU). Rule
  * (data/preprocess-defaults.json, arrival): the first frame i ≥ 1 whose value, and the next frame's value,
  * exceed mean(frames 0..i−1) + max(k·SD(frames 0..i−1), f·(peak − frame 0)), k = sdMultiplier, f =
- * riseFractionOfPeak. Requiring the next frame too ignores a single noise spike. The frames before it are
+ * riseFractionOfPeak, peak = the highest value held by two consecutive frames. Requiring the next frame too ignores a single noise spike. The frames before it are
  * the baseline (ACR CTP IV.C.2). Throws a RangeError naming the field when the input is unusable or no
  * frame rises above its baseline.
  */
@@ -43,11 +43,15 @@ export function detectArrival(
       `detectArrival: frameTimesS has ${frameTimesS.length} times but meanCurveHu has ${frames} frames`,
     );
   }
-  let peak = -Infinity;
   for (let i = 0; i < frames; i++) {
-    const value = meanCurveHu[i] ?? NaN;
-    if (!Number.isFinite(value)) throw new RangeError(`detectArrival: meanCurveHu[${i}] is not finite`);
-    peak = Math.max(peak, value);
+    if (!Number.isFinite(meanCurveHu[i]))
+      throw new RangeError(`detectArrival: meanCurveHu[${i}] is not finite`);
+  }
+  // The peak held for two consecutive frames, as the rise itself must be: one aberrant frame (a grossly
+  // moved or artefacted image) would otherwise raise the rise floor above every real frame.
+  let peak = -Infinity;
+  for (let i = 0; i + 1 < frames; i++) {
+    peak = Math.max(peak, Math.min(meanCurveHu[i] ?? NaN, meanCurveHu[i + 1] ?? NaN));
   }
   const riseFloorHu = rules.riseFractionOfPeak * (peak - (meanCurveHu[0] ?? 0));
   for (let i = 1; i < frames; i++) {
