@@ -58,10 +58,10 @@ export interface RunPerfusionOptions {
 
 /**
  * The baseline used: the study's (studyBaseline on the whole-brain curve), or an earlier arrival seen on
- * the mean curve of the large vessels (`source`), with the ACR CTP IV.C.2 warning when under 2 frames.
+ * the mean curve of the large vessels or on the arteries' own curve (`source`), with the ACR CTP IV.C.2 warning when under 2 frames.
  */
 export interface PerfusionBaseline extends StudyBaseline {
-  readonly source: 'whole brain' | 'large vessels';
+  readonly source: 'whole brain' | 'large vessels' | 'arteries';
 }
 
 /** An arterial or venous curve as used, and where it came from. */

@@ -199,9 +199,13 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
     const wholeBrain = { baseline: { ...study, source: 'whole brain' as const }, mask: first };
     if (vessels.length === 0) return wholeBrain;
     let earliest = study.arrival;
+    let source: PerfusionBaseline['source'] = 'whole brain';
     try {
       const vesselArrival = detectArrival(meanCurveHu(volume, vessels), frameTimesS);
-      if (vesselArrival.frame < earliest.frame) earliest = vesselArrival;
+      if (vesselArrival.frame < earliest.frame) {
+        earliest = vesselArrival;
+        source = 'large vessels';
+      }
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
@@ -209,13 +213,16 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
     const arterial = arterialArrival(volume, vessels, baselineFrames(earliest.frame).count, frameTimesS, {
       ...(options.aifVoxel ? { given: { centreVoxel: options.aifVoxel, radiusMm } } : {}),
     });
-    if (arterial !== undefined && arterial.arrival.frame < earliest.frame) earliest = arterial.arrival;
+    if (arterial !== undefined && arterial.arrival.frame < earliest.frame) {
+      earliest = arterial.arrival;
+      source = 'arteries';
+    }
     if (earliest.frame >= study.arrival.frame) return wholeBrain;
     const vesselBaseline: PerfusionBaseline = {
       arrival: earliest,
       baseline: baselineFrames(earliest.frame),
       brainVoxelCount: study.brainVoxelCount,
-      source: 'large vessels',
+      source,
     };
     return {
       baseline: vesselBaseline,
