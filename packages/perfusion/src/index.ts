@@ -154,3 +154,11 @@ export {
   type WorkerLoader,
 } from './parallel/perfusion-worker-pool.ts';
 export { estimateMotionInWorkers } from './parallel/estimate-motion-in-workers.ts';
+export {
+  gammaResidue,
+  gammaResidueIntegralS,
+  ResidueModelFit,
+  residueModelFitFor,
+  type ResidueModelEstimate,
+  type ResidueModelGrid,
+} from './deconvolution/residue-model-fit.ts';
