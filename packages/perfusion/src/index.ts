@@ -161,3 +161,11 @@ export {
 } from './preprocess/estimate-through-plane-motion.ts';
 export { throughPlaneWarning } from './preprocess/motion-report.ts';
 export { arterialArrival, type ArterialArrival } from './aif/arterial-arrival.ts';
+export {
+  gammaResidue,
+  gammaResidueIntegralS,
+  ResidueModelFit,
+  residueModelFitFor,
+  type ResidueModelEstimate,
+  type ResidueModelGrid,
+} from './deconvolution/residue-model-fit.ts';

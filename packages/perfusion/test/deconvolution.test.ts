@@ -28,8 +28,10 @@ function curves(truths: readonly TissueTruth[]): Float32Array {
   return out;
 }
 
+// These tests describe the deconvolution methods themselves: the model refinement (modelFit, tested in
+// deconvolution-model-fit.test.ts) is off.
 function relativeCbfErrors(method: DeconvolutionMethod, truths: readonly TissueTruth[]): number[] {
-  const { kMaxPerS } = deconvolve(aif, curves(truths), T, dtS, { method });
+  const { kMaxPerS } = deconvolve(aif, curves(truths), T, dtS, { method, modelFit: false });
   return truths.map((truth, v) => cbfOf(kMaxPerS[v] ?? 0) / truth.cbfMl100gMin - 1);
 }
 
@@ -144,7 +146,7 @@ describe('delay sensitivity', () => {
   });
 });
 
-describe('Tmax', () => {
+describe('Tmax read from the residue (modelFit off)', () => {
   const delays = [0, 0.5, 1, 1.5, 2, 2.5, 3];
   const truths = delays.map((delayS) => ({ cbfMl100gMin: 40, mttS: 6, delayS, shape: 'exp' as const }));
 
@@ -158,7 +160,7 @@ describe('Tmax', () => {
       ['bsvd', 2.5],
       ['tikhonov', 2.5],
     ] as const) {
-      const { tmaxS } = deconvolve(aif, c, T, dtS, { method, tmaxEstimator: 'peak' });
+      const { tmaxS } = deconvolve(aif, c, T, dtS, { method, tmaxEstimator: 'peak', modelFit: false });
       const late = delays.map((d, v) => (tmaxS[v] ?? Number.NaN) - d);
       for (const l of late) {
         expect(l).toBeGreaterThanOrEqual(0);
@@ -173,7 +175,7 @@ describe('Tmax', () => {
     // (bSVD), −0.35 s (Tikhonov; the exponential's fall after the front pulls the half-height earlier).
     const c = curves(truths);
     for (const method of ['osvd', 'bsvd', 'tikhonov'] as const) {
-      const { tmaxS } = deconvolve(aif, c, T, dtS, { method, tmaxEstimator: 'half-rise' });
+      const { tmaxS } = deconvolve(aif, c, T, dtS, { method, tmaxEstimator: 'half-rise', modelFit: false });
       delays.forEach((d, v) => {
         expect(Math.abs((tmaxS[v] ?? Number.NaN) - d)).toBeLessThanOrEqual(0.5);
       });
@@ -184,12 +186,15 @@ describe('Tmax', () => {
     // the arterial curve itself delayed by 3 s stands for an AIF that arrives after the tissue: truth −3 s.
     const lateAif = Float64Array.from(aif, (_, i) => aif[i - 3] ?? 0);
     const truth = { cbfMl100gMin: 40, mttS: 6, delayS: 0, shape: 'exp' as const };
-    const peak = deconvolve(lateAif, curves([truth]), T, dtS, { method: 'osvd' }).tmaxS[0] ?? Number.NaN;
+    const peak =
+      deconvolve(lateAif, curves([truth]), T, dtS, { method: 'osvd', modelFit: false }).tmaxS[0] ??
+      Number.NaN;
     expect(peak).toBeGreaterThanOrEqual(-3);
     expect(peak).toBeLessThanOrEqual(-3 + 1.5);
     const halfRise = deconvolve(lateAif, curves([truth]), T, dtS, {
       method: 'osvd',
       tmaxEstimator: 'half-rise',
+      modelFit: false,
     }).tmaxS[0];
     expect(Math.abs((halfRise ?? Number.NaN) + 3)).toBeLessThanOrEqual(0.5);
   });
@@ -205,8 +210,8 @@ describe('the FFT block-circulant and the matrix SVD', () => {
       { cbfMl100gMin: 60, mttS: 4, delayS: 0, shape: 'gamma' },
     ];
     const c = curves(truths);
-    const svd = deconvolve(aif, c, T, dtS, { method: 'svd', svdThreshold: 0.1 });
-    const bsvd = deconvolve(aif, c, T, dtS, { method: 'bsvd', svdThreshold: 0.1 });
+    const svd = deconvolve(aif, c, T, dtS, { method: 'svd', svdThreshold: 0.1, modelFit: false });
+    const bsvd = deconvolve(aif, c, T, dtS, { method: 'bsvd', svdThreshold: 0.1, modelFit: false });
     truths.forEach((_, v) => {
       expect(Math.abs((svd.kMaxPerS[v] ?? 0) / (bsvd.kMaxPerS[v] ?? 1) - 1)).toBeLessThan(0.05);
       expect(Math.abs((svd.tmaxS[v] ?? 0) - (bsvd.tmaxS[v] ?? 0))).toBeLessThanOrEqual(dtS);
@@ -225,7 +230,7 @@ describe('noise', () => {
     for (let v = 0; v < 200; v++)
       for (let i = 0; i < T; i++) noisy[v * T + i] = (clean[i] ?? 0) + 2 * noise();
     for (const method of ['osvd', 'bsvd'] as const) {
-      const { kMaxPerS } = deconvolve(aif, noisy, T, dtS, { method });
+      const { kMaxPerS } = deconvolve(aif, noisy, T, dtS, { method, modelFit: false });
       const mean = kMaxPerS.reduce((s, k) => s + cbfOf(k), 0) / kMaxPerS.length;
       expect(Math.abs(mean / truth.cbfMl100gMin - 1)).toBeLessThan(0.1);
     }

@@ -1,4 +1,5 @@
 import defaultsJson from '../../data/deconvolution-defaults.json' with { type: 'json' };
+import type { ResidueModelGrid } from './residue-model-fit.ts';
 import type { TmaxEstimator } from './residue-peak.ts';
 
 function tmaxEstimatorOf(value: string): TmaxEstimator {
@@ -39,6 +40,13 @@ export interface DeconvolutionDefaults {
   /** The curves are zero-padded to at least this many times their length (block-circulant methods). */
   readonly paddingFactor: number;
   readonly paddingSource: string;
+  /** Model-based refinement of the deconvolution (residue-model-fit.ts): on by default, and its template grid. */
+  readonly modelFit: ResidueModelGrid & {
+    readonly enabled: boolean;
+    /** max k (CBF) from the fit's scale too, not only Tmax from its delay. */
+    readonly cbfFromFit: boolean;
+    readonly source: string;
+  };
   /** MTT is set to 0 where CBF is below this (no flow to divide by). */
   readonly maps: { readonly minCbfForMttMl100gMin: number; readonly source: string };
 }

@@ -2,6 +2,7 @@ import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
 import { CirculantDeconvolver } from './circulant-deconvolver.ts';
 import { CurvePreparation } from './curve-preparation.ts';
 import { deconvolutionDefaults } from './deconvolution-defaults.ts';
+import { residueModelFitFor, type ResidueModelFit } from './residue-model-fit.ts';
 import { writeResiduePeak, type TmaxEstimator } from './residue-peak.ts';
 import { ToeplitzSvdDeconvolver } from './toeplitz-svd-deconvolver.ts';
 
@@ -22,6 +23,18 @@ export interface DeconvolutionOptions {
   smoothingSigmaS?: number;
   /** How Tmax is read from the residue: 'peak' (parabolic vertex) or 'half-rise'. Default from the data file. */
   tmaxEstimator?: TmaxEstimator;
+  /**
+   * Refine the deconvolution by a least-squares fit of a gamma transit-time residue model (residue-model-fit.ts,
+   * after Mouridsen 2006) started at the deconvolution's own MTT: Tmax = the fitted arrival delay δ, where the
+   * model's residue has its maximum (replaces `tmaxEstimator`). Applied where some template correlates
+   * positively with the curve. Default data/deconvolution-defaults.json modelFit.enabled.
+   */
+  modelFit?: boolean;
+  /**
+   * With `modelFit`, max k (hence CBF) is the fitted scale a = (ρ/kH)·F as well, not the residue's maximum.
+   * Default data/deconvolution-defaults.json modelFit.cbfFromFit.
+   */
+  modelFitCbf?: boolean;
 }
 
 export interface DeconvolutionResult {
@@ -59,6 +72,47 @@ function checkInput(
     throw new Error(`dtS must be a positive number of seconds, got ${dtS}`);
   for (let i = 0; i < curveLength; i++)
     if (!Number.isFinite(aifDeltaHu[i])) throw new Error(`aifDeltaHu[${i}] must be a finite number`);
+}
+
+/**
+ * The per-voxel model refinement (a no-op when options.modelFit is false): fits the voxel's curve on the
+ * acquisition grid, started at MTT = ∫Ct / (∫Ca · max k) of the deconvolution, and, when some template
+ * correlates positively with the curve, overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with
+ * its scale a.
+ */
+function modelRefinement(
+  aifDeltaHu: Float64Array,
+  tissueDeltaHu: Float32Array,
+  curveLength: number,
+  dtS: number,
+  options: DeconvolutionOptions,
+  kMaxPerS: Float32Array,
+  tmaxS: Float32Array,
+): (voxel: number) => void {
+  const defaults = deconvolutionDefaults.modelFit;
+  const enabled = options.modelFit ?? defaults.enabled;
+  if (typeof enabled !== 'boolean')
+    throw new Error(`options.modelFit must be true or false, got ${String(enabled)}`);
+  const cbfFromFit = options.modelFitCbf ?? defaults.cbfFromFit;
+  if (typeof cbfFromFit !== 'boolean')
+    throw new Error(`options.modelFitCbf must be true or false, got ${String(cbfFromFit)}`);
+  if (!enabled) return () => undefined;
+  const model: ResidueModelFit = residueModelFitFor(aifDeltaHu, dtS, defaults);
+  let aifSum = 0;
+  for (let i = 0; i < curveLength; i++) aifSum += aifDeltaHu[i] ?? 0;
+  return (voxel) => {
+    const offset = voxel * curveLength;
+    let tissueSum = 0;
+    for (let i = 0; i < curveLength; i++) tissueSum += tissueDeltaHu[offset + i] ?? 0;
+    const kMax = kMaxPerS[voxel] ?? 0;
+    // MTT = CBV/CBF = ∫Ct / (∫Ca · max k) (central volume theorem, Østergaard 1996); rectangle sums, dt cancels.
+    const startMttS = kMax > 0 && aifSum > 0 ? tissueSum / (aifSum * kMax * dtS) : Number.NaN;
+    const estimate = model.fit(tissueDeltaHu, offset, startMttS);
+    if (estimate.kMaxPerS > 0) {
+      tmaxS[voxel] = estimate.delayS;
+      if (cbfFromFit) kMaxPerS[voxel] = estimate.kMaxPerS;
+    }
+  };
 }
 
 /**
@@ -100,6 +154,7 @@ export function deconvolve(
   if (!tmaxEstimators.includes(estimator))
     throw new Error(`options.tmaxEstimator must be 'peak' or 'half-rise', got ${JSON.stringify(estimator)}`);
   const fineAif = factor === 1 ? aifDeltaHu : preparation.upsampleAif(aifDeltaHu);
+  const refine = modelRefinement(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, kMaxPerS, tmaxS);
 
   if (options.method === 'svd') {
     const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.svd.svdThreshold);
@@ -107,6 +162,7 @@ export function deconvolve(
     for (let v = 0; v < voxels; v++) {
       solver.solve(preparation.prepare(tissueDeltaHu, v * curveLength), 0);
       writeResiduePeak(solver.residue, fineLength, fineDtS, fineLength, v, kMaxPerS, tmaxS, estimator);
+      refine(v);
     }
     return { kMaxPerS, tmaxS };
   }
@@ -142,6 +198,7 @@ export function deconvolve(
     solver.loadTissue(preparation.prepare(tissueDeltaHu, v * curveLength), 0);
     solve();
     writeResiduePeak(solver.residue, length, fineDtS, wrapFrom, v, kMaxPerS, tmaxS, estimator);
+    refine(v);
   }
   return { kMaxPerS, tmaxS };
 }

@@ -16,7 +16,7 @@ export interface PerfusionMaps {
   mttS: Float32Array;
   /** Time to peak of the tissue curve, from the first sample of the uniform grid (s). */
   ttpS: Float32Array;
-  /** Time of the maximum of the deconvolved residue k(t) (s), from the deconvolution. */
+  /** Time of the maximum of k(t) (s), from the deconvolution (the fitted model's delay by default). */
   tmaxS: Float32Array;
 }
 
@@ -31,11 +31,13 @@ function checkConstants(constants: PerfusionConstants): void {
 /**
  * CBF, CBV, MTT, TTP and Tmax per voxel (indicator dilution, Østergaard 1996; Fieselmann 2011), curves in ΔHU on
  * a uniform grid of step dtS, tissue curves voxel-major (voxel v at [v·T, (v+1)·T)):
- * - CBF (mL/100 g/min) = 6000 · (kH/ρ) · max k, k from deconvolve (negative values, from noise, set to 0);
+ * - CBF (mL/100 g/min) = 6000 · (kH/ρ) · max k, k from deconvolve (negative values, from noise, set to 0); by
+ *   default max k is the flow of the gamma transit-time model fitted after the deconvolution (options.modelFit);
  * - CBV (mL/100 g) = 100 · (kH/ρ) · ∫Ct / ∫Ca, from the areas, not from the deconvolution (negative set to 0);
  *   exact only when both curves have returned to baseline within the acquisition;
  * - MTT (s) = 60 · CBV / CBF, and 0 where CBF is below the floor of data/deconvolution-defaults.json;
- * - TTP (s) = time of the tissue curve's maximum (parabolic refinement); Tmax (s) = time of k's maximum.
+ * - TTP (s) = time of the tissue curve's maximum (parabolic refinement); Tmax (s) = time of k's maximum: by
+ *   default the fitted model's arrival delay, else read from the deconvolved residue (options.tmaxEstimator).
  */
 export function perfusionMaps(
   aifDeltaHu: Float64Array,

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deconvolutionDefaults,
+  deconvolve,
+  defaultPerfusionConstants,
+  digitalPhantomDesign,
+  gammaResidue,
+  gammaResidueIntegralS,
+  gammaVariate,
+  ResidueModelFit,
+  residueModelFitFor,
+  tissueCurveDeltaHu,
+  type ResidueShape,
+} from '../src/index.ts';
+import { aifCurve, gaussian, sampleTimes, tissueCurve } from './deconvolution-synthetic.ts';
+
+const grid = deconvolutionDefaults.modelFit;
+const aifParams = digitalPhantomDesign.aif;
+const { haematocritFactor: kH, tissueDensityGPerMl: rho } = defaultPerfusionConstants;
+/** The CBF whose tissue curve is the unit template: (ρ/kH)·CBF/6000 = 1. */
+const unitCbf = (6000 * kH) / rho;
+const shapeOf: Record<ResidueShape, number> = {
+  exp: 1,
+  gamma: digitalPhantomDesign.gammaResidue.shape,
+  box: 0,
+};
+
+describe('gamma transit-time residues (Mouridsen 2006)', () => {
+  it('integrate to the closed forms of the exponential, the Erlang-2 and the box residue', () => {
+    // exp: MTT·(1 − e^(−t/MTT)); Erlang 2 (θ = MTT/2, x = t/θ): θ·(2 − e^(−x)(2 + x)); box: min(t, MTT).
+    expect(gammaResidueIntegralS(1, 4, 2)).toBeCloseTo(4 * (1 - Math.exp(-0.5)), 12);
+    const x = 2 / 3;
+    expect(gammaResidueIntegralS(2, 6, 2)).toBeCloseTo(3 * (2 - Math.exp(-x) * (2 + x)), 12);
+    expect(gammaResidueIntegralS(0, 6, 2)).toBe(2);
+    expect(gammaResidueIntegralS(0, 6, 9)).toBe(6);
+    // every residue's integral tends to its MTT, and R(0) = 1, falling after.
+    for (const k of [1, 2, 4, 8]) {
+      expect(gammaResidueIntegralS(k, 5, 500)).toBeCloseTo(5, 9);
+      expect(gammaResidue(k, 5, 0)).toBe(1);
+      expect(gammaResidue(k, 5, 2)).toBeLessThan(gammaResidue(k, 5, 1));
+    }
+  });
+});
+
+describe('model templates', () => {
+  it("equal the phantom's tissue curve of the same residue, MTT and delay (unit flow)", () => {
+    // tissueCurveDeltaHu convolves the analytic gamma-variate AIF on 0.1-s cells; the templates use the AIF
+    // sampled at dt and linear between samples: measured max difference 0.4% (dt 0.5 s) of the curve's peak.
+    const dtS = 0.5;
+    const times = sampleTimes(120, dtS);
+    const aif = Float64Array.from(times, (t) => gammaVariate(t, aifParams));
+    const fit = new ResidueModelFit(aif, dtS, grid);
+    const m = fit.mttsS.findIndex((mtt) => mtt > 6);
+    const mttS = fit.mttsS[m] ?? 0;
+    const delayIndex = Array.from({ length: fit.delayCount }, (_, d) => fit.delayOf(d)).indexOf(1.5);
+    expect(delayIndex).toBeGreaterThan(0);
+    for (const residue of ['exp', 'gamma', 'box'] as const) {
+      const truth = tissueCurveDeltaHu(times, aifParams, {
+        residue,
+        mttS,
+        cbfMl100gMin: unitCbf,
+        delayS: 1.5,
+      });
+      const template = fit.template(fit.shapes.indexOf(shapeOf[residue]), m, delayIndex);
+      const peak = Math.max(...truth);
+      for (let i = 0; i < times.length; i++)
+        expect(Math.abs((template[i] ?? 0) - (truth[i] ?? 0))).toBeLessThan(0.01 * peak);
+    }
+  });
+
+  it('are built once per arterial curve and grid (the same object for the same curve)', () => {
+    const aif = aifCurve(sampleTimes(40, 1));
+    const a = residueModelFitFor(aif, 1, grid);
+    expect(residueModelFitFor(Float64Array.from(aif), 1, grid)).toBe(a);
+    expect(residueModelFitFor(aif, 0.5, grid)).not.toBe(a);
+  });
+
+  it('reject an empty or invalid grid, naming the field', () => {
+    const aif = aifCurve(sampleTimes(40, 1));
+    expect(() => new ResidueModelFit(aif, 1, { ...grid, shapes: [] })).toThrow(/modelFit\.shapes/);
+    expect(() => new ResidueModelFit(aif, 1, { ...grid, mttRatio: 1 })).toThrow(/modelFit\.mttRatio/);
+    expect(() => new ResidueModelFit(aif, 1, { ...grid, delaySubdivisions: 0 })).toThrow(
+      /modelFit\.delaySubdivisions/,
+    );
+  });
+});
+
+describe('model fit of noiseless curves', () => {
+  const dtS = 1;
+  const times = sampleTimes(60, dtS);
+  const aif = Float64Array.from(times, (t) => gammaVariate(t, aifParams));
+  const fit = new ResidueModelFit(aif, dtS, grid);
+
+  it('recovers the delay, the shape and the MTT of a curve made with a residue of the grid', () => {
+    for (const [residue, mttTarget, delayS] of [
+      ['exp', 4.8, 1.5],
+      ['exp', 12, 0],
+      ['gamma', 4.8, 1],
+      ['gamma', 12, 3],
+      ['box', 4.8, 2.5],
+      ['box', 12, 0.5],
+    ] as const) {
+      // the MTT of the grid nearest the target, so the model family holds the truth.
+      const mttS = fit.mttsS.reduce((a, b) => (Math.abs(b - mttTarget) < Math.abs(a - mttTarget) ? b : a));
+      const cbf = 40;
+      const curve = Float32Array.from(
+        tissueCurveDeltaHu(times, aifParams, { residue, mttS, cbfMl100gMin: cbf, delayS }),
+      );
+      // started 20% off the true MTT, as the deconvolution's estimate may be.
+      const estimate = fit.fit(curve, 0, 1.2 * mttS);
+      expect(estimate.delayS).toBe(delayS);
+      expect(estimate.shape).toBe(shapeOf[residue]);
+      expect(estimate.mttS).toBe(mttS);
+      // a = (ρ/kH)·F: the CBF within the 1-s linear interpolation of the AIF (measured ≤ 1.5%).
+      expect(Math.abs((6000 * (kH / rho) * estimate.kMaxPerS) / cbf - 1)).toBeLessThan(0.03);
+    }
+  });
+
+  it('reads a negative delay when the tissue leads the arterial curve', () => {
+    const lateAif = Float64Array.from(times, (t) => gammaVariate(t - 2, aifParams));
+    const lateFit = new ResidueModelFit(lateAif, dtS, grid);
+    const curve = Float32Array.from(
+      tissueCurveDeltaHu(times, aifParams, { residue: 'exp', mttS: 6, cbfMl100gMin: 40, delayS: 0 }),
+    );
+    expect(lateFit.fit(curve, 0, 6).delayS).toBe(-2);
+  });
+});
+
+describe('deconvolve with the model fit (default)', () => {
+  const dtS = 1;
+  const times = sampleTimes(60, dtS);
+  const T = times.length;
+  const aif = aifCurve(times);
+
+  it('gives Tmax = the delay and CBF = the truth where the oSVD residue is late and low (exp residue)', () => {
+    const delays = [0, 0.5, 1, 1.5, 2, 2.5, 3];
+    const curves = new Float32Array(delays.length * T);
+    delays.forEach((delayS, v) => {
+      curves.set(tissueCurve(times, { cbfMl100gMin: 40, mttS: 6, delayS, shape: 'exp' }), v * T);
+    });
+    // the synthetic arterial curve differs from the phantom's (t0 8 s, peak 300 ΔHU): the fit does not rely on it.
+    const fitted = deconvolve(aif, curves, T, dtS, { method: 'osvd' });
+    const tmaxOnly = deconvolve(aif, curves, T, dtS, { method: 'osvd', modelFitCbf: false });
+    const peak = deconvolve(aif, curves, T, dtS, { method: 'osvd', modelFit: false });
+    delays.forEach((d, v) => {
+      expect(Math.abs((fitted.tmaxS[v] ?? Number.NaN) - d)).toBeLessThanOrEqual(0.25);
+      // CBF = 6000·(kH/ρ)·a within 3% of 40 (the oSVD residue's maximum: about −20%, measured below).
+      expect(Math.abs((6000 * (kH / rho) * (fitted.kMaxPerS[v] ?? 0)) / 40 - 1)).toBeLessThan(0.03);
+      expect(6000 * (kH / rho) * (peak.kMaxPerS[v] ?? 0)).toBeLessThan(0.9 * 40);
+      // with modelFitCbf off, max k stays the deconvolution's.
+      expect(tmaxOnly.kMaxPerS[v]).toBe(peak.kMaxPerS[v]);
+      expect(tmaxOnly.tmaxS[v]).toBe(fitted.tmaxS[v]);
+    });
+  });
+
+  it('keeps Tmax near the delay at low flow with 2 HU noise, where the residue peak is noise', () => {
+    // 200 voxels, CBF 10 mL/100 g/min, MTT 12 s, delay 2 s (tissue peak about 3 HU), seeded noise.
+    const voxels = 200;
+    const random = gaussian(7);
+    const clean = tissueCurve(times, { cbfMl100gMin: 10, mttS: 12, delayS: 2, shape: 'gamma' });
+    const curves = new Float32Array(voxels * T);
+    for (let v = 0; v < voxels; v++)
+      for (let i = 0; i < T; i++) curves[v * T + i] = (clean[i] ?? 0) + 2 * random();
+    const median = (values: Float32Array): number => {
+      const sorted = Float64Array.from(values).sort();
+      return 0.5 * ((sorted[voxels / 2 - 1] ?? 0) + (sorted[voxels / 2] ?? 0));
+    };
+    const meanAbsError = (values: Float32Array): number =>
+      values.reduce((sum, value) => sum + Math.abs(value - 2), 0) / voxels;
+    const fitted = deconvolve(aif, curves, T, dtS, { method: 'osvd' }).tmaxS;
+    const peak = deconvolve(aif, curves, T, dtS, { method: 'osvd', modelFit: false }).tmaxS;
+    expect(Math.abs(median(fitted) - 2)).toBeLessThanOrEqual(0.5);
+    expect(meanAbsError(fitted)).toBeLessThan(meanAbsError(peak));
+  });
+
+  it('names the option when it is not a boolean', () => {
+    expect(() =>
+      deconvolve(aif, new Float32Array(T), T, dtS, { method: 'osvd', modelFit: 'yes' as unknown as boolean }),
+    ).toThrow(/options\.modelFit/);
+    expect(() =>
+      deconvolve(aif, new Float32Array(T), T, dtS, { method: 'osvd', modelFitCbf: 1 as unknown as boolean }),
+    ).toThrow(/options\.modelFitCbf/);
+  });
+});
