@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
+import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
 
 function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
@@ -14,6 +15,25 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
       transforms.set([t.txMm, t.tyMm, t.rotationDeg], 3 * n);
     });
     return [transforms, estimate.displacementsMm];
+  }
+  if (request.kind === 'curves') {
+    const { slab, frames, nx, ny, mask, kernels, baselineCount, out } = request;
+    const sliceSize = nx * ny;
+    const slices = mask.length / sliceSize;
+    let written = 0;
+    for (let s = 0; s < slices; s++) {
+      const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
+      written += sliceConcentrationCurves(
+        slice,
+        mask,
+        s * sliceSize,
+        kernels,
+        baselineCount,
+        out,
+        written * frames,
+      );
+    }
+    return [];
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {
