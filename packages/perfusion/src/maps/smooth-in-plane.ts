@@ -204,15 +204,12 @@ function smoothSlice(
     const first = needFirst[y] ?? nx;
     const last = needLast[y] ?? -1;
     const row = nx * y;
-    target.fill(0, row + first, row + last + 1);
-    for (let k = 0; k < kx.length; k++) {
-      const w = kx[k] ?? 0;
-      const shift = k - rx;
-      // x + shift within the row.
-      const from = Math.max(first, -shift);
-      const to = Math.min(last, nx - 1 - shift);
-      for (let x = from; x <= to; x++)
-        target[row + x] = (target[row + x] ?? 0) + w * (source[x + shift] ?? 0);
+    for (let x = first; x <= last; x++) {
+      const from = x - rx < 0 ? 0 : x - rx;
+      const to = x + rx > nx - 1 ? nx - 1 : x + rx;
+      let sum = 0;
+      for (let xx = from, k = from - x + rx; xx <= to; xx++, k++) sum += (kx[k] ?? 0) * (source[xx] ?? 0);
+      target[row + x] = sum;
     }
   };
   // Pass 2 along y on row y: the weighted sum of pass 1 over rows y − ry … y + ry, ascending.
@@ -222,7 +219,28 @@ function smoothSlice(
     target.fill(0, first, last + 1);
     const from = Math.max(0, y - ry);
     const to = Math.min(ny - 1, y + ry);
-    for (let yy = from; yy <= to; yy++) {
+    let yy = from;
+    // four rows at a time: each sum still adds its terms one by one in ascending yy.
+    for (; yy + 3 <= to; yy += 4) {
+      const k = yy - y + ry;
+      const w0 = ky[k] ?? 0;
+      const w1 = ky[k + 1] ?? 0;
+      const w2 = ky[k + 2] ?? 0;
+      const w3 = ky[k + 3] ?? 0;
+      const r0 = nx * yy;
+      const r1 = r0 + nx;
+      const r2 = r1 + nx;
+      const r3 = r2 + nx;
+      for (let x = first; x <= last; x++) {
+        target[x] =
+          (target[x] ?? 0) +
+          w0 * (source[r0 + x] ?? 0) +
+          w1 * (source[r1 + x] ?? 0) +
+          w2 * (source[r2 + x] ?? 0) +
+          w3 * (source[r3 + x] ?? 0);
+      }
+    }
+    for (; yy <= to; yy++) {
       const w = ky[yy - y + ry] ?? 0;
       const row = nx * yy;
       for (let x = first; x <= last; x++) target[x] = (target[x] ?? 0) + w * (source[row + x] ?? 0);
