@@ -22,7 +22,11 @@ import {
   smoothInPlane,
 } from '../src/index.ts';
 import { smoothedConcentrationCurves } from '../src/maps/smooth-in-plane.ts';
-import { smoothedConcentrationCurvesInWorkers } from '../src/parallel/concentration-curves-in-workers.ts';
+import {
+  smoothedConcentrationCurvesInWorkers,
+  smoothedMapsInWorkers,
+} from '../src/parallel/concentration-curves-in-workers.ts';
+import { curveOnGrid, curvesOnGrid, timeGrid } from '../src/pipeline/time-grid.ts';
 
 // 40 frames at 1 s; AIF a gamma variate (t0 6 s, α 3, β 1.5 s, peak 300 ΔHU). Tissue: 3 residues × 4 CBF ×
 // 3 MTT × 4 delays = 144 noiseless curves, repeated with seeded 2 HU noise to 600 voxels, so chunks of
@@ -292,6 +296,40 @@ describe('tissue curves and whole runs in workers', () => {
       expect(expected.some((v) => v !== 0)).toBe(true);
     },
   );
+
+  it('smoothedMapsInWorkers maps each slice from its frames, bit-identical to the curves then perfusionMaps, uneven frames too', async () => {
+    // frame times with one long gap: the curves are resampled onto the shortest interval.
+    const frameTimesS = Array.from({ length: ct.frames }, (_, t) => t + (t >= 20 ? 0.5 : 0));
+    for (const times of [undefined, frameTimesS]) {
+      const grid = timeGrid(times ?? ct.frameTimesS ?? [], 0.01);
+      expect(grid.resampled).toBe(times !== undefined);
+      const aifOnGrid = curveOnGrid(
+        times ?? ct.frameTimesS ?? [],
+        Float64Array.from(phantom.aifDeltaHu),
+        grid,
+      );
+      const curves = curvesOnGrid(
+        times ?? ct.frameTimesS ?? [],
+        smoothedConcentrationCurves(ct, mask.tissue, 2.5, 3),
+        grid,
+      );
+      const expected = perfusionMaps(aifOnGrid, curves, grid.samples, grid.dtS, { method: 'osvd' });
+      const progress: number[] = [];
+      const found = await smoothedMapsInWorkers(
+        ct,
+        mask.tissue,
+        2.5,
+        3,
+        { frameTimesS: times ?? ct.frameTimesS ?? [], grid, aifDeltaHu: aifOnGrid },
+        { method: 'osvd' },
+        { workers: 2, onProgress: (f) => progress.push(f) },
+      );
+      for (const name of ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'] as const)
+        expectIdentical(found[name], expected[name], name);
+      expect(expected.cbfMl100gMin.some((v) => v > 0)).toBe(true);
+      expect(progress.at(-1)).toBe(1);
+    }
+  });
 
   it('smoothedConcentrationCurves rejects what smoothInPlane and concentrationCurves reject', async () => {
     expect(() => smoothedConcentrationCurves(ct, mask.tissue.subarray(1), 2.5, 3)).toThrow(/mask has/);

@@ -1,8 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import { readNifti } from './read-nifti.ts';
 import { writeNifti } from './write-nifti.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** Reads a .nii or .nii.gz file as a `Volume`; a missing or unreadable file is a `VolumeReadError`. */
 export async function readNiftiFile(path: string): Promise<Volume> {
@@ -23,6 +27,7 @@ export async function writeNiftiFile(
   volume: Volume,
   options: { description?: string } = {},
 ): Promise<void> {
-  const gzip = path.toLowerCase().endsWith('.gz');
-  await writeFile(path, writeNifti(volume, { gzip, ...options }));
+  const bytes = writeNifti(volume, { gzip: false, ...options });
+  // Compressed on libuv's thread pool (the same bytes as gzipSync), so the caller's thread can go on.
+  await writeFile(path, path.toLowerCase().endsWith('.gz') ? await gzipAsync(bytes) : bytes);
 }

@@ -1,5 +1,7 @@
 import type { Volume, VoxelArray } from '@quantrad/imaging';
 import { checkCurvesInput, inPlaneKernels } from '../maps/smooth-in-plane.ts';
+import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
+import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
 import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
 
@@ -41,11 +43,7 @@ export async function smoothedConcentrationCurvesInWorkers(
       const to = firstCurve[k + 1] ?? 0;
       if (to === from) continue;
       const prepare = (): PreparedChunk => {
-        const slab = new (ct.data.constructor as new (length: number) => VoxelArray)(sliceSize * frames);
-        for (let t = 0; t < frames; t++) {
-          const start = (t * nz + k) * sliceSize;
-          slab.set(ct.data.subarray(start, start + sliceSize), t * sliceSize);
-        }
+        const slab = sliceFrames(ct, k);
         const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
         return {
           request: {
@@ -69,4 +67,109 @@ export async function smoothedConcentrationCurvesInWorkers(
     if (parallel.pool === undefined) await pool.close();
   }
   return curves;
+}
+
+/** The frames of slice k (frame-major), copied in the volume's voxel type for a worker. */
+function sliceFrames(ct: Volume, k: number): VoxelArray {
+  const [nx, ny, nz] = ct.dims;
+  const sliceSize = nx * ny;
+  const slab = new (ct.data.constructor as new (length: number) => VoxelArray)(sliceSize * ct.frames);
+  for (let t = 0; t < ct.frames; t++) {
+    const start = (t * nz + k) * sliceSize;
+    slab.set(ct.data.subarray(start, start + sliceSize), t * sliceSize);
+  }
+  return slab;
+}
+
+/** The checks of `perfusionMaps`, on no voxels (its messages), before any worker starts. */
+function checkMapsInput(aifDeltaHu: Float64Array, grid: TimeGrid, options: PerfusionMapOptions): void {
+  perfusionMaps(aifDeltaHu, new Float32Array(0), grid.samples, grid.dtS, options);
+}
+
+/**
+ * `perfusionMaps(aifDeltaHu, curvesOnGrid(frameTimesS, smoothedConcentrationCurves(ct, mask, sigmaMm,
+ * baselineCount), grid), grid.samples, grid.dtS, options)`, bit-identical, with each slice's curves made and
+ * mapped in one worker job: the curves of the whole volume never exist at once (a slice's at a time per
+ * worker), and no job waits for all the curves. Maps in the order of the masked voxels.
+ */
+export async function smoothedMapsInWorkers(
+  ct: Volume,
+  mask: Uint8Array,
+  sigmaMm: number,
+  baselineCount: number,
+  curves: {
+    readonly frameTimesS: readonly number[];
+    readonly grid: TimeGrid;
+    readonly aifDeltaHu: Float64Array;
+  },
+  options: PerfusionMapOptions,
+  parallel: Omit<InWorkersOptions, 'chunkVoxels'> = {},
+): Promise<PerfusionMaps> {
+  checkCurvesInput(ct, mask, baselineCount);
+  checkMapsInput(curves.aifDeltaHu, curves.grid, options);
+  const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
+  const [nx, ny, nz] = ct.dims;
+  const sliceSize = nx * ny;
+  const firstVoxel = new Int32Array(nz + 1);
+  for (let k = 0; k < nz; k++) {
+    let count = 0;
+    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
+    firstVoxel[k + 1] = (firstVoxel[k] ?? 0) + count;
+  }
+  const voxels = firstVoxel[nz] ?? 0;
+  const maps: PerfusionMaps = {
+    cbfMl100gMin: new Float32Array(voxels),
+    cbvMl100g: new Float32Array(voxels),
+    mttS: new Float32Array(voxels),
+    ttpS: new Float32Array(voxels),
+    tmaxS: new Float32Array(voxels),
+  };
+  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+  const pool =
+    parallel.pool ??
+    (await PerfusionWorkerPool.create({
+      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
+      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
+    }));
+  try {
+    const jobs: Promise<void>[] = [];
+    let done = 0;
+    for (let k = 0; k < nz; k++) {
+      const from = firstVoxel[k] ?? 0;
+      const to = firstVoxel[k + 1] ?? 0;
+      if (to === from) continue;
+      const prepare = (): PreparedChunk => {
+        const slab = sliceFrames(ct, k);
+        const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
+        return {
+          request: {
+            kind: 'slice-maps',
+            slab,
+            frames: ct.frames,
+            nx,
+            ny,
+            mask: sliceMask,
+            kernels,
+            baselineCount,
+            frameTimesS: curves.frameTimesS,
+            grid: curves.grid,
+            aifDeltaHu: curves.aifDeltaHu,
+            options,
+          },
+          transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
+        };
+      };
+      jobs.push(
+        pool.run(prepare).then((arrays) => {
+          arrays.forEach((array, f) => fields[f]?.set(array, from));
+          done += to - from;
+          parallel.onProgress?.(done / voxels);
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    if (parallel.pool === undefined) await pool.close();
+  }
+  return maps;
 }

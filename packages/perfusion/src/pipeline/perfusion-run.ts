@@ -59,7 +59,10 @@ export interface RunPerfusionOptions {
    * Worker threads for motion estimation, the tissue curves (smoothing) and the maps: a pool the caller
    * created (and closes), or `workers` for a pool of that many threads that the run starts and closes.
    * The curves and maps are bit-identical to the single-thread run; the motion transforms agree to about
-   * 0.01 mm (`estimateMotionInWorkers`). Without either, everything runs on the calling thread.
+   * 0.01 mm (`estimateMotionInWorkers`). Without either, everything runs on the calling thread. With workers
+   * and the default mapper, the tissue curves are made slice by slice in the maps stage (each worker job
+   * makes and maps one slice's curves: `smoothedMapsInWorkers`), so the 'curves' stage then times the vessel
+   * curves only.
    */
   pool?: PerfusionWorkerPool;
   workers?: number;

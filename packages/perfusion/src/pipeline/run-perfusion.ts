@@ -30,8 +30,7 @@ import { curveOnGrid, curvesOnGrid, timeGrid } from './time-grid.ts';
 import { assessLesions, assessQuality } from './assess-run.ts';
 import { smoothedConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import { estimateMotionInWorkers } from '../parallel/estimate-motion-in-workers.ts';
-import { smoothedConcentrationCurvesInWorkers } from '../parallel/concentration-curves-in-workers.ts';
-import { perfusionMapsInWorkers } from '../parallel/in-workers.ts';
+import { smoothedMapsInWorkers } from '../parallel/concentration-curves-in-workers.ts';
 import { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 
@@ -231,12 +230,14 @@ async function analyse(
 
   // Tissue curves are smoothed in-plane within the tissue mask before deconvolution (noise reduction,
   // data/deconvolution-defaults.json spatialSmoothing); the arterial and venous curves are not.
+  // With workers (and the default mapper), each worker makes and maps a slice's tissue curves in one job in
+  // the maps stage (smoothedMapsInWorkers): the whole volume's curves are never held at once.
   const sigmaMm = options.spatialSmoothingSigmaMm ?? deconvolutionDefaults.spatialSmoothing.sigmaMm;
-  const { tissueCurves, vesselCurves } = await stage('curves', async () => ({
-    tissueCurves:
-      pool === undefined
-        ? smoothedConcentrationCurves(volume, mask.tissue, sigmaMm, baselineCount)
-        : await smoothedConcentrationCurvesInWorkers(volume, mask.tissue, sigmaMm, baselineCount, { pool }),
+  const fused = pool !== undefined && options.mapper === undefined;
+  const { tissueCurves, vesselCurves } = await stage('curves', () => ({
+    tissueCurves: fused
+      ? undefined
+      : smoothedConcentrationCurves(volume, mask.tissue, sigmaMm, baselineCount),
     vesselCurves:
       vesselVoxels.length > 0 ? concentrationCurves(volume, vesselVoxels, baselineCount) : undefined,
   }));
@@ -281,23 +282,26 @@ async function analyse(
   }
   const { aifOnGrid, tissueOnGrid } = await stage('resample', () => ({
     aifOnGrid: curveOnGrid(frameTimesS, pv.aifDeltaHu, grid),
-    tissueOnGrid: curvesOnGrid(frameTimesS, tissueCurves, grid),
+    tissueOnGrid: tissueCurves === undefined ? undefined : curvesOnGrid(frameTimesS, tissueCurves, grid),
   }));
 
   const reportMaps = (f: number): void => {
     progress('maps', f);
   };
   const mapper: PerfusionMapper =
-    options.mapper ??
-    (pool === undefined
-      ? chunkedMapper(reportMaps, pipelineDefaults.progressChunks)
-      : (aif, tissue, curveLength, dtS, mapOptions) =>
-          perfusionMapsInWorkers(aif, tissue, curveLength, dtS, mapOptions, {
-            pool,
-            onProgress: reportMaps,
-          }));
+    options.mapper ?? chunkedMapper(reportMaps, pipelineDefaults.progressChunks);
   const values = await stage('maps', () =>
-    mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
+    tissueOnGrid === undefined
+      ? smoothedMapsInWorkers(
+          volume,
+          mask.tissue,
+          sigmaMm,
+          baselineCount,
+          { frameTimesS, grid, aifDeltaHu: aifOnGrid },
+          { method, constants },
+          { ...(pool === undefined ? {} : { pool }), onProgress: reportMaps },
+        )
+      : mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
   );
 
   const maps = await stage('volumes', () => ({

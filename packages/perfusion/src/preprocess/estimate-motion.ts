@@ -70,10 +70,9 @@ const W2 = (BLUR_KERNEL[0] ?? 0) / BLUR_SUM;
  * Separable blur of each slice, written for memory order: rows along x, then whole rows along y, with the
  * five taps unrolled (taps beyond the edge take the edge voxel).
  */
-function blurInPlane(image: Float32Array, nx: number, ny: number): Float32Array {
+function blurInPlane(image: Float32Array, nx: number, ny: number, scratch: BoneScratch): Float32Array {
   const slices = image.length / (nx * ny);
-  const once = new Float32Array(image.length);
-  const twice = new Float32Array(image.length);
+  const { once, twice } = scratch;
   for (let row = 0; row < slices * ny; row++) {
     const b = row * nx;
     for (let i = 0; i < nx; i++) {
@@ -108,15 +107,32 @@ function blurInPlane(image: Float32Array, nx: number, ny: number): Float32Array 
   return twice;
 }
 
+/** The three images of `boneImage`, allocated once per estimate and reused for every frame. */
+interface BoneScratch {
+  readonly image: Float32Array;
+  readonly once: Float32Array;
+  readonly twice: Float32Array;
+}
+
+function boneScratch(length: number): BoneScratch {
+  return { image: new Float32Array(length), once: new Float32Array(length), twice: new Float32Array(length) };
+}
+
 /**
  * The image registered, on the registration slices: max(HU − floor, 0), blurred in-plane (σ 1 voxel) so
  * that linear interpolation between voxels does not bias the optimum towards whole-voxel positions (sharp
- * bone edges alias).
+ * bone edges alias). The result is `scratch.twice`, overwritten by the next call.
  */
-function boneImage(ct: Volume, frame: number, floorHu: number, slices: readonly number[]): Float32Array {
+function boneImage(
+  ct: Volume,
+  frame: number,
+  floorHu: number,
+  slices: readonly number[],
+  scratch: BoneScratch,
+): Float32Array {
   const [nx, ny] = ct.dims;
   const sliceSize = nx * ny;
-  const image = new Float32Array(sliceSize * slices.length);
+  const image = scratch.image;
   const perFrame = voxelsPerFrame(ct);
   const data = ct.data;
   slices.forEach((k, s) => {
@@ -124,7 +140,7 @@ function boneImage(ct: Volume, frame: number, floorHu: number, slices: readonly 
     const to = s * sliceSize;
     for (let v = 0; v < sliceSize; v++) image[to + v] = Math.max((data[from + v] ?? 0) - floorHu, 0);
   });
-  return blurInPlane(image, nx, ny);
+  return blurInPlane(image, nx, ny, scratch);
 }
 
 /** 1 where any voxel within `radius` along x (then y) is set: a square dilation, separable. */
@@ -313,7 +329,9 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
     );
   }
   const slices = registrationSlices(ct.dims[2]);
-  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu, slices);
+  // one set of images for every frame: the reference's is read into the sample points before it is reused.
+  const scratch = boneScratch(ct.dims[0] * ct.dims[1] * slices.length);
+  const reference = boneImage(ct, referenceFrame, limits.registrationFloorHu, slices, scratch);
   const points = samplePoints(reference, ct.dims[0], ct.dims[1], options.maxSamplePoints ?? 40_000);
   if (points.value.length === 0) {
     throw new RangeError(
@@ -328,7 +346,8 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
       transforms.push({ txMm: 0, tyMm: 0, rotationDeg: 0 });
       continue;
     }
-    const transform = register(ct, boneImage(ct, t, limits.registrationFloorHu, slices), points, previous);
+    const moving = boneImage(ct, t, limits.registrationFloorHu, slices, scratch);
+    const transform = register(ct, moving, points, previous);
     transforms.push(transform);
     displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
     previous = transform;
