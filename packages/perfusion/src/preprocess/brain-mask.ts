@@ -158,9 +158,6 @@ export function maskVoxels(mask: Uint8Array): Int32Array {
   let count = 0;
   for (const value of mask) if (value !== 0) count++;
   const voxels = new Int32Array(count);
-  let n = 0;
-  mask.forEach((value, v) => {
-    if (value !== 0) voxels[n++] = v;
-  });
+  for (let v = 0, n = 0; v < mask.length; v++) if (mask[v] !== 0) voxels[n++] = v;
   return voxels;
 }
