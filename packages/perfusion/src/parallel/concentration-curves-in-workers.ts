@@ -134,7 +134,12 @@ export async function smoothedMapsInWorkers(
   try {
     const jobs: Promise<void>[] = [];
     let done = 0;
-    for (let k = 0; k < nz; k++) {
+    // The largest slices first, so that the workers finish together (each job fills its own range).
+    const order = Array.from({ length: nz }, (_, k) => k).sort(
+      (a, b) =>
+        (firstVoxel[b + 1] ?? 0) - (firstVoxel[b] ?? 0) - ((firstVoxel[a + 1] ?? 0) - (firstVoxel[a] ?? 0)),
+    );
+    for (const k of order) {
       const from = firstVoxel[k] ?? 0;
       const to = firstVoxel[k + 1] ?? 0;
       if (to === from) continue;
