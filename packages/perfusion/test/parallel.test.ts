@@ -14,7 +14,19 @@ import {
   tissueCurveDeltaHu,
   type DeconvolutionMethod,
   type ResidueShape,
+  brainMask,
+  concentrationCurves,
+  makeDigitalPhantom,
+  maskVoxels,
+  runPerfusion,
+  smoothInPlane,
 } from '../src/index.ts';
+import { smoothedConcentrationCurves } from '../src/maps/smooth-in-plane.ts';
+import {
+  smoothedConcentrationCurvesInWorkers,
+  smoothedMapsInWorkers,
+} from '../src/parallel/concentration-curves-in-workers.ts';
+import { curveOnGrid, curvesOnGrid, timeGrid } from '../src/pipeline/time-grid.ts';
 
 // 40 frames at 1 s; AIF a gamma variate (t0 6 s, α 3, β 1.5 s, peak 300 ΔHU). Tissue: 3 residues × 4 CBF ×
 // 3 MTT × 4 delays = 144 noiseless curves, repeated with seeded 2 HU noise to 600 voxels, so chunks of
@@ -254,5 +266,120 @@ describe('estimateMotionInWorkers', () => {
 
   it('refuses a reference frame outside the volume', async () => {
     await expect(estimateMotionInWorkers(ct, { referenceFrame: 7 })).rejects.toThrow(/referenceFrame/);
+  });
+});
+
+describe('tissue curves and whole runs in workers', () => {
+  // The digital phantom with noise (68×74×5, 30 frames), masks from its own baseline.
+  const phantom = makeDigitalPhantom({ residue: 'gamma', noiseHu: 8, seed: 11, frameCount: 30 });
+  const ct = phantom.ct;
+  const mask = brainMask(ct, { baselineCount: 3 });
+  const voxels = maskVoxels(mask.tissue);
+
+  it.each([2.5, 1, 0])(
+    'smoothedConcentrationCurves (σ %s mm) is bit-identical to concentrationCurves of smoothInPlane, in workers too',
+    async (sigmaMm) => {
+      const expected = concentrationCurves(
+        sigmaMm > 0 ? smoothInPlane(ct, mask.tissue, sigmaMm) : ct,
+        voxels,
+        3,
+      );
+      expectIdentical(smoothedConcentrationCurves(ct, mask.tissue, sigmaMm, 3), expected, 'single thread');
+      const inWorkers = await smoothedConcentrationCurvesInWorkers(ct, mask.tissue, sigmaMm, 3, {
+        workers: 2,
+      });
+      expect(inWorkers.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expectIdentical(inWorkers, expected, 'workers');
+      // the smoothing did something (the curves differ from the unsmoothed ones), and is not all zero.
+      if (sigmaMm > 0)
+        expect(expected.some((v, i) => v !== concentrationCurves(ct, voxels, 3)[i])).toBe(true);
+      expect(expected.some((v) => v !== 0)).toBe(true);
+    },
+  );
+
+  it('smoothedMapsInWorkers maps each slice from its frames, bit-identical to the curves then perfusionMaps, uneven frames too', async () => {
+    // frame times with one long gap: the curves are resampled onto the shortest interval.
+    const frameTimesS = Array.from({ length: ct.frames }, (_, t) => t + (t >= 20 ? 0.5 : 0));
+    for (const times of [undefined, frameTimesS]) {
+      const grid = timeGrid(times ?? ct.frameTimesS ?? [], 0.01);
+      expect(grid.resampled).toBe(times !== undefined);
+      const aifOnGrid = curveOnGrid(
+        times ?? ct.frameTimesS ?? [],
+        Float64Array.from(phantom.aifDeltaHu),
+        grid,
+      );
+      const curves = curvesOnGrid(
+        times ?? ct.frameTimesS ?? [],
+        smoothedConcentrationCurves(ct, mask.tissue, 2.5, 3),
+        grid,
+      );
+      const expected = perfusionMaps(aifOnGrid, curves, grid.samples, grid.dtS, { method: 'osvd' });
+      const progress: number[] = [];
+      const found = await smoothedMapsInWorkers(
+        ct,
+        mask.tissue,
+        2.5,
+        3,
+        { frameTimesS: times ?? ct.frameTimesS ?? [], grid, aifDeltaHu: aifOnGrid },
+        { method: 'osvd' },
+        { workers: 2, onProgress: (f) => progress.push(f) },
+      );
+      for (const name of ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'] as const)
+        expectIdentical(found[name], expected[name], name);
+      expect(expected.cbfMl100gMin.some((v) => v > 0)).toBe(true);
+      expect(progress.at(-1)).toBe(1);
+    }
+  });
+
+  it('smoothedConcentrationCurves rejects what smoothInPlane and concentrationCurves reject', async () => {
+    expect(() => smoothedConcentrationCurves(ct, mask.tissue.subarray(1), 2.5, 3)).toThrow(/mask has/);
+    expect(() => smoothedConcentrationCurves(ct, mask.tissue, -1, 3)).toThrow(/sigmaMm/);
+    expect(() => smoothedConcentrationCurves(ct, mask.tissue, 2.5, 0)).toThrow(/baselineCount/);
+    await expect(smoothedConcentrationCurvesInWorkers(ct, mask.tissue, 2.5, 30)).rejects.toThrow(
+      /baselineCount/,
+    );
+  });
+
+  it('runPerfusion with a pool (or workers) gives the single-thread maps bit for bit, with maps progress', async () => {
+    const serial = await runPerfusion(ct);
+    const pool = await PerfusionWorkerPool.create({ workers: 2 });
+    const progress: [string, number][] = [];
+    try {
+      const parallel = await runPerfusion(ct, {
+        pool,
+        onProgress: (stage, fraction) => progress.push([stage, fraction]),
+      });
+      for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax'] as const)
+        expectIdentical(parallel.maps[name].data, serial.maps[name].data, name);
+      expect(serial.maps.cbf.data.some((v) => v > 0)).toBe(true);
+      expect(parallel.motion.estimated).toBe(true);
+      parallel.motion.transforms.forEach((t, f) => {
+        expect(Math.abs(t.txMm - (serial.motion.transforms[f]?.txMm ?? NaN))).toBeLessThan(0.01);
+      });
+      expect(parallel.lesions).toEqual(serial.lesions);
+      // the pool is the caller's: still open.
+      await expect(
+        pool.run(() => ({
+          request: {
+            kind: 'maps',
+            aifDeltaHu: aif,
+            tissueDeltaHu: tissue.subarray(0, T),
+            curveLength: T,
+            dtS,
+            options: { method: 'osvd' },
+          },
+          transfer: [],
+        })),
+      ).resolves.toHaveLength(5);
+    } finally {
+      await pool.close();
+    }
+    const maps = progress.filter(([stage]) => stage === 'maps').map(([, f]) => f);
+    expect(maps[0]).toBe(0);
+    expect(maps.at(-1)).toBe(1);
+    expect(maps.some((f) => f > 0 && f < 1)).toBe(true);
+    expect(maps).toEqual([...maps].sort((a, b) => a - b));
+    const own = await runPerfusion(ct, { workers: 2 });
+    expectIdentical(own.maps.cbf.data, serial.maps.cbf.data, 'cbf, workers: 2');
   });
 });

@@ -50,8 +50,8 @@ function subVolume(
 }
 
 /**
- * `estimateMotion` on worker threads: the frames other than the reference are split into contiguous blocks (as
- * many as workers, of at most 8 frames), and each block is registered by `estimateMotion` in a worker on a small volume of the reference
+ * `estimateMotion` on worker threads: the frames other than the reference are split into contiguous blocks (a
+ * multiple of the number of workers, of at most 8 frames, sizes within one frame of each other), and each block is registered by `estimateMotion` in a worker on a small volume of the reference
  * frame and the block, cut to the registration slices (only they are read). Each frame's search starts from
  * the previous frame's transform, as in the single-thread call, except the first frame of each block, which
  * starts from no motion: the coarse grid search usually makes that immaterial, but the transforms may differ
@@ -88,10 +88,16 @@ export async function estimateMotionInWorkers(
   const displacementsMm = new Float64Array(ct.frames);
   try {
     const slices = registrationSlices(ct.dims[2]);
-    const blockSize = Math.min(MAX_BLOCK_FRAMES, Math.ceil(moving.length / pool.size));
+    // A multiple of the workers' count of blocks whose sizes differ by at most one frame, so that the
+    // workers finish together (blocks of 8, 8, 8, 8, 6 on 2 workers would leave one doing 24 frames of 38).
+    const blocks = Math.min(
+      moving.length,
+      pool.size * Math.ceil(moving.length / (pool.size * MAX_BLOCK_FRAMES)),
+    );
     const jobs: Promise<void>[] = [];
-    for (let from = 0; from < moving.length; from += blockSize) {
-      const frames = moving.slice(from, from + blockSize);
+    for (let block = 0; block < blocks; block++) {
+      const from = Math.floor((block * moving.length) / blocks);
+      const frames = moving.slice(from, Math.floor(((block + 1) * moving.length) / blocks));
       const prepare = (): PreparedChunk => {
         const volume = subVolume(ct, slices, referenceFrame, frames);
         return {

@@ -15,6 +15,8 @@ export interface InWorkersOptions {
   /** Voxels per chunk (default: about 4 chunks per worker, between 256 and 16 384). */
   chunkVoxels?: number;
   loader?: WorkerLoader;
+  /** Called after each chunk with the fraction of voxels done (0 to 1). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Chunks of about a quarter of a worker's share balance the load without many messages. */
@@ -78,6 +80,7 @@ async function runChunks(
   try {
     const size = chunkSize(voxels, pool.size, parallel.chunkVoxels);
     const jobs: Promise<void>[] = [];
+    let done = 0;
     for (let from = 0; from < voxels; from += size) {
       const to = Math.min(voxels, from + size);
       const prepare = (): PreparedChunk =>
@@ -85,6 +88,8 @@ async function runChunks(
       jobs.push(
         pool.run(prepare).then((arrays) => {
           arrays.forEach((array, f) => out[f]?.set(array, from));
+          done += to - from;
+          parallel.onProgress?.(done / voxels);
         }),
       );
     }

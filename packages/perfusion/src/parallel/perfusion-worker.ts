@@ -4,6 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
+import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
+import { curvesOnGrid } from '../pipeline/time-grid.ts';
 import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
 
 function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
@@ -14,6 +16,37 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
       transforms.set([t.txMm, t.tyMm, t.rotationDeg], 3 * n);
     });
     return [transforms, estimate.displacementsMm];
+  }
+  if (request.kind === 'curves' || request.kind === 'slice-maps') {
+    const { slab, frames, nx, ny, mask, kernels, baselineCount } = request;
+    const sliceSize = nx * ny;
+    const slices = mask.length / sliceSize;
+    let count = 0;
+    for (const m of mask) if (m !== 0) count++;
+    const out = request.kind === 'curves' ? request.out : new Float32Array(count * frames);
+    let written = 0;
+    for (let s = 0; s < slices; s++) {
+      const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
+      written += sliceConcentrationCurves(
+        slice,
+        mask,
+        s * sliceSize,
+        kernels,
+        baselineCount,
+        out,
+        written * frames,
+      );
+    }
+    if (request.kind === 'curves') return [];
+    const { frameTimesS, grid, aifDeltaHu, options } = request;
+    const maps = perfusionMaps(
+      aifDeltaHu,
+      curvesOnGrid(frameTimesS, out, grid),
+      grid.samples,
+      grid.dtS,
+      options,
+    );
+    return [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {

@@ -1,6 +1,8 @@
-import type { Volume } from '@quantrad/imaging';
+import type { Volume, VoxelArray } from '@quantrad/imaging';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
+import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
+import type { TimeGrid } from '../pipeline/time-grid.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -28,14 +30,52 @@ export interface MotionRequest {
   readonly options: Omit<EstimateMotionOptions, 'referenceFrame'>;
 }
 
-export type WorkerRequest = ChunkRequest | MotionRequest;
+/**
+ * The main thread → worker message for tissue curves: some whole slices of every frame (frame-major: frame t's
+ * slice s at (t·slices + s)·nx·ny), their mask, and where to write the ΔHU curves of their masked voxels
+ * (`sliceConcentrationCurves`, slice after slice): a view on shared memory, so nothing comes back.
+ */
+export interface CurvesRequest {
+  readonly id: number;
+  readonly kind: 'curves';
+  readonly slab: VoxelArray;
+  readonly frames: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly mask: Uint8Array;
+  readonly kernels: InPlaneKernels | undefined;
+  readonly baselineCount: number;
+  readonly out: Float32Array;
+}
+
+/**
+ * The main thread → worker message for the maps of some slices straight from their frames: the curves as
+ * for a CurvesRequest (kept in the worker), put on the time grid (`curvesOnGrid`), then `perfusionMaps`.
+ */
+export interface SliceMapsRequest {
+  readonly id: number;
+  readonly kind: 'slice-maps';
+  readonly slab: VoxelArray;
+  readonly frames: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly mask: Uint8Array;
+  readonly kernels: InPlaneKernels | undefined;
+  readonly baselineCount: number;
+  readonly frameTimesS: readonly number[];
+  readonly grid: TimeGrid;
+  readonly aifDeltaHu: Float64Array;
+  readonly options: PerfusionMapOptions;
+}
+
+export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;
 
 /** A request before the pool gives it its id (distributes over the union). */
 export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
 
 /**
  * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
- * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame), or the message of the error it threw.
+ * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps), or the message of the error it threw.
  */
 export type ChunkResponse =
   | { readonly id: number; readonly arrays: readonly (Float32Array | Float64Array)[] }

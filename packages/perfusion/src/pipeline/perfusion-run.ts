@@ -8,6 +8,7 @@ import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
 import type { PerfusionConstants } from '../types/perfusion-constants.ts';
 import type { LesionsWithheld, PerfusionLesions, PerfusionProtocol } from './assess-run.ts';
 import type { QualityCheck } from '../quality/quality-checks.ts';
+import type { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 
 /** The named steps of `runPerfusion`, in order; each has a timing and progress reports. */
 export const PERFUSION_STAGES = [
@@ -54,6 +55,17 @@ export interface RunPerfusionOptions {
   spatialSmoothingSigmaMm?: number;
   /** How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress). */
   mapper?: PerfusionMapper;
+  /**
+   * Worker threads for motion estimation, the tissue curves (smoothing) and the maps: a pool the caller
+   * created (and closes), or `workers` for a pool of that many threads that the run starts and closes.
+   * The curves and maps are bit-identical to the single-thread run; the motion transforms agree to about
+   * 0.01 mm (`estimateMotionInWorkers`). Without either, everything runs on the calling thread. With workers
+   * and the default mapper, the tissue curves are made slice by slice in the maps stage (each worker job
+   * makes and maps one slice's curves: `smoothedMapsInWorkers`), so the 'curves' stage then times the vessel
+   * curves only.
+   */
+  pool?: PerfusionWorkerPool;
+  workers?: number;
 }
 
 /**

@@ -30,7 +30,10 @@ import {
 import { pipelineDefaults } from './pipeline-defaults.ts';
 import { curveOnGrid, curvesOnGrid, timeGrid } from './time-grid.ts';
 import { assessLesions, assessQuality } from './assess-run.ts';
-import { smoothInPlane } from '../maps/smooth-in-plane.ts';
+import { smoothedConcentrationCurves } from '../maps/smooth-in-plane.ts';
+import { estimateMotionInWorkers } from '../parallel/estimate-motion-in-workers.ts';
+import { smoothedMapsInWorkers } from '../parallel/concentration-curves-in-workers.ts';
+import { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 
 /** The mean (i, j, k) of linear voxel indices on a grid. */
@@ -118,19 +121,39 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
  * Then lesion volumes with the trials' imaging criteria, and the quality checks (`assess-run.ts`).
  */
 export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}): Promise<PerfusionRun> {
+  if (options.pool !== undefined || options.workers === undefined) return analyse(ct, options, options.pool);
+  checkInput(ct, options);
+  const pool = await PerfusionWorkerPool.create({ workers: options.workers });
+  try {
+    return await analyse(ct, options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The checks made before any work (and before a pool is started). */
+function checkInput(ct: Volume, options: RunPerfusionOptions): void {
   if (ct.frames < 2) {
     throw new RangeError(
       `ct: a 3-D volume (1 frame); perfusion needs a dynamic (4-D) series of 2 or more frames`,
     );
   }
-  const acquiredTimesS = ct.frameTimesS;
-  if (acquiredTimesS?.length !== ct.frames) {
+  if (ct.frameTimesS?.length !== ct.frames) {
     throw new RangeError(
       'ct.frameTimesS: the frame times are not known (give them with a times file, one per frame)',
     );
   }
   if (options.aifVoxel) checkVoxel(options.aifVoxel, ct.dims, 'aifVoxel');
   if (options.vofVoxel) checkVoxel(options.vofVoxel, ct.dims, 'vofVoxel');
+}
+
+async function analyse(
+  ct: Volume,
+  options: RunPerfusionOptions,
+  pool: PerfusionWorkerPool | undefined,
+): Promise<PerfusionRun> {
+  checkInput(ct, options);
+  const acquiredTimesS = ct.frameTimesS ?? [];
   const method = options.method ?? 'osvd';
   const constants = {
     source: defaultPerfusionConstants.source,
@@ -149,12 +172,12 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
   };
 
   // Motion: estimate, judge each frame, drop the excluded, resample the corrected.
-  const { volume, motion } = await stage('motion', () => {
+  const { volume, motion } = await stage('motion', async () => {
     const none: PerfusionMotion = { estimated: false, transforms: [], frames: [], excludedFrames: [] };
     if (options.skipMotion) return { volume: ct, motion: none };
     let estimate;
     try {
-      estimate = estimateMotion(ct);
+      estimate = pool === undefined ? estimateMotion(ct) : await estimateMotionInWorkers(ct, {}, { pool });
     } catch (error) {
       warnings.push(`motion not estimated: ${(error as Error).message}`);
       return { volume: ct, motion: none };
@@ -238,13 +261,14 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
 
   // Tissue curves are smoothed in-plane within the tissue mask before deconvolution (noise reduction,
   // data/deconvolution-defaults.json spatialSmoothing); the arterial and venous curves are not.
+  // With workers (and the default mapper), each worker makes and maps a slice's tissue curves in one job in
+  // the maps stage (smoothedMapsInWorkers): the whole volume's curves are never held at once.
   const sigmaMm = options.spatialSmoothingSigmaMm ?? deconvolutionDefaults.spatialSmoothing.sigmaMm;
+  const fused = pool !== undefined && options.mapper === undefined;
   const { tissueCurves, vesselCurves } = await stage('curves', () => ({
-    tissueCurves: concentrationCurves(
-      sigmaMm > 0 ? smoothInPlane(volume, mask.tissue, sigmaMm) : volume,
-      tissueVoxels,
-      baselineCount,
-    ),
+    tissueCurves: fused
+      ? undefined
+      : smoothedConcentrationCurves(volume, mask.tissue, sigmaMm, baselineCount),
     vesselCurves:
       vesselVoxels.length > 0 ? concentrationCurves(volume, vesselVoxels, baselineCount) : undefined,
   }));
@@ -289,16 +313,26 @@ export async function runPerfusion(ct: Volume, options: RunPerfusionOptions = {}
   }
   const { aifOnGrid, tissueOnGrid } = await stage('resample', () => ({
     aifOnGrid: curveOnGrid(frameTimesS, pv.aifDeltaHu, grid),
-    tissueOnGrid: curvesOnGrid(frameTimesS, tissueCurves, grid),
+    tissueOnGrid: tissueCurves === undefined ? undefined : curvesOnGrid(frameTimesS, tissueCurves, grid),
   }));
 
-  const mapper =
-    options.mapper ??
-    chunkedMapper((f) => {
-      progress('maps', f);
-    }, pipelineDefaults.progressChunks);
+  const reportMaps = (f: number): void => {
+    progress('maps', f);
+  };
+  const mapper: PerfusionMapper =
+    options.mapper ?? chunkedMapper(reportMaps, pipelineDefaults.progressChunks);
   const values = await stage('maps', () =>
-    mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
+    tissueOnGrid === undefined
+      ? smoothedMapsInWorkers(
+          volume,
+          mask.tissue,
+          sigmaMm,
+          baselineCount,
+          { frameTimesS, grid, aifDeltaHu: aifOnGrid },
+          { method, constants },
+          { ...(pool === undefined ? {} : { pool }), onProgress: reportMaps },
+        )
+      : mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
   );
 
   const maps = await stage('volumes', () => ({

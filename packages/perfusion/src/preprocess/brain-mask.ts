@@ -119,16 +119,24 @@ export function brainMask(ct: Volume, options: BrainMaskOptions = {}): BrainMask
   }
   const vessels = new Uint8Array(perFrame);
   const tissue = new Uint8Array(perFrame);
-  let brainCount = 0;
-  let vesselCount = 0;
-  for (let v = 0; v < perFrame; v++) {
-    if (brain[v] === 0) continue;
-    brainCount++;
-    const baselineHu = image[v] ?? 0;
-    let peakDeltaHu = -Infinity;
-    for (let t = baselineCount; t < ct.frames; t++) {
-      peakDeltaHu = Math.max(peakDeltaHu, (ct.data[v + t * perFrame] ?? 0) - baselineHu);
+  // Peak enhancement of the brain voxels, frame by frame (reading each frame in memory order).
+  const brainVoxels = maskVoxels(brain);
+  const peakHu = new Float64Array(brainVoxels.length).fill(-Infinity);
+  const data = ct.data;
+  for (let t = baselineCount; t < ct.frames; t++) {
+    const base = t * perFrame;
+    for (let n = 0; n < brainVoxels.length; n++) {
+      const value = data[base + (brainVoxels[n] ?? 0)] ?? 0;
+      // a NaN frame makes the peak NaN for good, as Math.max does (nothing compares greater than NaN).
+      if (value > (peakHu[n] ?? 0) || Number.isNaN(value)) peakHu[n] = value;
     }
+  }
+  const brainCount = brainVoxels.length;
+  let vesselCount = 0;
+  for (let n = 0; n < brainCount; n++) {
+    const v = brainVoxels[n] ?? 0;
+    // max over frames of (HU − baseline) equals (max HU) − baseline exactly: rounding is monotonic.
+    const peakDeltaHu = (peakHu[n] ?? 0) - (image[v] ?? 0);
     if (peakDeltaHu > thresholds.vesselPeakDeltaHu) {
       vessels[v] = 1;
       vesselCount++;
@@ -150,9 +158,6 @@ export function maskVoxels(mask: Uint8Array): Int32Array {
   let count = 0;
   for (const value of mask) if (value !== 0) count++;
   const voxels = new Int32Array(count);
-  let n = 0;
-  mask.forEach((value, v) => {
-    if (value !== 0) voxels[n++] = v;
-  });
+  for (let v = 0, n = 0; v < mask.length; v++) if (mask[v] !== 0) voxels[n++] = v;
   return voxels;
 }

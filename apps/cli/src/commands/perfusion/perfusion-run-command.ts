@@ -1,5 +1,6 @@
+import type { Triple } from '@quantrad/imaging';
 import type { DeconvolutionMethod, PerfusionStage } from '@quantrad/perfusion';
-import { runPerfusion, writePerfusionOutputs } from '@quantrad/perfusion';
+import { PerfusionWorkerPool, runPerfusion, writePerfusionOutputs } from '@quantrad/perfusion';
 import type { CliIo } from '../../io/cli-io.ts';
 import { formatJson } from '../../io/format-json.ts';
 import { InputError } from '../../io/input-error.ts';
@@ -21,11 +22,35 @@ const INPUT_FIELDS = /^(ct|ct\.frameTimesS|aifVoxel|vofVoxel):/;
 
 /**
  * `quantrad perfusion run INPUT --out DIR`: maps, summary and figures of a dynamic CT (runPerfusion,
- * writePerfusionOutputs). Progress goes to stderr, a short JSON summary to stdout.
+ * writePerfusionOutputs). Progress goes to stderr, a short JSON summary to stdout. Motion, the tissue curves
+ * and the maps run on a pool of worker threads (one per core), started while the input is read and closed
+ * when the command ends, whether it succeeds or fails; if the workers cannot start, on this thread.
  */
 export async function perfusionRun(input: string, options: PerfusionRunOptions, io: CliIo): Promise<void> {
   const aifVoxel = options.aif === undefined ? undefined : parseVoxelOption(options.aif, '--aif');
   const vofVoxel = options.vof === undefined ? undefined : parseVoxelOption(options.vof, '--vof');
+  const starting = PerfusionWorkerPool.create().catch((error: unknown) => {
+    io.err(`worker threads not started (${(error as Error).message}); running on one thread\n`);
+    return undefined;
+  });
+  try {
+    await analyse(input, options, io, { aifVoxel, vofVoxel, starting });
+  } finally {
+    await (await starting)?.close();
+  }
+}
+
+async function analyse(
+  input: string,
+  options: PerfusionRunOptions,
+  io: CliIo,
+  given: {
+    aifVoxel: Triple | undefined;
+    vofVoxel: Triple | undefined;
+    starting: Promise<PerfusionWorkerPool | undefined>;
+  },
+): Promise<void> {
+  const { aifVoxel, vofVoxel } = given;
   const loaded = await loadDynamicCt(
     input,
     {
@@ -36,10 +61,12 @@ export async function perfusionRun(input: string, options: PerfusionRunOptions, 
   );
   const [nx, ny, nz] = loaded.volume.dims;
   io.err(`${input}: ${nx}×${ny}×${nz} voxels, ${loaded.volume.frames} frames\n`);
+  const pool = await given.starting;
   let computed;
   try {
     computed = await runPerfusion(loaded.volume, {
       method: options.method,
+      ...(pool === undefined ? {} : { pool }),
       ...(aifVoxel === undefined ? {} : { aifVoxel }),
       ...(vofVoxel === undefined ? {} : { vofVoxel }),
       skipMotion: !options.motion,

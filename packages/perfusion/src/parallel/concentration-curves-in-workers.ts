@@ -1,0 +1,180 @@
+import type { Volume, VoxelArray } from '@quantrad/imaging';
+import { checkCurvesInput, inPlaneKernels } from '../maps/smooth-in-plane.ts';
+import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
+import type { TimeGrid } from '../pipeline/time-grid.ts';
+import type { InWorkersOptions } from './in-workers.ts';
+import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
+
+/**
+ * `smoothedConcentrationCurves(ct, mask, sigmaMm, baselineCount)` on worker threads, bit-identical (each
+ * slice is computed by the same single-thread code): one job per slice, whose frames are copied (when a
+ * worker takes it) and transferred; the workers write the curves straight into one array on a
+ * SharedArrayBuffer, which is returned (so `perfusionMapsInWorkers` then reads it in place).
+ */
+export async function smoothedConcentrationCurvesInWorkers(
+  ct: Volume,
+  mask: Uint8Array,
+  sigmaMm: number,
+  baselineCount: number,
+  parallel: Omit<InWorkersOptions, 'chunkVoxels'> = {},
+): Promise<Float32Array> {
+  checkCurvesInput(ct, mask, baselineCount);
+  const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
+  const [nx, ny, nz] = ct.dims;
+  const sliceSize = nx * ny;
+  const frames = ct.frames;
+  const firstCurve = new Int32Array(nz + 1);
+  for (let k = 0; k < nz; k++) {
+    let count = 0;
+    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
+    firstCurve[k + 1] = (firstCurve[k] ?? 0) + count;
+  }
+  const curves = new Float32Array(new SharedArrayBuffer(4 * (firstCurve[nz] ?? 0) * frames));
+  const pool =
+    parallel.pool ??
+    (await PerfusionWorkerPool.create({
+      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
+      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
+    }));
+  try {
+    const jobs: Promise<unknown>[] = [];
+    for (let k = 0; k < nz; k++) {
+      const from = firstCurve[k] ?? 0;
+      const to = firstCurve[k + 1] ?? 0;
+      if (to === from) continue;
+      const prepare = (): PreparedChunk => {
+        const slab = sliceFrames(ct, k);
+        const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
+        return {
+          request: {
+            kind: 'curves',
+            slab,
+            frames,
+            nx,
+            ny,
+            mask: sliceMask,
+            kernels,
+            baselineCount,
+            out: curves.subarray(from * frames, to * frames),
+          },
+          transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
+        };
+      };
+      jobs.push(pool.run(prepare));
+    }
+    await Promise.all(jobs);
+  } finally {
+    if (parallel.pool === undefined) await pool.close();
+  }
+  return curves;
+}
+
+/** The frames of slice k (frame-major), copied in the volume's voxel type for a worker. */
+function sliceFrames(ct: Volume, k: number): VoxelArray {
+  const [nx, ny, nz] = ct.dims;
+  const sliceSize = nx * ny;
+  const slab = new (ct.data.constructor as new (length: number) => VoxelArray)(sliceSize * ct.frames);
+  for (let t = 0; t < ct.frames; t++) {
+    const start = (t * nz + k) * sliceSize;
+    slab.set(ct.data.subarray(start, start + sliceSize), t * sliceSize);
+  }
+  return slab;
+}
+
+/** The checks of `perfusionMaps`, on no voxels (its messages), before any worker starts. */
+function checkMapsInput(aifDeltaHu: Float64Array, grid: TimeGrid, options: PerfusionMapOptions): void {
+  perfusionMaps(aifDeltaHu, new Float32Array(0), grid.samples, grid.dtS, options);
+}
+
+/**
+ * `perfusionMaps(aifDeltaHu, curvesOnGrid(frameTimesS, smoothedConcentrationCurves(ct, mask, sigmaMm,
+ * baselineCount), grid), grid.samples, grid.dtS, options)`, bit-identical, with each slice's curves made and
+ * mapped in one worker job: the curves of the whole volume never exist at once (a slice's at a time per
+ * worker), and no job waits for all the curves. Maps in the order of the masked voxels.
+ */
+export async function smoothedMapsInWorkers(
+  ct: Volume,
+  mask: Uint8Array,
+  sigmaMm: number,
+  baselineCount: number,
+  curves: {
+    readonly frameTimesS: readonly number[];
+    readonly grid: TimeGrid;
+    readonly aifDeltaHu: Float64Array;
+  },
+  options: PerfusionMapOptions,
+  parallel: Omit<InWorkersOptions, 'chunkVoxels'> = {},
+): Promise<PerfusionMaps> {
+  checkCurvesInput(ct, mask, baselineCount);
+  checkMapsInput(curves.aifDeltaHu, curves.grid, options);
+  const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
+  const [nx, ny, nz] = ct.dims;
+  const sliceSize = nx * ny;
+  const firstVoxel = new Int32Array(nz + 1);
+  for (let k = 0; k < nz; k++) {
+    let count = 0;
+    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
+    firstVoxel[k + 1] = (firstVoxel[k] ?? 0) + count;
+  }
+  const voxels = firstVoxel[nz] ?? 0;
+  const maps: PerfusionMaps = {
+    cbfMl100gMin: new Float32Array(voxels),
+    cbvMl100g: new Float32Array(voxels),
+    mttS: new Float32Array(voxels),
+    ttpS: new Float32Array(voxels),
+    tmaxS: new Float32Array(voxels),
+  };
+  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+  const pool =
+    parallel.pool ??
+    (await PerfusionWorkerPool.create({
+      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
+      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
+    }));
+  try {
+    const jobs: Promise<void>[] = [];
+    let done = 0;
+    // The largest slices first, so that the workers finish together (each job fills its own range).
+    const order = Array.from({ length: nz }, (_, k) => k).sort(
+      (a, b) =>
+        (firstVoxel[b + 1] ?? 0) - (firstVoxel[b] ?? 0) - ((firstVoxel[a + 1] ?? 0) - (firstVoxel[a] ?? 0)),
+    );
+    for (const k of order) {
+      const from = firstVoxel[k] ?? 0;
+      const to = firstVoxel[k + 1] ?? 0;
+      if (to === from) continue;
+      const prepare = (): PreparedChunk => {
+        const slab = sliceFrames(ct, k);
+        const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
+        return {
+          request: {
+            kind: 'slice-maps',
+            slab,
+            frames: ct.frames,
+            nx,
+            ny,
+            mask: sliceMask,
+            kernels,
+            baselineCount,
+            frameTimesS: curves.frameTimesS,
+            grid: curves.grid,
+            aifDeltaHu: curves.aifDeltaHu,
+            options,
+          },
+          transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
+        };
+      };
+      jobs.push(
+        pool.run(prepare).then((arrays) => {
+          arrays.forEach((array, f) => fields[f]?.set(array, from));
+          done += to - from;
+          parallel.onProgress?.(done / voxels);
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    if (parallel.pool === undefined) await pool.close();
+  }
+  return maps;
+}
