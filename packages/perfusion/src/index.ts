@@ -169,3 +169,8 @@ export {
   type ResidueModelEstimate,
   type ResidueModelGrid,
 } from './deconvolution/residue-model-fit.ts';
+export { sliceConcentrationCurves, smoothedConcentrationCurves } from './maps/smooth-in-plane.ts';
+export {
+  smoothedConcentrationCurvesInWorkers,
+  smoothedMapsInWorkers,
+} from './parallel/concentration-curves-in-workers.ts';

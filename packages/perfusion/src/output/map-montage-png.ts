@@ -37,10 +37,13 @@ const LABEL_GAP = 6;
 
 /** The p-th percentile (nearest rank) of the values where the mask is set; 0 when there are none. */
 function percentile(values: Float32Array, mask: Uint8Array, p: number): number {
-  const inside: number[] = [];
-  for (let v = 0; v < mask.length; v++) if (mask[v] !== 0) inside.push(values[v] ?? 0);
-  if (inside.length === 0) return 0;
-  inside.sort((a, b) => a - b);
+  let count = 0;
+  for (let v = 0; v < mask.length; v++) if (mask[v] !== 0) count++;
+  if (count === 0) return 0;
+  // a typed array sorts numerically without a comparator (the same order, NaN last), far faster.
+  const inside = new Float32Array(count);
+  for (let v = 0, n = 0; v < mask.length; v++) if (mask[v] !== 0) inside[n++] = values[v] ?? 0;
+  inside.sort();
   return inside[Math.min(inside.length - 1, Math.max(0, Math.ceil((p / 100) * inside.length) - 1))] ?? 0;
 }
 

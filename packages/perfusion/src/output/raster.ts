@@ -72,7 +72,11 @@ export class Raster {
     }
   }
 
+  /**
+   * PNG bytes. One filter (Sub) and zlib's default level instead of pngjs's try-every-filter at level 9: the
+   * same pixels, a few percent larger, several times faster for a map montage.
+   */
   encode(): Buffer {
-    return PNG.sync.write(this.png);
+    return PNG.sync.write(this.png, { filterType: 1, deflateLevel: 6 });
   }
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeNiftiFile } from '@quantrad/imaging';
+import { writeNiftiFile, type Volume } from '@quantrad/imaging';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
 import { curvePlotPng } from './curve-plot-png.ts';
 import { mapMontagePng } from './map-montage-png.ts';
@@ -22,17 +22,30 @@ import {
 export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
-  const put = async (name: string, bytes: Uint8Array | string): Promise<void> => {
-    const path = join(outDir, name);
-    await writeFile(path, bytes);
+  // Files are written (and the NIfTIs gzipped, on libuv's threads) while the next picture is drawn, one NIfTI
+  // at a time (each holds a copy of its volume); the paths keep their order, and every write is awaited
+  // before returning (its error then rejects).
+  const pending: Promise<void>[] = [];
+  let nifti: Promise<void> = Promise.resolve();
+  const startNifti = async (path: string, volume: Volume, description: string): Promise<void> => {
+    await nifti;
+    nifti = writeNiftiFile(path, volume, { description });
+    start(path, nifti);
+  };
+  const start = (path: string, writing: Promise<void>): void => {
+    writing.catch(() => undefined); // handled by the Promise.all below, not an unhandled rejection meanwhile
+    pending.push(writing);
     written.push(path);
+  };
+  const put = (name: string, bytes: Uint8Array | string): void => {
+    const path = join(outDir, name);
+    start(path, writeFile(path, bytes));
   };
   for (const name of Object.keys(PERFUSION_MAP_FILES) as (keyof PerfusionMapVolumes)[]) {
     const { file, png, title, units } = PERFUSION_MAP_FILES[name];
     const path = join(outDir, file);
-    await writeNiftiFile(path, run.maps[name], { description: `quantrad ${title} ${units} (${run.method})` });
-    written.push(path);
-    await put(png, mapMontagePng(run.maps[name], { title, units, mask: run.masks.tissue.data }).png);
+    await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
+    put(png, mapMontagePng(run.maps[name], { title, units, mask: run.masks.tissue.data }).png);
   }
   if (!('withheld' in run.lesions)) {
     for (const [name, file] of Object.entries(LESION_MASK_FILES) as [
@@ -41,11 +54,10 @@ export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): 
     ][]) {
       const path = join(outDir, file);
       const title = name === 'core' ? 'ischaemic core (relative CBF < 30%)' : 'hypoperfusion (Tmax > 6 s)';
-      await writeNiftiFile(path, run.lesions[name], { description: `quantrad ${title}` });
-      written.push(path);
+      await startNifti(path, run.lesions[name], `quantrad ${title}`);
     }
   }
-  await put(
+  put(
     CURVES_FILE,
     curvePlotPng(
       [
@@ -61,6 +73,7 @@ export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): 
       { title: 'Arterial input and venous output', xLabel: 'time (s)', yLabel: 'HU above baseline' },
     ),
   );
-  await put(SUMMARY_FILE, `${JSON.stringify(perfusionSummary(run), null, 2)}\n`);
+  put(SUMMARY_FILE, `${JSON.stringify(perfusionSummary(run), null, 2)}\n`);
+  await Promise.all(pending);
   return written;
 }
