@@ -98,6 +98,8 @@ describe('writePerfusionOutputs', () => {
     expect(Object.keys(summary.timingsMs)).toContain('maps');
     expect(summary.lesions).toMatchObject({
       files: { core: 'core.nii.gz', hypoperfusion: 'hypoperfusion.nii.gz' },
+      // The reader is told which Tmax the 6 s threshold met, and that RAPID's reads later.
+      tmaxDefinition: expect.stringMatching(/fitted[\s\S]*RAPID[\s\S]*1\.3 s later/) as unknown,
     });
     expect(Array.isArray(summary.quality)).toBe(true);
   });

@@ -18,6 +18,7 @@ const hypoperfusionSchema = z
     tmaxAboveS: z.number().positive(),
     severeTmaxAboveS: z.number().positive(),
     rationale: z.string().min(1),
+    tmaxDefinition: z.string().min(1),
   })
   .refine((h) => h.tmaxAboveS <= h.severeTmaxAboveS, {
     error: 'hypoperfusion tmaxAboveS must not exceed severeTmaxAboveS',

@@ -1,3 +1,4 @@
+import { lesionThresholds } from '../lesions/lesion-thresholds.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
 
@@ -130,6 +131,8 @@ function lesionsSummary(lesions: PerfusionRun['lesions']): Record<string, unknow
       : 'infinite (no core)',
     hypoperfusionIntensityRatio: round(volumes.hypoperfusionIntensityRatio, 3),
     decisionSupport: lesions.decisionSupport,
+    // The Tmax the thresholds were applied to, and how it differs from the software they came from.
+    tmaxDefinition: lesionThresholds.hypoperfusion.tmaxDefinition,
     files: LESION_MASK_FILES,
   };
 }
