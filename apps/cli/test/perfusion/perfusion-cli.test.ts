@@ -44,8 +44,12 @@ describe('quantrad perfusion run', () => {
     expect(run.stderr).toContain('maps');
     const cbf = await readNiftiFile(join(out, 'cbf.nii.gz'));
     expect(cbf.dims).toEqual([68, 74, 5]);
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { method: string };
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      method: string;
+      modelFit: boolean;
+    };
     expect(summary.method).toBe('osvd');
+    expect(summary.modelFit).toBe(true);
     expect(existsSync(join(out, 'aif-vof.png'))).toBe(true);
   });
 
@@ -62,8 +66,15 @@ describe('quantrad perfusion run', () => {
       'bsvd',
       '--aif',
       '7,65,2',
+      '--no-model-fit',
     ]);
     expect(run.status, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      modelFit: boolean;
+      lesions: { tmaxDefinition?: string };
+    };
+    expect(summary.modelFit).toBe(false);
+    expect(summary.lesions.tmaxDefinition ?? '').toMatch(/no model fit/);
     const printed = JSON.parse(run.stdout) as {
       method: string;
       aif: { source: string };

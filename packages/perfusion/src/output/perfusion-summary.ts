@@ -60,6 +60,8 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     analysis: 'quantrad CT perfusion (indicator dilution, deconvolution)',
     method: run.method,
     methodSource: methodSource(run.method),
+    modelFit: run.modelFit,
+    ...(run.modelFit ? { modelFitSource: deconvolutionDefaults.modelFit.source } : {}),
     constants: {
       haematocritFactor: run.constants.haematocritFactor,
       tissueDensityGPerMl: run.constants.tissueDensityGPerMl,
@@ -108,7 +110,7 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     curvesFigure: CURVES_FILE,
     timingsMs: Object.fromEntries(Object.entries(run.timingsMs).map(([k, v]) => [k, round(v, 1)])),
     warnings: run.warnings,
-    lesions: lesionsSummary(run.lesions),
+    lesions: lesionsSummary(run),
     quality: run.quality,
   };
 }
@@ -116,7 +118,8 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
 /** The lesion masks written beside the maps. */
 export const LESION_MASK_FILES = { core: 'core.nii.gz', hypoperfusion: 'hypoperfusion.nii.gz' } as const;
 
-function lesionsSummary(lesions: PerfusionRun['lesions']): Record<string, unknown> {
+function lesionsSummary(run: PerfusionRun): Record<string, unknown> {
+  const { lesions } = run;
   if ('withheld' in lesions) return { withheld: lesions.withheld };
   const { volumes } = lesions;
   return {
@@ -132,7 +135,9 @@ function lesionsSummary(lesions: PerfusionRun['lesions']): Record<string, unknow
     hypoperfusionIntensityRatio: round(volumes.hypoperfusionIntensityRatio, 3),
     decisionSupport: lesions.decisionSupport,
     // The Tmax the thresholds were applied to, and how it differs from the software they came from.
-    tmaxDefinition: lesionThresholds.hypoperfusion.tmaxDefinition,
+    tmaxDefinition: run.modelFit
+      ? lesionThresholds.hypoperfusion.tmaxDefinition
+      : 'Tmax is the time of the maximum of the deconvolved residue (no model fit), the kind of reading the Tmax > 6 s threshold was derived with.',
     files: LESION_MASK_FILES,
   };
 }

@@ -39,6 +39,12 @@ export type PerfusionMapper = (
 export interface RunPerfusionOptions {
   /** Deconvolution method (default 'osvd'). */
   method?: DeconvolutionMethod;
+  /**
+   * Refine each voxel by the gamma transit-time model fit after the deconvolution (CBF from the fitted flow,
+   * Tmax the fitted delay); false gives the deconvolution's own residue maximum. Default
+   * data/deconvolution-defaults.json modelFit.enabled.
+   */
+  modelFit?: boolean;
   /** Use the curve of a small sphere around this voxel (i, j, k) as the AIF instead of choosing one. */
   aifVoxel?: Triple;
   /** Likewise for the VOF. */
@@ -135,6 +141,8 @@ export interface PerfusionRun {
   readonly baseline: PerfusionBaseline;
   readonly constants: PerfusionConstants & { readonly source: string };
   readonly method: DeconvolutionMethod;
+  /** Whether the model fit refined the deconvolution (CBF, MTT and Tmax from the fit). */
+  readonly modelFit: boolean;
   /** Wall time of each stage, ms. */
   readonly timingsMs: Record<PerfusionStage, number>;
   readonly warnings: readonly string[];

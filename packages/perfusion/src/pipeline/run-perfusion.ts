@@ -155,6 +155,7 @@ async function analyse(
   checkInput(ct, options);
   const acquiredTimesS = ct.frameTimesS ?? [];
   const method = options.method ?? 'osvd';
+  const modelFit = options.modelFit ?? deconvolutionDefaults.modelFit.enabled;
   const constants = {
     source: defaultPerfusionConstants.source,
     ...(options.constants ?? defaultPerfusionConstants),
@@ -329,10 +330,10 @@ async function analyse(
           sigmaMm,
           baselineCount,
           { frameTimesS, grid, aifDeltaHu: aifOnGrid },
-          { method, constants },
+          { method, constants, modelFit },
           { ...(pool === undefined ? {} : { pool }), onProgress: reportMaps },
         )
-      : mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants }),
+      : mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants, modelFit }),
   );
 
   const maps = await stage('volumes', () => ({
@@ -369,6 +370,7 @@ async function analyse(
     baseline,
     constants,
     method,
+    modelFit,
     timingsMs,
     warnings,
   };

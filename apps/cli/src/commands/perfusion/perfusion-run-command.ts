@@ -15,6 +15,7 @@ export interface PerfusionRunOptions {
   times?: string;
   series?: string;
   motion: boolean;
+  modelFit: boolean;
 }
 
 /** Fields of runPerfusion whose RangeErrors are the input's fault, not the program's. */
@@ -70,6 +71,8 @@ async function analyse(
       ...(aifVoxel === undefined ? {} : { aifVoxel }),
       ...(vofVoxel === undefined ? {} : { vofVoxel }),
       skipMotion: !options.motion,
+      // --no-model-fit turns the refinement off; otherwise the data file's default applies.
+      ...(options.modelFit ? {} : { modelFit: false }),
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       onProgress: (stage: PerfusionStage, fraction: number) => {
         if (fraction === 0) io.err(`${stage}…\n`);

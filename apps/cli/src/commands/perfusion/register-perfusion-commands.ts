@@ -30,6 +30,10 @@ export function registerPerfusionCommands(program: Command, io: CliIo): void {
     .option('--times <file>', 'frame times in seconds, one per frame (replaces those of INPUT)')
     .option('--series <uid>', 'the SeriesInstanceUID to read when the DICOM folder holds several')
     .option('--no-motion', 'skip motion estimation and correction')
+    .option(
+      '--no-model-fit',
+      "maps from the deconvolution's residue alone, without the gamma transit-time model fit (CBF, MTT, Tmax)",
+    )
     .addHelpText(
       'after',
       '\nExample:\n  quantrad perfusion phantom --out /tmp/ctp\n  quantrad perfusion run /tmp/ctp/ct.nii.gz --out /tmp/ctp/maps\n',
