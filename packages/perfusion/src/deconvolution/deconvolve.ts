@@ -2,7 +2,7 @@ import type { DeconvolutionMethod } from '../types/deconvolution-method.ts';
 import { CirculantDeconvolver } from './circulant-deconvolver.ts';
 import { CurvePreparation } from './curve-preparation.ts';
 import { deconvolutionDefaults } from './deconvolution-defaults.ts';
-import { residueModelFitFor, type ResidueModelFit } from './residue-model-fit.ts';
+import { residueModelFitFor, type ResidueModelEstimate, type ResidueModelFit } from './residue-model-fit.ts';
 import { writeResiduePeak, type TmaxEstimator } from './residue-peak.ts';
 import { ToeplitzSvdDeconvolver } from './toeplitz-svd-deconvolver.ts';
 
@@ -77,8 +77,8 @@ function checkInput(
 /**
  * The per-voxel model refinement (a no-op when options.modelFit is false): fits the voxel's curve on the
  * acquisition grid, started at MTT = ∫Ct / (∫Ca · max k) of the deconvolution, and, when some template
- * correlates positively with the curve, overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with
- * its scale a.
+ * correlates positively with the curve and the best template is inside the grid (not at its delay or MTT
+ * limits), overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with its scale a.
  */
 function modelRefinement(
   aifDeltaHu: Float64Array,
@@ -100,15 +100,29 @@ function modelRefinement(
   const model: ResidueModelFit = residueModelFitFor(aifDeltaHu, dtS, defaults);
   let aifSum = 0;
   for (let i = 0; i < curveLength; i++) aifSum += aifDeltaHu[i] ?? 0;
+  // A best fit on the edge of the template grid is not a fit: past the largest delay (or MTT) the search
+  // trades delay for a longer MTT and a smaller flow (a 16-20 s delay read as 15 s with half the CBF), so
+  // such a voxel keeps the deconvolution's own values. Half a grid step of tolerance for rounding.
+  const delayStepS = dtS / defaults.delaySubdivisions;
+  const mttsS = model.mttsS;
+  const minMttS = mttsS[0] ?? Number.NaN;
+  const maxMttS = mttsS[mttsS.length - 1] ?? Number.NaN;
+  const onGridEdge = (estimate: ResidueModelEstimate): boolean =>
+    estimate.delayS <= defaults.minDelayS + delayStepS / 2 ||
+    estimate.delayS >= defaults.maxDelayS - delayStepS / 2 ||
+    estimate.mttS <= minMttS * (1 + (defaults.mttRatio - 1) / 2) ||
+    estimate.mttS >= maxMttS / (1 + (defaults.mttRatio - 1) / 2);
   return (voxel) => {
     const offset = voxel * curveLength;
     let tissueSum = 0;
     for (let i = 0; i < curveLength; i++) tissueSum += tissueDeltaHu[offset + i] ?? 0;
+    // A curve with a non-finite sample has no fit (the deconvolution's result stands, as unusable as it is).
+    if (!Number.isFinite(tissueSum)) return;
     const kMax = kMaxPerS[voxel] ?? 0;
     // MTT = CBV/CBF = ∫Ct / (∫Ca · max k) (central volume theorem, Østergaard 1996); rectangle sums, dt cancels.
     const startMttS = kMax > 0 && aifSum > 0 ? tissueSum / (aifSum * kMax * dtS) : Number.NaN;
     const estimate = model.fit(tissueDeltaHu, offset, startMttS);
-    if (estimate.kMaxPerS > 0) {
+    if (estimate.kMaxPerS > 0 && !onGridEdge(estimate)) {
       tmaxS[voxel] = estimate.delayS;
       if (cbfFromFit) kMaxPerS[voxel] = estimate.kMaxPerS;
     }
