@@ -8,6 +8,13 @@
 // search over the templates c = U(t_i − δ) for the one of largest ⟨c, y⟩ / ‖c‖ (least residual), started at
 // the deconvolution's own estimate of MTT and narrowed by a pattern search.
 
+/**
+ * The delay scan that seeds the search visits every second whole frame, then the frames next to its best
+ * (quantrad default: on the digital phantom, seeds 1-3, every residue, 0 and 2 HU, the maps were identical to
+ * those of a scan of every frame, at 12 instead of 19 template evaluations per voxel).
+ */
+const SCAN_STRIDE_FRAMES = 2;
+
 /** The template grid of the refinement (data/deconvolution-defaults.json, modelFit). */
 export interface ResidueModelGrid {
   /** Gamma shapes k of the transit-time distribution (whole numbers ≥ 1; 1 is the exponential residue); 0 stands for k → ∞, the box (plug flow). */
@@ -311,11 +318,22 @@ export class ResidueModelFit {
     const lagS = area > 0 ? (moment / area) * this.frameS - this.aifMeanS : Number.NaN;
     const sub = this.subdivisions;
     // and a scan of the delays at whole frames (first shape, starting MTT): robust where the curve is noise-
-    // dominated and its moment is not.
+    // dominated and its moment is not. Coarse to fine: every SCAN_STRIDE_FRAMES-th frame, then the whole
+    // frames next to the best.
     this.newGeneration();
     let dScan = 0;
     let scanBest = -Infinity;
-    for (let k = 0; k < this.delayCount; k += sub) {
+    const stride = sub * SCAN_STRIDE_FRAMES;
+    for (let k = 0; k < this.delayCount; k += stride) {
+      const value = this.score(0, m0, k, curves, offset);
+      if (value > scanBest) {
+        scanBest = value;
+        dScan = k;
+      }
+    }
+    const coarse = dScan;
+    for (let k = coarse - stride + sub; k < coarse + stride; k += sub) {
+      if (k === coarse || k < 0 || k >= this.delayCount) continue;
       const value = this.score(0, m0, k, curves, offset);
       if (value > scanBest) {
         scanBest = value;
