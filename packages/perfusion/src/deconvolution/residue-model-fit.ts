@@ -147,6 +147,8 @@ export class ResidueModelFit {
   private readonly scoreCache: Float64Array;
   private readonly scoreStamp: Int32Array;
   private generation = 0;
+  /** The current curve, copied once per fit (the same values in double precision). */
+  private readonly curve: Float64Array;
 
   constructor(aifDeltaHu: Float64Array, dtS: number, grid: ResidueModelGrid) {
     checkGrid(grid);
@@ -178,6 +180,7 @@ export class ResidueModelFit {
     this.templates = new Float32Array(templateCount * t);
     this.firstFrame = new Int32Array(templateCount);
     this.inverseNorm = new Float64Array(templateCount);
+    this.curve = new Float64Array(t);
     this.scoreCache = new Float64Array(mtts.length * this.delayCount);
     this.scoreStamp = new Int32Array(mtts.length * this.delayCount);
     const integral = new Float64Array(unitLength);
@@ -261,10 +264,10 @@ export class ResidueModelFit {
   }
 
   /**
-   * ⟨ĉ, y⟩ = ⟨c, y⟩/‖c‖ for one template and the curve y = curves[offset .. offset + T); −∞ for an empty
+   * ⟨ĉ, y⟩ = ⟨c, y⟩/‖c‖ for one template and the current curve y (`curve`); −∞ for an empty
    * template. Cached per (MTT, delay) for the current generation (one shape of one curve).
    */
-  private score(s: number, m: number, d: number, curves: Float32Array, offset: number): number {
+  private score(s: number, m: number, d: number): number {
     const key = m * this.delayCount + d;
     if (this.scoreStamp[key] === this.generation) return this.scoreCache[key] as number;
     const index = (s * this.mttsS.length + m) * this.delayCount + d;
@@ -273,17 +276,17 @@ export class ResidueModelFit {
     let value = -Infinity;
     if (first < t) {
       const templates = this.templates;
-      const base = index * t - offset;
+      const y = this.curve;
+      const base = index * t;
       let sum0 = 0;
       let sum1 = 0;
-      let i = offset + first;
-      const end = offset + t;
-      // indices in range by construction (base + i < templates.length, i < curves.length): no `?? 0`.
-      for (; i + 1 < end; i += 2) {
-        sum0 += (templates[base + i] as number) * (curves[i] as number);
-        sum1 += (templates[base + i + 1] as number) * (curves[i + 1] as number);
+      let i = first;
+      // indices in range by construction (base + i < templates.length, i < T): no `?? 0`.
+      for (; i + 1 < t; i += 2) {
+        sum0 += (templates[base + i] as number) * (y[i] as number);
+        sum1 += (templates[base + i + 1] as number) * (y[i + 1] as number);
       }
-      if (i < end) sum0 += (templates[base + i] as number) * (curves[i] as number);
+      if (i < t) sum0 += (templates[base + i] as number) * (y[i] as number);
       value = sum0 + sum1;
     }
     this.scoreStamp[key] = this.generation;
@@ -310,8 +313,10 @@ export class ResidueModelFit {
     // first moments: t̄(Ct) = t̄(Ca) + δ + μ_k·MTT (the means of convolved distributions add).
     let area = 0;
     let moment = 0;
+    const curve = this.curve;
     for (let i = 0; i < this.curveLength; i++) {
       const v = curves[offset + i] ?? 0;
+      curve[i] = v;
       area += v;
       moment += i * v;
     }
@@ -325,7 +330,7 @@ export class ResidueModelFit {
     let scanBest = -Infinity;
     const stride = sub * SCAN_STRIDE_FRAMES;
     for (let k = 0; k < this.delayCount; k += stride) {
-      const value = this.score(0, m0, k, curves, offset);
+      const value = this.score(0, m0, k);
       if (value > scanBest) {
         scanBest = value;
         dScan = k;
@@ -334,7 +339,7 @@ export class ResidueModelFit {
     const coarse = dScan;
     for (let k = coarse - stride + sub; k < coarse + stride; k += sub) {
       if (k === coarse || k < 0 || k >= this.delayCount) continue;
-      const value = this.score(0, m0, k, curves, offset);
+      const value = this.score(0, m0, k);
       if (value > scanBest) {
         scanBest = value;
         dScan = k;
@@ -358,14 +363,14 @@ export class ResidueModelFit {
         ? Math.round((lagS - momentFactor(this.shapes[s] ?? 1) * mttS) / this.fineStepS) - this.minDelayIndex
         : -this.minDelayIndex;
       d = Math.max(0, Math.min(this.delayCount - 1, d));
-      let value = this.score(s, m, d, curves, offset);
+      let value = this.score(s, m, d);
       const shiftS = (firstMoment - momentFactor(this.shapes[s] ?? 1)) * mttS;
       const fromScan = Math.max(
         0,
         Math.min(this.delayCount - 1, dScan + Math.round(shiftS / this.fineStepS)),
       );
       if (fromScan !== d) {
-        const other = this.score(s, m, fromScan, curves, offset);
+        const other = this.score(s, m, fromScan);
         if (other > value) {
           value = other;
           d = fromScan;
@@ -386,7 +391,7 @@ export class ResidueModelFit {
           const nm = m + (pair === 1 ? 0 : sign * mStep);
           const nd = d + (pair === 0 ? 0 : pair === 3 ? -sign * dStep : sign * dStep);
           if (nm < 0 || nm >= mttCount || nd < 0 || nd >= this.delayCount) continue;
-          const next = this.score(s, nm, nd, curves, offset);
+          const next = this.score(s, nm, nd);
           if (next > value) {
             value = next;
             m = nm;
