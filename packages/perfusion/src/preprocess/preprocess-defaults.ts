@@ -9,6 +9,7 @@ const positive = z.number().positive();
 const arrivalSchema = z.strictObject({
   sdMultiplier: positive,
   riseFractionOfPeak: z.number().min(0).max(1),
+  minimumRiseHu: z.number().min(0),
   minimumBaselineFrames: z.number().int().min(1),
   baselineMarginFrames: z.number().int().min(0),
   rationale: z.string().min(1),
