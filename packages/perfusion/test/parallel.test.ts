@@ -22,7 +22,9 @@ import {
   runPerfusion,
   smoothInPlane,
 } from '../src/index.ts';
+import { Worker } from 'node:worker_threads';
 import { smoothedConcentrationCurves } from '../src/maps/smooth-in-plane.ts';
+import { workerReady } from '../src/parallel/perfusion-worker-pool.ts';
 import {
   smoothedConcentrationCurvesInWorkers,
   smoothedMapsInWorkers,
@@ -417,5 +419,21 @@ describe('tissue curves and whole runs in workers', () => {
     expect(maps).toEqual([...maps].sort((a, b) => a - b));
     const own = await runPerfusion(ct, { workers: 2 });
     expectIdentical(own.maps.cbf.data, serial.maps.cbf.data, 'cbf, workers: 2');
+  });
+});
+
+describe('workerReady', () => {
+  // Before, PerfusionWorkerPool.create listened only for 'message' and 'error': a worker that exited before
+  // it was ready left the CLI waiting for ever.
+  it('rejects when a worker exits before its first message, and resolves on that message', async () => {
+    const exits = new Worker('process.exit(3)', { eval: true });
+    await expect(workerReady(exits)).rejects.toThrow(/exited with code 3 before it was ready/);
+    const ready = new Worker("require('node:worker_threads').parentPort.postMessage('ready')", {
+      eval: true,
+    });
+    await expect(workerReady(ready)).resolves.toBeUndefined();
+    await ready.terminate();
+    const throws = new Worker("throw new Error('no module')", { eval: true });
+    await expect(workerReady(throws)).rejects.toThrow(/could not start: no module/);
   });
 });
