@@ -24,7 +24,7 @@ export interface ThroughPlaneEstimate {
    * in the frame (the sign convention of the in-plane transforms). 0 where it cannot be determined.
    */
   readonly throughPlaneMm: Float64Array;
-  /** False when the reference's bone does not change from slice to slice (a shift along z is invisible). */
+  /** False when the reference's bone does not change along z (a shift along z is invisible). */
   readonly determinable: boolean;
   /** The search covered shifts up to ± this, mm (correctMaxMm + one slice, bounded by the slab). */
   readonly searchRangeMm: number;
@@ -214,11 +214,12 @@ function bestShift(evaluate: (shift: number) => number, range: number): number {
  * undone, is compared with the reference's bone image shifted along z by linear interpolation between
  * slices; the shift of least mean squared difference (with the noise's interpolation dip added back) is
  * kept (a grid over ±(correctMaxMm + one slice), bounded by the slab, then a golden-section search); a
- * minimum at the edge of that range is flagged in `beyondSearchRange` (the shift is at least the range). Only columns with bone in the reference and slices within 2 slices of that bone
- * are compared, so an enhancing vessel away from bone does not enter. Linear interpolation across thick
- * slices only approximates the anatomy between them, so the estimate is coarser than the in-plane one; a
- * slab whose bone changes from slice to slice no more than its noise (4 × 2σ², σ measured in the reference's
- * soft tissue) gives no evidence and reports 0 (`determinable` false).
+ * minimum at the edge of that range is flagged in `beyondSearchRange` (the shift is at least the range).
+ * Only columns with bone in the reference and slices within 2 slices of that bone are compared, so an
+ * enhancing vessel away from bone does not enter. Linear interpolation across thick slices only
+ * approximates the anatomy between them, so the estimate is coarser than the in-plane one; a slab whose bone
+ * changes over correctMaxMm along z no more than its noise (4 × 2σ², σ measured in the reference's soft
+ * tissue) gives no evidence and reports 0 (`determinable` false).
  */
 export function estimateThroughPlaneMotion(
   ct: Volume,
