@@ -105,6 +105,42 @@ describe('selectAif', () => {
     expect(Array.from(unruled.voxels)).toEqual([20]);
   });
 
+  it('with fewer qualifying candidates than the reference rank still filters a late sinus', () => {
+    // The curves of the test above, with the default rank 3: 2 candidates (artery, vein) and 3 (two arteries,
+    // vein). Before, the 3rd earliest rise of 2 or 3 candidates was the vein's own 5.5 s, so nothing was late and
+    // the vein (score 19.0 > 16.7) was picked; the reference now yields to the median rank, ceil(n/2): the
+    // artery's 2 s, and the vein's 5.5 s is over 2 + 2 s.
+    const times = Array.from({ length: 12 }, (_, t) => t);
+    const artery = [0, 0, 50, 100, 50, 20, 0, 0, 0, 0, 0, 0];
+    const vein = [0, 0, 0, 0, 0, 100, 300, 400, 300, 100, 0, 0];
+    const rules = {
+      clusterSize: 1,
+      maximumRiseAfterEarliestS: 2,
+      riseReferenceRank: 3,
+      minimumPeakDeltaHu: 50,
+      minimumPeakToNoise: 10,
+      maximumTailFractionOfPeak: 0.5,
+      rationale: 'test',
+    };
+    const two = selectAif(Float32Array.from([...vein, ...artery]), Int32Array.from([20, 10]), times, {
+      baselineCount: 2,
+      rules,
+    });
+    expect(Array.from(two.voxels)).toEqual([10]);
+    expect(two.rejected.late).toBe(1);
+    const three = selectAif(
+      Float32Array.from([...vein, ...artery, ...artery]),
+      Int32Array.from([20, 10, 11]),
+      times,
+      { baselineCount: 2, rules: { ...rules, clusterSize: 8 } },
+    );
+    expect(Array.from(three.voxels).sort((a, b) => a - b)).toEqual([10, 11]);
+    expect(three.rejected.late).toBe(1);
+    // One candidate is its own reference.
+    const one = selectAif(Float32Array.from(vein), Int32Array.from([20]), times, { baselineCount: 2, rules });
+    expect(Array.from(one.voxels)).toEqual([20]);
+  });
+
   it('refuses mismatched inputs and a study without an artery, naming the field', () => {
     expect(() => selectAif(curves, brain.subarray(1), study.frameTimesS)).toThrow(/curves has/);
     expect(() => selectAif(new Float32Array(0), new Int32Array(0), [0, 1])).toThrow(
@@ -147,22 +183,25 @@ describe('selectVof', () => {
 });
 
 describe('selectVof ranks and measures on different baseline frames', () => {
-  // 6 frames 1 s apart, baseline 2 frames; one venous curve kept (clusterSize 1). Raw HU above a common level:
-  //   A: 0, 0, 50, 100, 50, 0     true area (trapezoids) 25 + 75 + 75 + 25 = 200 HU·s
-  //   B: −4, 0, 50, 100, 50, 0    the same bolus, area 190 above 0 HU, with a noisy frame 0 at −4 HU
-  // ΔHU on the mean of frames 0–1: A unchanged (area 200); B = −2, 2, 52, 102, 52, 2, area 208, which would
-  // win on its own baseline noise. Ranked above the odd frame (frame 1): A 200, B 208 − 2·5 = 198: A wins.
-  const times = [0, 1, 2, 3, 4, 5];
-  const a = [0, 0, 50, 100, 50, 0];
-  const b = [-2, 2, 52, 102, 52, 2];
+  // 8 frames 1 s apart, baseline 4 frames (the least that is split, 2 frames a half); one venous curve kept
+  // (clusterSize 1). Raw HU above a common level:
+  //   A: 0, 0, 0, 0, 50, 100, 50, 0     true area (trapezoids) 25 + 75 + 75 + 25 = 200 HU·s
+  //   B: −4, 0, −4, 0, 50, 100, 50, 0   the same bolus with noisy frames 0 and 2 at −4 HU
+  // ΔHU on the mean of frames 0–3 (−2): A unchanged (area 200); B = −2, 2, −2, 2, 52, 102, 52, 2, area
+  // 0 + 0 + 0 + 27 + 77 + 77 + 27 = 208, which would win on its own baseline noise. Ranked above the odd
+  // frames (1 and 3, mean 2 HU): A 200, B 208 − 2·7 = 194: A wins.
+  const times = [0, 1, 2, 3, 4, 5, 6, 7];
+  const a = [0, 0, 0, 0, 50, 100, 50, 0];
+  const b = [-2, 2, -2, 2, 52, 102, 52, 2];
   const rules = {
     clusterSize: 1,
     minimumDelayAfterAifS: 1,
+    minimumBaselineFramesToSplit: 4,
     minimumPeakToNoise: 10,
     maximumTailFractionOfPeak: 0.5,
     rationale: 'test',
   };
-  const options = { baselineCount: 2, aifTtpS: 1, rules };
+  const options = { baselineCount: 4, aifTtpS: 1, rules };
 
   it('ranks on the area above the odd-numbered baseline frames, not on the reported area', () => {
     const picked = selectVof(Float32Array.from([...b, ...a]), Int32Array.from([7, 3]), times, options);
@@ -171,15 +210,27 @@ describe('selectVof ranks and measures on different baseline frames', () => {
   });
 
   it('reports the chosen mean curve above its even-numbered baseline frames', () => {
-    // B alone: re-baselined on frame 0 (−2) it is 0, 4, 54, 104, 54, 4 (raw B above its frame 0).
+    // B alone: re-baselined on frames 0 and 2 (mean −2) it is 0, 4, 0, 4, 54, 104, 54, 4.
     const alone = selectVof(Float32Array.from(b), Int32Array.from([7]), times, options);
-    expect(Array.from(alone.curveDeltaHu)).toEqual([0, 4, 54, 104, 54, 4]);
-    // With fewer than 2 baseline frames there is nothing to split: the curve is returned as given.
-    const one = selectVof(Float32Array.from(b), Int32Array.from([7]), times, {
-      ...options,
-      baselineCount: 1,
-    });
-    expect(Array.from(one.curveDeltaHu)).toEqual(b);
+    expect(Array.from(alone.curveDeltaHu)).toEqual([0, 4, 0, 4, 54, 104, 54, 4]);
+  });
+
+  it('below 4 baseline frames uses them all for both (no curve measured on frame 0 alone)', () => {
+    // Before, 2 frames measured the VOF on frame 0 alone (B would have read 0, 4, 0, 4, … on its −2 HU) and
+    // 1 frame left nothing to split. Now with 1, 2 or 3 frames the curve is returned on the baseline its
+    // ΔHU was given on, and ranking uses the whole area (B's 208 over A's 200: the small bias stays).
+    for (const baselineCount of [1, 2, 3]) {
+      const alone = selectVof(Float32Array.from(b), Int32Array.from([7]), times, {
+        ...options,
+        baselineCount,
+      });
+      expect(Array.from(alone.curveDeltaHu), `${baselineCount} frames`).toEqual(b);
+      const picked = selectVof(Float32Array.from([...b, ...a]), Int32Array.from([7, 3]), times, {
+        ...options,
+        baselineCount,
+      });
+      expect(Array.from(picked.voxels), `${baselineCount} frames`).toEqual([7]);
+    }
   });
 });
 

@@ -213,8 +213,13 @@ describe('runPerfusion reports through-plane motion', () => {
     }
     expect(run.warnings.some((w) => /frames 20 \(2\.\d\d mm\) moved through-plane/.test(w))).toBe(true);
     const summary = JSON.parse(JSON.stringify(perfusionSummary(run))) as {
-      motion: { frames: { frame: number; throughPlaneMm: number; inPlaneMm: number }[] };
+      motion: {
+        throughPlaneDeterminable: boolean;
+        frames: { frame: number; throughPlaneMm: number; inPlaneMm: number }[];
+      };
     };
+    expect(summary.motion.throughPlaneDeterminable).toBe(true);
+    expect(run.warnings.some((w) => /through-plane motion not assessed/.test(w))).toBe(false);
     expect(summary.motion.frames[20]?.throughPlaneMm).toBeCloseTo(SHIFT_MM, 1);
     expect(summary.motion.frames[20]?.inPlaneMm).toBeLessThan(limits.okMaxMm);
   });

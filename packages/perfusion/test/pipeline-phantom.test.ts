@@ -99,3 +99,31 @@ describe.each(CASES)(
     });
   },
 );
+
+// A user's --aif misplaced in tissue: its curve (a tile's, peak well under the 50 HU an arterial candidate
+// needs) may not end the study's baseline. Before, detectArrival on the sphere's noisy mean fired at frame 1
+// (one baseline frame, SD 0) for tiles 0 and 48 at seed 2 and tile 0 at seed 5 (2 HU noise): a 1-frame
+// baseline for every curve. Now the automatic arterial voxels time the arteries: arrival frame 6, baseline
+// frames 0–4 as without --aif (measured 5 frames for tiles 0, 24, 48, seeds 1–6, 2 and 5 HU).
+describe('runPerfusion with --aif misplaced in tissue', () => {
+  it.each([
+    [2, 0],
+    [2, 48],
+    [5, 0],
+  ])('keeps the 5-frame baseline of the arteries (seed %s, tile %s)', async (seed, tileIndex) => {
+    const phantom = makeDigitalPhantom({ noiseHu: 2, seed });
+    const [nx, ny] = phantom.ct.dims;
+    const tile = phantom.tiles[tileIndex];
+    if (tile === undefined) throw new Error(`no tile ${tileIndex}`);
+    const v = tile.voxels[Math.floor(tile.voxels.length / 2)] ?? 0;
+    const aifVoxel: [number, number, number] = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
+    // The VOF is given too: the automatic one is looked for after the (here meaningless) AIF's peak.
+    const w = phantom.venousMask.data.findIndex((x) => x === 1) + 2 + 2 * nx + nx * ny * aifVoxel[2];
+    const vofVoxel: [number, number, number] = [w % nx, Math.floor(w / nx) % ny, aifVoxel[2]];
+    const run = await runPerfusion(phantom.ct, { skipMotion: true, aifVoxel, vofVoxel });
+    expect(run.aif.source).toBe('given');
+    expect(run.baseline.arrival.frame).toBe(6);
+    expect(run.baseline.baseline.count).toBe(5);
+    expect(run.baseline.source).toBe('arteries');
+  });
+});

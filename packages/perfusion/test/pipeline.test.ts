@@ -5,6 +5,7 @@ import {
   makeDigitalPhantom,
   pearsonR,
   PERFUSION_STAGES,
+  perfusionSummary,
   runPerfusion,
   tileMedians,
   timeGrid,
@@ -75,6 +76,15 @@ describe('runPerfusion on the digital phantom (noise 0, exp)', () => {
     expect(run.motion.estimated).toBe(true);
     expect(run.motion.excludedFrames).toEqual([]);
     expect(run.motion.frames.every((f) => f.action === 'ok')).toBe(true);
+    // Its skull is the same in all 5 slices: a shift along z cannot be measured, and the run says so
+    // (a warning and the motion check's warn) instead of passing motion it did not assess.
+    expect(run.motion.throughPlaneDeterminable).toBe(false);
+    const summary = JSON.parse(JSON.stringify(perfusionSummary(run))) as { motion: unknown };
+    expect(summary.motion).toMatchObject({ estimated: true, throughPlaneDeterminable: false });
+    expect(run.quality.find((q) => q.check === 'motion')).toMatchObject({
+      status: 'warn',
+      reason: /through-plane motion not assessed/,
+    });
   });
 
   it('times and reports every stage in order, and gives lesion volumes and the quality checks', () => {
@@ -106,7 +116,7 @@ describe('runPerfusion on the digital phantom (noise 0, exp)', () => {
     // An in-memory volume carries no protocol: kVp is "not stated", a warning, not a pass.
     expect(run.quality.find((q) => q.check === 'kvp')?.status).toBe('warn');
     expect(run.quality.find((q) => q.check === 'baseline-frames')?.status).toBe('pass');
-    expect(run.warnings).toEqual([]);
+    expect(run.warnings).toEqual([expect.stringMatching(/^through-plane motion not assessed/)]);
   });
 
   it('takes the AIF and VOF around given voxels', async () => {

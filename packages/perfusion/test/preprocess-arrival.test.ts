@@ -5,7 +5,9 @@ import {
   baselineMeanImage,
   concentrationCurves,
   detectArrival,
+  gaussianSampler,
   meanCurveHu,
+  mulberry32,
   studyBaseline,
 } from '../src/index.ts';
 import { LABEL, gammaVariate, syntheticStudy, voxelsWithLabel } from './preprocess-synthetic.ts';
@@ -48,6 +50,45 @@ describe('detectArrival', () => {
     expect(detectArrival(meanCurveHu(study.ct, tissue), study.frameTimesS).frame).toBe(8);
   });
 
+  it('rarely finds an arrival in pure noise (the first frames judged against the curve’s own noise)', () => {
+    // 2000 seeded curves of 40 frames, 30 HU + Gaussian noise of SD 2 and of SD 5 HU, no contrast. Before,
+    // frame 1 was judged against a baseline of one frame (SD 0) and 5% of the noise's own "peak", and an
+    // arrival was found in 745 and 732 of 2000 curves (37%), mostly at frame 1; measured now 13 and 11 (6 and 4 at frame 1; 13 and 8 with another seed set), under 1%
+    // rather than never: two frames over 3 noise SDs above a short baseline mean still happen by chance.
+    const times40 = times(40);
+    for (const sdHu of [2, 5]) {
+      let found = 0;
+      let atFrame1 = 0;
+      for (let seed = 1; seed <= 2000; seed++) {
+        const normal = gaussianSampler(mulberry32(seed * 7919 + sdHu));
+        const curve = times40.map(() => 30 + sdHu * normal());
+        try {
+          const arrival = detectArrival(curve, times40);
+          found++;
+          if (arrival.frame === 1) atFrame1++;
+        } catch (error) {
+          expect((error as Error).message).toMatch(/never rises/);
+        }
+      }
+      expect(found, `SD ${sdHu} HU`).toBeLessThanOrEqual(20); // ≤ 1%
+      expect(atFrame1, `SD ${sdHu} HU`).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('does not take a rise under the 1 HU floor for contrast, however clean the curve', () => {
+    // A noiseless flat curve that steps up by 0.8 HU (rounding, drift): 5% of its peak is 0.04 HU, but the
+    // absolute floor (data/preprocess-defaults.json arrival.minimumRiseHu, 1 HU) is not reached.
+    const curve = times(20).map((t) => (t < 8 ? 30 : 30.8));
+    expect(() => detectArrival(curve, times(20))).toThrow(/never rises/);
+    // A 1.5 HU step clears it: arrival at frame 8.
+    expect(
+      detectArrival(
+        times(20).map((t) => (t < 8 ? 30 : 31.5)),
+        times(20),
+      ).frame,
+    ).toBe(8);
+  });
+
   it('refuses a flat curve, a mismatched time list and non-finite values, naming the field', () => {
     expect(() => detectArrival([30, 30, 30, 30], times(4))).toThrow(/meanCurveHu never rises/);
     expect(() => detectArrival([30, 31, 40], times(4))).toThrow(/frameTimesS has 4 times/);
@@ -71,7 +112,13 @@ describe('baselineFrames', () => {
   });
 
   it('without a margin counts every frame before arrival', () => {
-    const rules = { sdMultiplier: 3, riseFractionOfPeak: 0.05, minimumBaselineFrames: 2, rationale: 'test' };
+    const rules = {
+      sdMultiplier: 3,
+      riseFractionOfPeak: 0.05,
+      minimumRiseHu: 1,
+      minimumBaselineFrames: 2,
+      rationale: 'test',
+    };
     expect(baselineFrames(8, { ...rules, baselineMarginFrames: 0 })).toEqual({ count: 8 });
     expect(baselineFrames(8, { ...rules, baselineMarginFrames: 3 })).toEqual({ count: 5 });
   });

@@ -175,6 +175,16 @@ describe('motionReport and displacementMm', () => {
     expect(() => motionReport([0, 1], undefined, [0, NaN])).toThrow(/throughPlaneMm\[1\]/);
   });
 
+  it('excludes a frame whose through-plane shift lay at the edge of the search range (at least that much)', () => {
+    // Frame 1: 3 mm at the edge of a search bounded by a short slab, so ≥ 3 mm, unknown: excluded although
+    // √(0.1² + 3²) = 3.002 mm is under correctMaxMm. Frame 2: 3 mm measured inside the range: corrected.
+    const report = motionReport([0, 0.1, 0.1], undefined, [0, -3, 3], [0, 1, 0]);
+    expect(report.map((r) => r.action)).toEqual(['ok', 'excluded', 'corrected']);
+    expect(report[1]?.reason).toMatch(/at least 3\.00 mm through-plane \(the edge of the search range\)/);
+    expect(() => motionReport([0, 1], undefined, undefined, [0, 1])).toThrow(/beyondSearchRange/);
+    expect(() => motionReport([0, 1], undefined, [0, 1], [0])).toThrow(/beyondSearchRange/);
+  });
+
   it('adds the rotation’s sweep at the sphere radius to the translation', () => {
     // t = (3, 4) → 5 mm; 60° at r = 50 mm sweeps 2·50·sin 30° = 50 mm.
     expect(displacementMm({ txMm: 3, tyMm: 4, rotationDeg: 60 }, 50)).toBeCloseTo(55, 10);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVolume, type Volume } from '@quantrad/imaging';
 import {
   estimateMotion,
+  motionReport,
   estimateThroughPlaneMotion,
   gaussianSampler,
   makeDigitalPhantom,
@@ -38,14 +39,20 @@ interface Move {
 }
 
 /** Frame t shows the head moved by (R, t, tz): slice k at z_k shows the anatomy at z_k − tz. */
-function render(moves: readonly Move[], noiseHu = 0, seed = 1): Volume<Float32Array> {
+function render(
+  moves: readonly Move[],
+  noiseHu = 0,
+  seed = 1,
+  sliceMm = SLICE_MM,
+  nz = NZ,
+): Volume<Float32Array> {
   const noise = gaussianSampler(mulberry32(seed));
-  const perFrame = N * N * NZ;
+  const perFrame = N * N * nz;
   const data = new Float32Array(perFrame * moves.length);
   moves.forEach(({ inPlane, tzMm }, t) => {
     const theta = (inPlane.rotationDeg * Math.PI) / 180;
     const arteryDeltaHu = t === 4 || t === 5 ? 400 : 0;
-    for (let k = 0; k < NZ; k++) {
+    for (let k = 0; k < nz; k++) {
       for (let j = 0; j < N; j++) {
         for (let i = 0; i < N; i++) {
           const qx = i - CENTRE - inPlane.txMm;
@@ -54,7 +61,7 @@ function render(moves: readonly Move[], noiseHu = 0, seed = 1): Volume<Float32Ar
           const y = -Math.sin(theta) * qx + Math.cos(theta) * qy;
           let sum = 0;
           for (let s = -5; s <= 5; s++)
-            sum += headHu(x, y, k * SLICE_MM + (s * SLICE_MM) / 10 - tzMm, arteryDeltaHu);
+            sum += headHu(x, y, k * sliceMm + (s * sliceMm) / 10 - tzMm, arteryDeltaHu);
           data[t * perFrame + i + N * (j + N * k)] = sum / 11 + noiseHu * noise();
         }
       }
@@ -62,8 +69,8 @@ function render(moves: readonly Move[], noiseHu = 0, seed = 1): Volume<Float32Ar
   });
   return createVolume({
     data,
-    dims: [N, N, NZ],
-    spacingMm: [1, 1, SLICE_MM],
+    dims: [N, N, nz],
+    spacingMm: [1, 1, sliceMm],
     frames: moves.length,
     frameTimesS: moves.map((_, t) => 2 * t),
   });
@@ -110,6 +117,48 @@ describe('estimateThroughPlaneMotion', () => {
       truthMoves.forEach((truth, t) => {
         expect(Math.abs((throughPlaneMm[t] ?? NaN) - truth.tzMm), `frame ${t}`).toBeLessThan(0.75);
       });
+    },
+  );
+
+  // Thin and thick slices over a 40-mm slab, shifts of 1, 3, 6 and −6 mm (frames 1-4), in-plane estimated
+  // first as the pipeline does. Before: the search reached ±2 slices only, so on 2.5-mm slices 6 mm read
+  // 5.00 mm (kept as "corrected"), and on 1- and 2-mm slices the noise was measured on the skull's edges and
+  // every shift was "not determinable". Measured now (noise 0 / 20 HU): 1 and 3 mm read 0.83-0.95 and
+  // 2.65-2.74 mm (the in-plane registration absorbs a little of the narrowing skull's shift; with identity
+  // transforms 0.89-1.00 and 2.96-3.04); 6 mm reads 5.49-5.71 or, on 1-mm slices, lies at the 6-mm edge of
+  // the search (correctMaxMm + one slice); −6 mm reads −6.41 to −6.50 or the edge.
+  const SHIFTS: Move[] = [0, 1, 3, 6, -6].map((tzMm) => ({ inPlane: still, tzMm }));
+  it.each([
+    [1, 0, 1],
+    [2, 0, 1],
+    [2.5, 0, 1],
+    [5, 0, 1],
+    [1, 20, 7],
+    [2, 20, 8],
+    [2.5, 20, 9],
+    [5, 20, 10],
+  ])(
+    'on %s-mm slices (noise %s HU, seed %s) measures 1 and 3 mm and excludes ±6 mm',
+    (sliceMm, noiseHu, seed) => {
+      const ct = render(SHIFTS, noiseHu, seed, sliceMm, Math.round(40 / sliceMm));
+      const inPlane = estimateMotion(ct);
+      const z = estimateThroughPlaneMotion(ct, { transforms: inPlane.transforms });
+      expect(z.determinable).toBe(true);
+      // The search reaches correctMaxMm (5 mm) plus one slice.
+      expect(z.searchRangeMm).toBeCloseTo(5 + sliceMm, 9);
+      expect(Math.abs((z.throughPlaneMm[1] ?? NaN) - 1)).toBeLessThan(0.75);
+      expect(Math.abs((z.throughPlaneMm[2] ?? NaN) - 3)).toBeLessThan(0.75);
+      expect(Array.from(z.beyondSearchRange.subarray(0, 3))).toEqual([0, 0, 0]);
+      const report = motionReport(inPlane.displacementsMm, undefined, z.throughPlaneMm, z.beyondSearchRange);
+      expect(report.map((r) => r.action).slice(1)).toEqual([
+        'corrected',
+        'corrected',
+        'excluded',
+        'excluded',
+      ]);
+      // Each ±6 mm frame reads beyond correctMaxMm in the right direction, or at the edge of the search.
+      expect(z.throughPlaneMm[3]).toBeGreaterThan(5);
+      expect(z.throughPlaneMm[4]).toBeLessThan(-5);
     },
   );
 

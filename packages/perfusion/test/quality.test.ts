@@ -11,7 +11,12 @@ import {
 // (peak/noise 60), washout complete, 60 s at 80 kVp and 150 mAs, CTDIvol 250 mGy.
 type MotionFrame = NonNullable<QualityInput['motion']>[number];
 const still = (frames: number): MotionFrame[] =>
-  Array.from({ length: frames }, (_, frame): MotionFrame => ({ frame, displacementMm: 0.1, action: 'ok' }));
+  Array.from({ length: frames }, (_, frame): MotionFrame => ({
+    frame,
+    displacementMm: 0.1,
+    throughPlaneMm: 0,
+    action: 'ok',
+  }));
 const GOOD: QualityInput = {
   motion: still(10),
   baselineFrameCount: 3,
@@ -74,6 +79,25 @@ describe('qualityChecks', () => {
     });
     const { motion: _omitted, ...unassessed } = GOOD;
     expect(check(unassessed, 'motion')).toMatchObject({ status: 'warn', reason: /not assessed/ });
+  });
+
+  it('motion: through-plane motion that could not be measured is a warning, not a pass', () => {
+    // The frames carry no throughPlaneMm (estimateThroughPlaneMotion not determinable): the in-plane part
+    // alone passed before, although a shift along z had not been looked for.
+    const inPlaneOnly = still(10).map(({ throughPlaneMm: _z, ...m }): MotionFrame => m);
+    expect(check({ ...GOOD, motion: inPlaneOnly }, 'motion')).toMatchObject({
+      status: 'warn',
+      reason: /no frame moved beyond the ok limit; .*through-plane motion not assessed/,
+    });
+    // Stated explicitly, with frames that have throughPlaneMm, it still warns; a true flag passes.
+    expect(status({ ...GOOD, throughPlaneAssessed: false }, 'motion')).toBe('warn');
+    expect(status({ ...GOOD, motion: inPlaneOnly, throughPlaneAssessed: true }, 'motion')).toBe('pass');
+    // With an excluded frame the status stays that of the exclusions (warn), the note is added.
+    const excluded = moved('excluded').motion?.map(({ throughPlaneMm: _z, ...m }): MotionFrame => m);
+    expect(check({ ...GOOD, ...(excluded ? { motion: excluded } : {}) }, 'motion')).toMatchObject({
+      status: 'warn',
+      reason: /1 frame of 10 excluded.*through-plane motion not assessed/,
+    });
   });
 
   it('motion: a kept frame shifted through-plane beyond the 0.5 mm ok limit is a warning naming it, since it is not corrected', () => {

@@ -88,8 +88,11 @@ export function selectAif(
   }
   // Early arrivals only: within maximumRiseAfterEarliestS of the riseReferenceRank-th earliest rise (one or
   // two outlying voxels cannot set the reference), so a later, higher venous sinus cannot outrank the arteries.
+  // With few qualifying candidates the rank yields to the median (ceil(n/2)-th): the rank-th of 2 or 3 would be
+  // the latest rise, a sinus's, and filter nothing.
   const rises = kept.map((k) => k.curve.riseS).sort((a, b) => a - b);
-  const earliestRiseS = rises[Math.min(rules.riseReferenceRank, rises.length) - 1] ?? 0;
+  const referenceRank = Math.min(rules.riseReferenceRank, Math.ceil(rises.length / 2));
+  const earliestRiseS = rises[referenceRank - 1] ?? 0;
   const early = kept.filter((k) => k.curve.riseS <= earliestRiseS + rules.maximumRiseAfterEarliestS);
   rejected.late = kept.length - early.length;
   early.sort((p, q) => q.curve.score - p.curve.score);

@@ -34,7 +34,8 @@ function meanOver(values: ArrayLike<number>, offset: number, frames: readonly nu
  * are ranked by area under the curve; the clusterSize largest are averaged. `truncated` is set when the
  * mean curve's last frame is above maximumTailFractionOfPeak of its peak.
  *
- * Ranking and measuring use different baseline frames (with baselineCount ≥ 2): the area that ranks a
+ * Ranking and measuring use different baseline frames (with baselineCount ≥ minimumBaselineFramesToSplit,
+ * 4; below it, all the baseline frames for both): the area that ranks a
  * candidate is taken above the mean of its odd-numbered baseline frames, the chosen curves' mean is
  * re-baselined on the even-numbered ones. A voxel's baseline-mean noise shifts its whole curve, so its area
  * by that noise × the scan length; ranking on the same area as is reported would pick the curves whose
@@ -61,10 +62,12 @@ export function selectVof(
     if (!Number.isFinite(options.aifTtpS)) throw new RangeError('selectVof: aifTtpS must be a finite number');
     lateFromS = options.aifTtpS + rules.minimumDelayAfterAifS;
   }
-  // Baseline frames split for ranking (odd) and measuring (even); one set for both below 2 frames.
+  // Baseline frames split for ranking (odd) and measuring (even) from minimumBaselineFramesToSplit frames on
+  // (2 in each half); below it both use all of them, the frames the curves' ΔHU is already taken on (no shift).
   const baseline = Array.from({ length: baselineCount }, (_, t) => t);
-  const rankFrames = baselineCount >= 2 ? baseline.filter((t) => t % 2 === 1) : [];
-  const measureFrames = baselineCount >= 2 ? baseline.filter((t) => t % 2 === 0) : [];
+  const split = baselineCount >= rules.minimumBaselineFramesToSplit;
+  const rankFrames = split ? baseline.filter((t) => t % 2 === 1) : [];
+  const measureFrames = split ? baseline.filter((t) => t % 2 === 0) : [];
   const spanS = (frameTimesS[frames - 1] ?? 0) - (frameTimesS[0] ?? 0);
   const kept: { row: number; curve: CurveFeatures; rankAreaDeltaHuS: number }[] = [];
   features.forEach((f, row) => {

@@ -94,6 +94,9 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     motion: {
       estimated: run.motion.estimated,
       excludedFrames: run.motion.excludedFrames,
+      ...(run.motion.throughPlaneDeterminable === undefined
+        ? {}
+        : { throughPlaneDeterminable: run.motion.throughPlaneDeterminable }),
       frames: run.motion.frames,
     },
     maps: Object.fromEntries(

@@ -52,6 +52,35 @@ function workerCount(requested: number | undefined): number {
  * with `PerfusionWorkerPool.create` (resolves once every worker has loaded the engine), end with `close`.
  * A chunk that throws in a worker rejects with the worker's message; a worker that dies fails the pool.
  */
+/**
+ * Resolves on the worker's first message (its "ready"); rejects if it fails or exits before it, so a worker
+ * that dies while loading (a missing module, an exit in its top level) cannot leave the caller waiting.
+ */
+export function workerReady(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (): void => {
+      done();
+      resolve();
+    };
+    const onError = (error: Error): void => {
+      done();
+      reject(new Error(`perfusion worker could not start: ${error.message}`));
+    };
+    const onExit = (code: number): void => {
+      done();
+      reject(new Error(`perfusion worker could not start: it exited with code ${code} before it was ready`));
+    };
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+  });
+}
+
 export class PerfusionWorkerPool {
   readonly size: number;
   private readonly slots: Slot[];
@@ -82,19 +111,7 @@ export class PerfusionWorkerPool {
     const url = workerUrl(options.loader ?? 'auto');
     const workers = Array.from({ length: count }, () => new Worker(url));
     try {
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              worker.once('message', () => {
-                resolve();
-              });
-              worker.once('error', (error: Error) => {
-                reject(new Error(`perfusion worker could not start: ${error.message}`));
-              });
-            }),
-        ),
-      );
+      await Promise.all(workers.map(workerReady));
     } catch (error) {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;

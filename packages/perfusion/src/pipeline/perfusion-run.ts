@@ -102,6 +102,12 @@ export interface PerfusionMotion {
   readonly frames: readonly MotionFrameReport[];
   /** Indices (in the acquired series) of the frames left out. */
   readonly excludedFrames: readonly number[];
+  /**
+   * Whether movement along the slice axis could be measured (`estimateThroughPlaneMotion`); false when
+   * the slab's bone does not change along z enough: through-plane motion was then not assessed.
+   * Absent when motion was not estimated.
+   */
+  readonly throughPlaneDeterminable?: boolean;
 }
 
 /** The five maps on the input grid (3-D, Float32), 0 outside the tissue mask. */

@@ -184,11 +184,14 @@ async function analyse(
       return { volume: ct, motion: none };
     }
     const z = estimateThroughPlaneMotion(ct, { transforms: estimate.transforms });
-    const frames = motionReport(
-      estimate.displacementsMm,
-      undefined,
-      z.determinable ? z.throughPlaneMm : undefined,
-    );
+    const frames = z.determinable
+      ? motionReport(estimate.displacementsMm, undefined, z.throughPlaneMm, z.beyondSearchRange)
+      : motionReport(estimate.displacementsMm);
+    if (!z.determinable) {
+      warnings.push(
+        'through-plane motion not assessed: the bone does not change enough along the slice axis to measure a shift (ACR CTP IV.C.3: movement must be noted)',
+      );
+    }
     const excludedFrames = frames.filter((f) => f.action === 'excluded').map((f) => f.frame);
     if (excludedFrames.length > 0) {
       warnings.push(`frames ${excludedFrames.join(', ')} excluded for motion (ACR CTP IV.C.3)`);
@@ -206,7 +209,13 @@ async function analyse(
       : kept;
     return {
       volume: corrected,
-      motion: { estimated: true, transforms: estimate.transforms, frames, excludedFrames },
+      motion: {
+        estimated: true,
+        transforms: estimate.transforms,
+        frames,
+        excludedFrames,
+        throughPlaneDeterminable: z.determinable,
+      },
     };
   });
   const frameTimesS = volume.frameTimesS ?? acquiredTimesS;

@@ -14,6 +14,9 @@ export interface ContrastArrival {
   readonly thresholdHu: number;
 }
 
+/** The lower quartile of |Z| for a standard normal Z: Φ⁻¹(0.625). */
+const LOWER_QUARTILE_OF_ABS_NORMAL = 0.3186;
+
 function meanAndSd(values: ArrayLike<number>, count: number): { mean: number; sd: number } {
   let sum = 0;
   for (let i = 0; i < count; i++) sum += values[i] ?? 0;
@@ -24,10 +27,28 @@ function meanAndSd(values: ArrayLike<number>, count: number): { mean: number; sd
 }
 
 /**
+ * The noise SD of a curve from the lower quartile of the absolute differences of successive frames: for
+ * white noise of SD σ, x[i+1] − x[i] has SD σ√2 and its absolute value's lower quartile is 0.3186·σ√2
+ * (the 62.5th percentile of the normal, 0.3186). The quartile rather than the median, because in a short
+ * series the bolus's rise and fall can fill half the differences.
+ */
+function differenceNoiseSd(curve: ArrayLike<number>): number {
+  const differences: number[] = [];
+  for (let i = 0; i + 1 < curve.length; i++)
+    differences.push(Math.abs((curve[i + 1] ?? 0) - (curve[i] ?? 0)));
+  differences.sort((a, b) => a - b);
+  const quartile = differences[Math.floor(differences.length / 4)] ?? 0;
+  return quartile / (LOWER_QUARTILE_OF_ABS_NORMAL * Math.SQRT2);
+}
+
+/**
  * The frame at which contrast arrives in a curve (a whole-brain mean or an arterial curve, in HU). Rule
  * (data/preprocess-defaults.json, arrival): the first frame i ≥ 1 whose value, and the next frame's value,
- * exceed mean(frames 0..i−1) + max(k·SD(frames 0..i−1), f·(peak − frame 0)), k = sdMultiplier, f =
- * riseFractionOfPeak, peak = the highest value held by two consecutive frames. Requiring the next frame too ignores a single noise spike. The frames before it are
+ * exceed mean(frames 0..i−1) + max(k·max(SD(frames 0..i−1), σ), f·(peak − frame 0), minimumRiseHu),
+ * k = sdMultiplier, f = riseFractionOfPeak, peak = the highest value held by two consecutive frames, σ the
+ * curve's noise from its successive differences, times √(1 + 1/i) for the noise of the i-frame mean (so the
+ * first frames, whose own SD is 0 or ill-measured, are not judged against no noise at all). The last frame
+ * cannot be arrival: nothing confirms it. Requiring the next frame too ignores a single noise spike. The frames before it are
  * the baseline (ACR CTP IV.C.2). Throws a RangeError naming the field when the input is unusable or no
  * frame rises above its baseline.
  */
@@ -53,12 +74,21 @@ export function detectArrival(
   for (let i = 0; i + 1 < frames; i++) {
     peak = Math.max(peak, Math.min(meanCurveHu[i] ?? NaN, meanCurveHu[i + 1] ?? NaN));
   }
-  const riseFloorHu = rules.riseFractionOfPeak * (peak - (meanCurveHu[0] ?? 0));
+  const riseFloorHu = Math.max(
+    rules.riseFractionOfPeak * (peak - (meanCurveHu[0] ?? 0)),
+    rules.minimumRiseHu,
+  );
+  // The frames before i are too few to measure the noise when i is small (one frame: SD 0), so the noise is
+  // also read off the whole curve, from its frame-to-frame differences (lower quartile, robust to the bolus).
+  const curveSdHu = differenceNoiseSd(meanCurveHu);
   for (let i = 1; i < frames; i++) {
     const { mean, sd } = meanAndSd(meanCurveHu, i);
-    const thresholdHu = mean + Math.max(rules.sdMultiplier * sd, riseFloorHu);
+    // x[i] − mean(frames 0..i−1) has SD σ·√(1 + 1/i): the mean of few frames is itself noisy.
+    const noiseHu = Math.max(sd, curveSdHu * Math.sqrt(1 + 1 / i));
+    const thresholdHu = mean + Math.max(rules.sdMultiplier * noiseHu, riseFloorHu);
     const here = meanCurveHu[i] ?? -Infinity;
-    const next = i + 1 < frames ? (meanCurveHu[i + 1] ?? -Infinity) : Infinity;
+    // The last frame alone is no held rise (it has no next frame to confirm it).
+    const next = i + 1 < frames ? (meanCurveHu[i + 1] ?? -Infinity) : -Infinity;
     if (here > thresholdHu && next > thresholdHu) {
       return { frame: i, timeS: frameTimesS[i] ?? NaN, baselineMeanHu: mean, baselineSdHu: sd, thresholdHu };
     }

@@ -8,7 +8,7 @@ export interface EstimateThroughPlaneOptions {
   referenceFrame?: number;
   /** Per frame, the in-plane transform already found (`estimateMotion`), undone before comparing. */
   transforms?: readonly RigidTransform[];
-  /** registrationFloorHu (default data/preprocess-defaults.json, motion). */
+  /** registrationFloorHu and correctMaxMm (default data/preprocess-defaults.json, motion). */
   limits?: MotionLimits;
   /**
    * Cap on the number of in-plane columns compared (default 1000: 16 000 column-slices of a 16-slice slab
@@ -24,12 +24,22 @@ export interface ThroughPlaneEstimate {
    * in the frame (the sign convention of the in-plane transforms). 0 where it cannot be determined.
    */
   readonly throughPlaneMm: Float64Array;
-  /** False when the reference's bone does not change from slice to slice (a shift along z is invisible). */
+  /** False when the reference's bone does not change along z (a shift along z is invisible). */
   readonly determinable: boolean;
+  /** The search covered shifts up to ± this, mm (correctMaxMm + one slice, bounded by the slab). */
+  readonly searchRangeMm: number;
+  /**
+   * Per frame, 1 where the least cost lay at the edge of the search range: the shift is at least
+   * `searchRangeMm` (throughPlaneMm holds the edge, signed), not measured.
+   */
+  readonly beyondSearchRange: Uint8Array;
 }
 
-/** Search: ±SEARCH_SLICES slice spacings in steps of a tenth of one, then golden-section to 0.001 slice. */
-const SEARCH_SLICES = 2;
+/**
+ * Search: ±(correctMaxMm + one slice spacing), bounded by the slab, in steps of a tenth of a slice, then
+ * golden-section to 0.001 slice. Beyond correctMaxMm a frame is excluded anyway, so the range need only
+ * reach one slice further, to tell a shift just over the limit from one at it.
+ */
 const GRID_STEPS_PER_SLICE = 10;
 const REFINE_TOLERANCE_SLICES = 0.001;
 /** A (column, slice) pair is compared only when the reference has bone within this many slices of it. */
@@ -37,13 +47,18 @@ const BONE_REACH_SLICES = 2;
 /** Ties within this relative cost keep the smaller shift (a flat cost means no evidence of movement). */
 const TIE_RELATIVE = 1e-9;
 /**
- * The reference's slice-to-slice change (mean squared difference of neighbouring slices' bone images) must
- * exceed this multiple of what noise alone gives (2 σ²) for a shift along z to be measurable; below it the
- * slab's bone is the same in every slice (a cylinder), and any minimum of the cost would be noise's.
+ * The reference's change over correctMaxMm along z (mean squared difference of the bone images of slices
+ * round(correctMaxMm / slice spacing) apart, at least 1) must exceed this multiple of what noise alone gives
+ * (2 σ²) for a shift along z to be measurable; below it the slab's bone is the same in every slice (a
+ * cylinder), and any minimum of the cost would be noise's. The lag makes the test ask whether a shift of
+ * the size that decides exclusion would show, whatever the slice spacing (with 5-mm slices, neighbours; with
+ * 1-mm slices the bone of neighbours differs by less than 20 HU noise although a 5-mm shift is plain).
  */
 const MIN_SIGNAL_TO_NOISE = 4;
 /** Scale from the median absolute deviation to the SD of a normal distribution. */
 const MAD_TO_SD = 1.4826;
+/** A refined minimum within this many slices of the search edge is taken to lie at the edge. */
+const EDGE_TOLERANCE_SLICES = 0.01;
 
 /** In-plane columns (i, j) where the reference frame has bone in some slice, thinned to a cap. */
 function boneColumns(ct: Volume, referenceFrame: number, floorHu: number, maxColumns: number): Int32Array {
@@ -124,13 +139,17 @@ function cost(
 }
 
 /**
- * Noise variance of the reference's HU in bone, from the median absolute second difference a − 2b + c of
- * three in-plane neighbours all above the floor (blind to a linear ramp, robust to the bone's edges):
- * var(a − 2b + c) = 6σ².
+ * Noise variance of the reference's HU, from the median absolute second difference a − 2b + c of three
+ * in-plane neighbours all in soft tissue (from airMaxHu to the bone floor: scalp, fat, brain, CSF), where
+ * the anatomy is nearly flat (blind to a linear ramp, robust to the few edges): var(a − 2b + c) = 6σ².
+ * Not in bone: a skull a few voxels thick is mostly edge, whose second differences measure the anatomy and
+ * on a clean image read as noise of tens of HU. CT noise depends on the ray paths through the head rather
+ * than on the voxel's own density, so soft tissue's noise stands for bone's.
  */
-function boneNoiseVariance(ct: Volume, referenceFrame: number, floorHu: number): number {
+function softTissueNoiseVariance(ct: Volume, referenceFrame: number, lowHu: number, floorHu: number): number {
   const [nx, ny, nz] = ct.dims;
   const base = referenceFrame * voxelsPerFrame(ct);
+  const soft = (hu: number): boolean => hu > lowHu && hu <= floorHu;
   const differences: number[] = [];
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
@@ -139,7 +158,7 @@ function boneNoiseVariance(ct: Volume, referenceFrame: number, floorHu: number):
         const a = ct.data[v] ?? 0;
         const b = ct.data[v + 1] ?? 0;
         const c = ct.data[v + 2] ?? 0;
-        if (a > floorHu && b > floorHu && c > floorHu) differences.push(Math.abs(a - 2 * b + c));
+        if (soft(a) && soft(b) && soft(c)) differences.push(Math.abs(a - 2 * b + c));
       }
     }
   }
@@ -193,12 +212,14 @@ function bestShift(evaluate: (shift: number) => number, range: number): number {
  * frame (ACR CTP IV.C.3: movement must be noted and its effect on the maps considered). Each frame's bone
  * image, max(HU − registrationFloorHu, 0) (which contrast hardly changes), with its in-plane transform
  * undone, is compared with the reference's bone image shifted along z by linear interpolation between
- * slices; the shift of least mean squared difference (with the noise's interpolation dip added back) is kept (a grid over ±2 slice spacings, then a
- * golden-section search). Only columns with bone in the reference and slices within 2 slices of that bone
- * are compared, so an enhancing vessel away from bone does not enter. Linear interpolation across thick
- * slices only approximates the anatomy between them, so the estimate is coarser than the in-plane one; a
- * slab whose bone changes from slice to slice no more than its noise (4 × 2σ², σ measured in the reference's
- * bone) gives no evidence and reports 0 (`determinable` false).
+ * slices; the shift of least mean squared difference (with the noise's interpolation dip added back) is
+ * kept (a grid over ±(correctMaxMm + one slice), bounded by the slab, then a golden-section search); a
+ * minimum at the edge of that range is flagged in `beyondSearchRange` (the shift is at least the range).
+ * Only columns with bone in the reference and slices within 2 slices of that bone are compared, so an
+ * enhancing vessel away from bone does not enter. Linear interpolation across thick slices only
+ * approximates the anatomy between them, so the estimate is coarser than the in-plane one; a slab whose bone
+ * changes over correctMaxMm along z no more than its noise (4 × 2σ², σ measured in the reference's soft
+ * tissue) gives no evidence and reports 0 (`determinable` false).
  */
 export function estimateThroughPlaneMotion(
   ct: Volume,
@@ -220,11 +241,22 @@ export function estimateThroughPlaneMotion(
   const nz = ct.dims[2];
   const sliceMm = ct.spacingMm[2];
   const throughPlaneMm = new Float64Array(ct.frames);
-  if (nz < 2) return { referenceFrame, throughPlaneMm, determinable: false };
+  const beyondSearchRange = new Uint8Array(ct.frames);
+  const range = Math.min((limits.correctMaxMm + sliceMm) / sliceMm, nz - 1);
+  const searchRangeMm = Math.max(range, 0) * sliceMm;
+  const notDeterminable = {
+    referenceFrame,
+    throughPlaneMm,
+    determinable: false,
+    searchRangeMm,
+    beyondSearchRange,
+  };
+  if (nz < 2) return notDeterminable;
   const floorHu = limits.registrationFloorHu;
   const columns = boneColumns(ct, referenceFrame, floorHu, options.maxColumns ?? 1000);
   const reference = boneSamples(ct, referenceFrame, columns, floorHu, IDENTITY_TRANSFORM);
   const compared = new Uint8Array(reference.length);
+  const lag = Math.max(1, Math.min(Math.round(limits.correctMaxMm / sliceMm), nz - 1));
   let variation = 0;
   let variationPairs = 0;
   for (let p = 0; p < reference.length; p++) {
@@ -233,21 +265,31 @@ export function estimateThroughPlaneMotion(
     for (let kk = Math.max(0, k - BONE_REACH_SLICES); kk <= Math.min(nz - 1, k + BONE_REACH_SLICES); kk++) {
       if ((reference[start + kk] ?? 0) > 0) compared[p] = 1;
     }
-    if (k > 0 && compared[p] === 1) {
-      variation += ((reference[p] ?? 0) - (reference[p - 1] ?? 0)) ** 2;
+    if (k >= lag && compared[p] === 1) {
+      variation += ((reference[p] ?? 0) - (reference[p - lag] ?? 0)) ** 2;
       variationPairs++;
     }
   }
-  const noiseVariance = boneNoiseVariance(ct, referenceFrame, floorHu);
+  const noiseVariance = softTissueNoiseVariance(
+    ct,
+    referenceFrame,
+    preprocessDefaults.brainMask.airMaxHu,
+    floorHu,
+  );
   if (variationPairs === 0 || variation / variationPairs <= MIN_SIGNAL_TO_NOISE * 2 * noiseVariance) {
-    return { referenceFrame, throughPlaneMm, determinable: false };
+    return notDeterminable;
   }
-  const range = Math.min(SEARCH_SLICES, nz - 1);
   for (let t = 0; t < ct.frames; t++) {
     if (t === referenceFrame) continue;
     const frame = boneSamples(ct, t, columns, floorHu, options.transforms?.[t] ?? IDENTITY_TRANSFORM);
-    throughPlaneMm[t] =
-      bestShift((shift) => cost(reference, frame, compared, nz, shift, noiseVariance), range) * sliceMm;
+    const shift = bestShift((s) => cost(reference, frame, compared, nz, s, noiseVariance), range);
+    // A minimum at the edge says only that the shift is at least the range (the cost may fall further).
+    if (Math.abs(shift) >= range - EDGE_TOLERANCE_SLICES) {
+      beyondSearchRange[t] = 1;
+      throughPlaneMm[t] = Math.sign(shift) * searchRangeMm;
+    } else {
+      throughPlaneMm[t] = shift * sliceMm;
+    }
   }
-  return { referenceFrame, throughPlaneMm, determinable: true };
+  return { referenceFrame, throughPlaneMm, determinable: true, searchRangeMm, beyondSearchRange };
 }

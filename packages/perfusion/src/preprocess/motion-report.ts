@@ -34,16 +34,27 @@ function checkMm(values: ArrayLike<number>, name: string, frame: number, signed:
  * With through-plane translations, the displacement judged is √(in-plane² + through-plane²) (the
  * translation along z is orthogonal to every in-plane movement); only the in-plane part is corrected, and a
  * through-plane part over okMaxMm in a frame that is kept is stated in the reason (see
- * `throughPlaneWarning`; the motion rationale says why it is not interpolated).
+ * `throughPlaneWarning`; the motion rationale says why it is not interpolated). A frame flagged in
+ * `beyondSearchRange` (the through-plane search found its least cost at the edge of its range, so the
+ * shift is at least |throughPlaneMm|, `estimateThroughPlaneMotion`) is excluded: its movement is unknown.
  */
 export function motionReport(
   displacementsMm: ArrayLike<number>,
   limits: MotionLimits = preprocessDefaults.motion,
   throughPlaneMm?: ArrayLike<number>,
+  beyondSearchRange?: ArrayLike<number>,
 ): MotionFrameReport[] {
   if (throughPlaneMm !== undefined && throughPlaneMm.length !== displacementsMm.length) {
     throw new RangeError(
       `motionReport: throughPlaneMm has ${throughPlaneMm.length} frames, displacementsMm ${displacementsMm.length}`,
+    );
+  }
+  if (
+    beyondSearchRange !== undefined &&
+    (throughPlaneMm === undefined || beyondSearchRange.length !== displacementsMm.length)
+  ) {
+    throw new RangeError(
+      `motionReport: beyondSearchRange needs throughPlaneMm and one entry per frame (${displacementsMm.length}), got ${beyondSearchRange.length}`,
     );
   }
   const reports: MotionFrameReport[] = [];
@@ -62,7 +73,13 @@ export function motionReport(
       zMm !== undefined && Math.abs(zMm) > limits.okMaxMm
         ? `; ${fmt(zMm)} mm through-plane not corrected (slices too thick to interpolate between): its effect on the maps to be considered`
         : '';
-    if (mm <= limits.okMaxMm) {
+    if (zMm !== undefined && (beyondSearchRange?.[frame] ?? 0) !== 0) {
+      reports.push({
+        ...measured,
+        action: 'excluded',
+        reason: `moved at least ${fmt(Math.abs(zMm))} mm through-plane (the edge of the search range): excluded from the analysis (ACR CTP IV.C.3)`,
+      });
+    } else if (mm <= limits.okMaxMm) {
       reports.push({
         ...measured,
         action: 'ok',

@@ -9,6 +9,7 @@ const positive = z.number().positive();
 const arrivalSchema = z.strictObject({
   sdMultiplier: positive,
   riseFractionOfPeak: z.number().min(0).max(1),
+  minimumRiseHu: z.number().min(0),
   minimumBaselineFrames: z.number().int().min(1),
   baselineMarginFrames: z.number().int().min(0),
   rationale: z.string().min(1),
@@ -50,6 +51,7 @@ const aifSchema = z.strictObject({
 const vofSchema = z.strictObject({
   clusterSize: z.number().int().min(1),
   minimumDelayAfterAifS: z.number().min(0),
+  minimumBaselineFramesToSplit: z.number().int().min(2),
   minimumPeakToNoise: positive,
   maximumTailFractionOfPeak: z.number().min(0).max(1),
   rationale: z.string().min(1),

@@ -32,6 +32,11 @@ export interface QualityInput {
     readonly throughPlaneMm?: number;
     readonly action: MotionAction;
   }[];
+  /**
+   * Whether movement along the slice axis was measured (`estimateThroughPlaneMotion` determinable); absent:
+   * taken as true when some frame carries throughPlaneMm, false otherwise.
+   */
+  readonly throughPlaneAssessed?: boolean;
   readonly baselineFrameCount: number;
   readonly aif: { readonly peakDeltaHu: number; readonly baselineSdHu: number };
   readonly vof: { readonly truncated: boolean };
@@ -48,6 +53,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 function checkMotion(
   motion: QualityInput['motion'],
+  throughPlaneAssessed: boolean | undefined,
   limits: PerfusionQcLimits['motion'],
   okMaxMm: number,
 ): QualityCheck {
@@ -74,14 +80,23 @@ function checkMotion(
         `(frames ${shiftedKept.map((m) => m.frame).join(', ')}, up to ` +
         `${fmt(Math.max(...shiftedKept.map((m) => Math.abs(m.throughPlaneMm ?? 0))), 2)} mm), not corrected: ` +
         'consider the effect on the maps';
+  // Through-plane movement that could not be measured is movement not assessed (IV.C.3: it must be noted).
+  const zAssessed = throughPlaneAssessed ?? motion.some((m) => m.throughPlaneMm !== undefined);
+  const zNote = zAssessed
+    ? ''
+    : '; through-plane motion not assessed (the bone does not change enough along the slice axis to measure a shift)';
   if (excluded === 0) {
-    if (shiftedKept.length > 0) {
-      return { check: 'motion', status: 'warn', reason: `${moved}${shiftNote} (ACR CTP IV.C.3)` };
-    }
     const note =
       corrected > 0
         ? `${plural(corrected, 'frame')} corrected for movement`
         : 'no frame moved beyond the ok limit';
+    if (shiftedKept.length > 0 || !zAssessed) {
+      return {
+        check: 'motion',
+        status: 'warn',
+        reason: `${note}; ${moved}${shiftNote}${zNote} (ACR CTP IV.C.3)`,
+      };
+    }
     return { check: 'motion', status: 'pass', reason: `${note}; ${moved} (ACR CTP IV.C.3)` };
   }
   const fraction = excluded / motion.length;
@@ -92,7 +107,7 @@ function checkMotion(
     reason:
       `${plural(excluded, 'frame')} of ${motion.length} excluded for movement (${fmt(100 * fraction)}%, ` +
       `${status === 'warn' ? 'at most' : 'over'} ${fmt(100 * limits.maxExcludedFractionForWarn, 0)}%)` +
-      `${corrected > 0 ? `, ${corrected} corrected` : ''}; ${moved}${shiftNote}; consider the effect on the maps (ACR CTP IV.C.3)`,
+      `${corrected > 0 ? `, ${corrected} corrected` : ''}; ${moved}${shiftNote}${zNote}; consider the effect on the maps (ACR CTP IV.C.3)`,
   };
 }
 
@@ -251,7 +266,7 @@ export function qualityChecks(
   });
   const { protocol } = input;
   return [
-    checkMotion(input.motion, limits.motion, motionLimits.okMaxMm),
+    checkMotion(input.motion, input.throughPlaneAssessed, limits.motion, motionLimits.okMaxMm),
     checkBaseline(input.baselineFrameCount, limits.baseline),
     checkAifPeak(input.aif.peakDeltaHu, limits.aifPeak),
     checkAifNoise(input.aif, limits.aifNoise),
