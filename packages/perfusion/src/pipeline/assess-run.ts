@@ -69,6 +69,9 @@ export function assessQuality(
   const aif = curveFeatures(run.aif.curveDeltaHu, 0, -1, run.frameTimesS, baselineCount);
   return qualityChecks({
     ...(run.motion.estimated ? { motion: run.motion.frames } : {}),
+    ...(run.motion.throughPlaneDeterminable === undefined
+      ? {}
+      : { throughPlaneAssessed: run.motion.throughPlaneDeterminable }),
     baselineFrameCount: baselineCount,
     aif: { peakDeltaHu: aif.peakDeltaHu, baselineSdHu: aif.noiseSdHu },
     vof: { truncated: run.vof.truncated },
