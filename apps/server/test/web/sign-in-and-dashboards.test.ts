@@ -257,9 +257,10 @@ describe.skipIf(skipReason !== null)(
       await fresh.getByLabel('Password').fill('harbour lantern violet 2026');
       await fresh.getByRole('button', { name: 'Continue' }).click();
       await fresh.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
-      await expect(
-        fresh.getByRole('img', { name: 'QR code for the authenticator app' }).isVisible(),
-      ).resolves.toBe(true);
+      // The QR code is drawn after the heading (its image is generated in the page): wait for it, then check.
+      const qrCode = fresh.getByRole('img', { name: 'QR code for the authenticator app' });
+      await qrCode.waitFor({ state: 'visible' });
+      await expect(qrCode.isVisible()).resolves.toBe(true);
       await keepScreenshot(fresh, 'enrol-second-factor');
       const secret = (await fresh.getByTestId('totp-secret').textContent()) ?? '';
       // A code for the wrong moment (an hour ago) is refused beside the field.
