@@ -209,17 +209,17 @@ export async function readDicomSeries(
   folder: string,
   options: ReadDicomSeriesOptions = {},
 ): Promise<DicomSeriesRead> {
-  try {
-    return await readSeries(folder, options);
-  } catch (error) {
-    // Files are found relative to the folder; an error names the file as the person can open it.
-    if (error instanceof VolumeReadError && error.file !== folder && !isAbsolute(error.file))
-      throw new VolumeReadError(join(folder, error.file), error.problem);
-    throw error;
-  }
+  return namingFilesIn(folder, () => readSeries(folder, options));
 }
 
-async function readSeries(folder: string, options: ReadDicomSeriesOptions): Promise<DicomSeriesRead> {
+/**
+ * The image files of the chosen series (options.seriesUid, or the folder's only series) with their headers,
+ * each of a readable transfer syntax and all of one image size; `skipped` counts the non-image files.
+ */
+export async function seriesImageFiles(
+  folder: string,
+  options: { readonly seriesUid?: string },
+): Promise<{ files: HeaderFile[]; skipped: number; seriesUid: string }> {
   const { images, skipped } = await readHeaders(folder);
   const seriesUid = chooseSeries(folder, options, images);
   const files: HeaderFile[] = images
@@ -233,6 +233,22 @@ async function readSeries(folder: string, options: ReadDicomSeriesOptions): Prom
     assertReadableTransferSyntax(image);
   });
   checkSameImageSize(files.map(({ image }) => image));
+  return { files, skipped, seriesUid };
+}
+
+/** Runs a read of `folder`; a VolumeReadError naming a file inside it is re-thrown with the path a person can open. */
+export async function namingFilesIn<T>(folder: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof VolumeReadError && error.file !== folder && !isAbsolute(error.file))
+      throw new VolumeReadError(join(folder, error.file), error.problem);
+    throw error;
+  }
+}
+
+async function readSeries(folder: string, options: ReadDicomSeriesOptions): Promise<DicomSeriesRead> {
+  const { files, skipped, seriesUid } = await seriesImageFiles(folder, options);
   const slices: Slice[] = files.flatMap(({ image }) => image.planes.map((plane) => ({ image, plane })));
   const stack = stackGeometry(
     seriesUid,

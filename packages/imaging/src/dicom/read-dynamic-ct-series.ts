@@ -3,23 +3,15 @@
 // their headers (see plane-times.ts and dynamic-layout.ts), frame times from the first frame. Headers and
 // pixels are read as readDicomSeries reads them; voxel (i, j, k) of frame t is at
 // i + nx·(j + ny·(k + nz·t)).
-import { isAbsolute, join } from 'node:path';
 import type { Triple, Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
 import type { CtAcquisition } from './ct-acquisition.ts';
-import { dicomImageFile, seriesUidOf, type FramePlane } from './dicom-image-file.ts';
+import type { FramePlane } from './dicom-image-file.ts';
 import type { DynamicCtProtocol } from './dynamic-ct-protocol.ts';
 import { dynamicLayout, TimeOrderError, type DynamicLayout } from './dynamic-layout.ts';
 import { dynamicTolerances } from './dynamic-tolerances.ts';
-import { assertReadableTransferSyntax } from './pixel-data.ts';
 import { planeTimes, type ImageFrame, type PlaneTimes } from './plane-times.ts';
-import {
-  checkSameImageSize,
-  chooseSeries,
-  readHeaders,
-  readPixels,
-  type HeaderFile,
-} from './read-dicom-series.ts';
+import { namingFilesIn, readPixels, seriesImageFiles } from './read-dicom-series.ts';
 import { readCtAcquisition } from './read-ct-acquisition.ts';
 import type { RealValueArray } from './rescale-frame.ts';
 import type { SeriesGeometryReport } from './series-geometry-report.ts';
@@ -132,33 +124,14 @@ export async function readDynamicCtSeries(
   folder: string,
   options: ReadDynamicCtSeriesOptions = {},
 ): Promise<DynamicCtSeriesRead> {
-  try {
-    return await readDynamic(folder, options);
-  } catch (error) {
-    // Files are found relative to the folder; an error names the file as the person can open it.
-    if (error instanceof VolumeReadError && error.file !== folder && !isAbsolute(error.file))
-      throw new VolumeReadError(join(folder, error.file), error.problem);
-    throw error;
-  }
+  return namingFilesIn(folder, () => readDynamic(folder, options));
 }
 
 async function readDynamic(
   folder: string,
   options: ReadDynamicCtSeriesOptions,
 ): Promise<DynamicCtSeriesRead> {
-  const { images, skipped } = await readHeaders(folder);
-  const seriesUid = chooseSeries(folder, options, images);
-  const files: HeaderFile[] = images
-    .filter((entry) => seriesUidOf(entry.dataSet) === seriesUid)
-    .map((entry) => ({
-      file: entry.file,
-      image: dicomImageFile(entry.dataSet, entry.file),
-      ...(entry.wholeFile === undefined ? {} : { wholeFile: entry.wholeFile }),
-    }));
-  files.forEach(({ image }) => {
-    assertReadableTransferSyntax(image);
-  });
-  checkSameImageSize(files.map(({ image }) => image));
+  const { files, skipped, seriesUid } = await seriesImageFiles(folder, options);
   const slices: Slice[] = files.flatMap(({ image }) =>
     image.planes.map((plane) => ({ image, frameIndex: plane.frameIndex, plane })),
   );
