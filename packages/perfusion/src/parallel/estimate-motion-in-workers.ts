@@ -1,18 +1,12 @@
 import type { Volume, VoxelArray } from '@quantrad/imaging';
-import type { EstimateMotionOptions, MotionEstimate } from '../preprocess/estimate-motion.ts';
+import {
+  registrationSlices,
+  type EstimateMotionOptions,
+  type MotionEstimate,
+} from '../preprocess/estimate-motion.ts';
 import type { RigidTransform } from '../preprocess/rigid-transform.ts';
 import type { InWorkersOptions } from './in-workers.ts';
 import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
-
-/**
- * The slices `estimateMotion` registers on: up to 4 spread evenly through the slab (the same rule as its
- * private `registrationSlices`; a volume of just these slices makes it pick them all, in order).
- */
-const MAX_REGISTRATION_SLICES = 4;
-function registrationSlices(nz: number): number[] {
-  const count = Math.min(nz, MAX_REGISTRATION_SLICES);
-  return Array.from({ length: count }, (_, s) => Math.round(((s + 0.5) * nz) / count - 0.5));
-}
 
 /**
  * Frames per block at most: blocks are prepared when a worker is free, so copies stay small. The layout

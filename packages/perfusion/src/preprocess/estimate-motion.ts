@@ -52,8 +52,8 @@ const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
 /** The transform is shared by the slab's slices: register on at most this many, evenly spread. */
 const MAX_REGISTRATION_SLICES = 4;
 
-/** Up to MAX_REGISTRATION_SLICES slice indices spread evenly through the slab. */
-function registrationSlices(nz: number): number[] {
+/** Up to MAX_REGISTRATION_SLICES slice indices spread evenly through the slab (also used by the worker version). */
+export function registrationSlices(nz: number): number[] {
   const count = Math.min(nz, MAX_REGISTRATION_SLICES);
   return Array.from({ length: count }, (_, s) => Math.round(((s + 0.5) * nz) / count - 0.5));
 }
