@@ -34,6 +34,7 @@ const motionSchema = z
     correctMaxMm: positive,
     sphereRadiusMm: positive,
     registrationFloorHu: z.number(),
+    throughPlaneMinSignalToNoise: positive,
     rationale: z.string().min(1),
   })
   .refine((m) => m.okMaxMm <= m.correctMaxMm, { error: 'motion okMaxMm must not exceed correctMaxMm' });
