@@ -51,6 +51,7 @@ const aifSchema = z.strictObject({
 
 const vofSchema = z.strictObject({
   clusterSize: z.number().int().min(1),
+  areaToleranceFraction: z.number().min(0).max(1),
   minimumDelayAfterAifS: z.number().min(0),
   minimumBaselineFramesToSplit: z.number().int().min(2),
   minimumPeakToNoise: positive,
