@@ -36,8 +36,10 @@ export interface ThroughPlaneEstimate {
   /**
    * Per frame, the in-plane transform re-estimated together with the shift along z (the given transforms
    * where the shift is not determinable, or lies beyond the search range). An in-plane registration done
-   * alone absorbs part of a shift along z (see `estimateThroughPlaneMotion`), so these are the ones to judge
-   * and correct the frame with.
+   * alone absorbs part of a shift along z (see `estimateThroughPlaneMotion`); these are refined on the
+   * unblurred bone of up to maxColumns columns, coarser than `estimateMotion`'s, so runPerfusion still corrects
+   * with `estimateMotion`'s transforms (on the synthetic head these are better for frames shifted along z and
+   * no better for frames moved in-plane only).
    */
   readonly transforms: readonly RigidTransform[];
 }
