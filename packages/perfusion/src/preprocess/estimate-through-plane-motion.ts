@@ -206,12 +206,15 @@ function refineInPlane(evaluate: (t: RigidTransform) => number, start: RigidTran
   return best;
 }
 
-/** The shift (slices) of least cost: a grid, then golden-section search around its best point. */
-function bestShift(evaluate: (shift: number) => number, range: number): number {
+/**
+ * The shift (slices) of least cost: a grid over [from, to] (within ±range), then golden-section search around
+ * its best point.
+ */
+function bestShift(evaluate: (shift: number) => number, range: number, from = -range, to = range): number {
   const step = 1 / GRID_STEPS_PER_SLICE;
   let best = 0;
   let bestCost = evaluate(0);
-  for (let s = -range; s <= range + 1e-9; s += step) {
+  for (let s = from; s <= to + 1e-9; s += step) {
     const c = evaluate(s);
     if (c < bestCost * (1 - TIE_RELATIVE)) {
       best = s;
@@ -339,7 +342,15 @@ export function estimateThroughPlaneMotion(
     let shift = bestShift((s) => cost(reference, frame, compared, nz, s, noiseVariance), range);
     // The in-plane transform found without z absorbs part of a shift along z; alternate (in-plane at the
     // shift found, then the shift with that transform).
-    for (let round = 0; round < JOINT_ROUNDS && Math.abs(shift) < range - EDGE_TOLERANCE_SLICES; round++) {
+    // Only where the first shift matters: the part absorbed was at most 20% of the shift on the synthetic head,
+    // so a first reading under okMaxMm / 2 is a shift under okMaxMm, where nothing is decided (and a still
+    // frame costs no more than before).
+    const worthRefining = Math.abs(shift) * sliceMm >= limits.okMaxMm / 2;
+    for (
+      let round = 0;
+      worthRefining && round < JOINT_ROUNDS && Math.abs(shift) < range - EDGE_TOLERANCE_SLICES;
+      round++
+    ) {
       const atShift = shift;
       transform = refineInPlane(
         (candidate) =>
@@ -354,7 +365,13 @@ export function estimateThroughPlaneMotion(
         transform,
       );
       frame = boneSamples(ct, t, columns, floorHu, transform);
-      shift = bestShift((s) => cost(reference, frame, compared, nz, s, noiseVariance), range);
+      // The refined transform moves the shift by a fraction of a slice: search within a slice of it.
+      shift = bestShift(
+        (s) => cost(reference, frame, compared, nz, s, noiseVariance),
+        range,
+        Math.max(-range, atShift - 1),
+        Math.min(range, atShift + 1),
+      );
     }
     transforms[t] = transform;
     // A minimum at the edge says only that the shift is at least the range (the cost may fall further).
