@@ -123,9 +123,9 @@ describe('estimateThroughPlaneMotion', () => {
   // Thin and thick slices over a 40-mm slab, shifts of 1, 3, 6 and −6 mm (frames 1-4), in-plane estimated
   // first as the pipeline does. Before: the search reached ±2 slices only, so on 2.5-mm slices 6 mm read
   // 5.00 mm (kept as "corrected"), and on 1- and 2-mm slices the noise was measured on the skull's edges and
-  // every shift was "not determinable". Measured now (noise 0 / 20 HU): 1 and 3 mm read 0.83-0.95 and
-  // 2.65-2.74 mm (the in-plane registration absorbs a little of the narrowing skull's shift; with identity
-  // transforms 0.89-1.00 and 2.96-3.04); 6 mm reads 5.49-5.71 or, on 1-mm slices, lies at the 6-mm edge of
+  // every shift was "not determinable". Measured then (noise 0 / 20 HU): 1 and 3 mm read 0.83-0.95 and
+  // 2.65-2.74 mm (the in-plane registration absorbed part of the narrowing skull's shift; with identity
+  // transforms 0.89-1.00 and 2.96-3.04; now refined together, see the ±5.3 mm test); 6 mm reads 5.49-5.71 or, on 1-mm slices, lies at the 6-mm edge of
   // the search (correctMaxMm + one slice); −6 mm reads −6.41 to −6.50 or the edge.
   const SHIFTS: Move[] = [0, 1, 3, 6, -6].map((tzMm) => ({ inPlane: still, tzMm }));
   it.each([
@@ -159,6 +159,43 @@ describe('estimateThroughPlaneMotion', () => {
       // Each ±6 mm frame reads beyond correctMaxMm in the right direction, or at the edge of the search.
       expect(z.throughPlaneMm[3]).toBeGreaterThan(5);
       expect(z.throughPlaneMm[4]).toBeLessThan(-5);
+    },
+  );
+
+  // A shift just beyond correctMaxMm (5 mm) must read beyond it. The in-plane registration, run first and
+  // without z, fits part of a z shift with a rotation (about -3° for +5.3 mm on this head), and z measured
+  // after it read 4.61-4.83 mm for +5.3 and -5.67 to -5.81 for -5.3 (1- to 5-mm slices, 0 and 20 HU): a frame
+  // that moved beyond the limit along z was kept. With in-plane and z refined together: 5.09-5.31 and -5.30 to
+  // -5.42. The bound, 0.3 mm, is what z measured with the true (identity) in-plane transforms misses by on
+  // 5-mm slices (5.22-5.35: linear interpolation between thick slices) plus the noise's spread, 0.1 mm.
+  const BEYOND: Move[] = [
+    { inPlane: still, tzMm: 0 },
+    { inPlane: still, tzMm: 5.3 },
+    { inPlane: still, tzMm: -5.3 },
+    { inPlane: { txMm: -2, tyMm: 1, rotationDeg: -1.5 }, tzMm: 5.3 },
+  ];
+  it.each([
+    [5, 0, 1],
+    [5, 20, 10],
+    [5, 20, 3],
+    [2.5, 0, 1],
+    [2.5, 20, 9],
+    [1, 0, 1],
+  ])(
+    'on %s-mm slices (noise %s HU, seed %s) reads ±5.3 mm beyond 5 mm, within 0.3 mm',
+    (sliceMm, noiseHu, seed) => {
+      const ct = render(BEYOND, noiseHu, seed, sliceMm, Math.round(40 / sliceMm));
+      const inPlane = estimateMotion(ct);
+      const z = estimateThroughPlaneMotion(ct, { transforms: inPlane.transforms });
+      expect(Array.from(z.beyondSearchRange)).toEqual([0, 0, 0, 0]);
+      BEYOND.forEach((truth, t) => {
+        const mm = z.throughPlaneMm[t] ?? NaN;
+        expect(Math.abs(mm - truth.tzMm), `frame ${t}: ${mm.toFixed(2)} mm`).toBeLessThan(0.3);
+        if (truth.tzMm !== 0) expect(Math.abs(mm), `frame ${t}`).toBeGreaterThan(5);
+      });
+      // The refined in-plane transform of the frame moved in-plane too keeps its translation (-2, 1 mm).
+      expect(z.transforms[3]?.txMm).toBeCloseTo(-2, 1);
+      expect(z.transforms[3]?.tyMm).toBeCloseTo(1, 1);
     },
   );
 

@@ -4,7 +4,7 @@ import { checkCandidates, type SelectCurveOptions } from './select-aif.ts';
 
 /** The venous output function chosen automatically, with the evidence for it (ACR CTP V, VI.C). */
 export interface VofSelection {
-  /** Linear voxel indices of the chosen cluster, largest area first. */
+  /** Linear voxel indices of the curves averaged (within the area tolerance of the largest), largest area first. */
   readonly voxels: Int32Array;
   /**
    * Mean ΔHU of the chosen curves per frame, baselined on the even-numbered baseline frames (those not used
@@ -31,7 +31,10 @@ function meanOver(values: ArrayLike<number>, offset: number, frames: readonly nu
  * Automatic venous output function (issue 8 §2.4; rules in data/preprocess-defaults.json, vof): a venous
  * sinus is late and large. Candidates peaking at or after aifTtpS + minimumDelayAfterAifS (without an AIF:
  * at or after the median time to peak of all candidates), with a peak ≥ minimumPeakToNoise × baseline SD,
- * are ranked by area under the curve; the clusterSize largest are averaged. `truncated` is set when the
+ * are ranked by area under the curve; every candidate whose ranking area is within areaToleranceFraction of
+ * the largest is averaged, and never fewer than the clusterSize largest (the largest alone, or a fixed few,
+ * are partly chosen for their noise wherever it is correlated over time; the measurement that set the
+ * tolerance is in the rationale). `truncated` is set when the
  * mean curve's last frame is above maximumTailFractionOfPeak of its peak.
  *
  * Ranking and measuring use different baseline frames (with baselineCount ≥ minimumBaselineFramesToSplit,
@@ -83,7 +86,11 @@ export function selectVof(
     );
   }
   kept.sort((p, q) => q.rankAreaDeltaHuS - p.rankAreaDeltaHuS);
-  const best = kept.slice(0, rules.clusterSize);
+  // Every candidate within areaToleranceFraction of the largest ranking area, and never fewer than clusterSize.
+  const largest = kept[0]?.rankAreaDeltaHuS ?? 0;
+  const floor = largest - rules.areaToleranceFraction * Math.abs(largest);
+  const within = kept.filter((k) => k.rankAreaDeltaHuS >= floor).length;
+  const best = kept.slice(0, Math.max(rules.clusterSize, within));
   const curveDeltaHu = meanOfCurves(
     curves,
     best.map((b) => b.row),

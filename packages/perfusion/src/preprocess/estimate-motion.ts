@@ -317,7 +317,8 @@ function register(
  * the slab's slices) to the reference frame by minimising the sum of squared differences of the bone image,
  * max(HU − registrationFloorHu, 0), which contrast hardly changes; the cost is summed over reference voxels
  * near bone, on up to 4 slices spread through the slab (the transform is shared). Search: a coarse grid (±8 mm, ±8°) on a subset of the points, then a compass search, on that subset down to 0.05 mm / 0.05° and on all points to 0.005 mm / 0.005°. Through-plane
- * motion is not estimated.
+ * motion is not estimated here: `estimateThroughPlaneMotion` measures it and refines these transforms with
+ * it (registered alone, they absorb part of a shift along z).
  */
 export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}): MotionEstimate {
   assertDynamic(ct, 'estimateMotion');

@@ -34,6 +34,7 @@ const motionSchema = z
     correctMaxMm: positive,
     sphereRadiusMm: positive,
     registrationFloorHu: z.number(),
+    throughPlaneMinSignalToNoise: positive,
     rationale: z.string().min(1),
   })
   .refine((m) => m.okMaxMm <= m.correctMaxMm, { error: 'motion okMaxMm must not exceed correctMaxMm' });
@@ -50,6 +51,7 @@ const aifSchema = z.strictObject({
 
 const vofSchema = z.strictObject({
   clusterSize: z.number().int().min(1),
+  areaToleranceFraction: z.number().min(0).max(1),
   minimumDelayAfterAifS: z.number().min(0),
   minimumBaselineFramesToSplit: z.number().int().min(2),
   minimumPeakToNoise: positive,
