@@ -126,6 +126,58 @@ describe('model fit of noiseless curves', () => {
   });
 });
 
+describe('model fit search', () => {
+  it('finds the best template of the grid (an exhaustive search) on noisy box curves', () => {
+    // Box residues with 0.5 HU of noise per frame (the smoothed 2-HU phantom has about 0.25): the (MTT, delay)
+    // valley of a box runs obliquely (a later front with a shorter MTT keeps the first moment), and a search
+    // moving only along the grid's axes and diagonals stopped in it at a shorter MTT and a higher flow.
+    // Reference: every template of the grid scored, the largest ⟨c, y⟩/‖c‖ (least residual). Measured: the
+    // search ends on the exhaustive best in 197 of 200 curves, mean |flow error| to it 0.3% (without the moves
+    // along the valley: 168 of 200, 6.0%).
+    const dtS = 1;
+    const times = sampleTimes(60, dtS);
+    const T = times.length;
+    const aif = Float64Array.from(times, (t) => gammaVariate(t, aifParams));
+    const fit = new ResidueModelFit(aif, dtS, grid);
+    const templates: { shape: number; mtt: number; delay: number; c: Float64Array; norm: number }[] = [];
+    fit.shapes.forEach((_, s) => {
+      fit.mttsS.forEach((_, m) => {
+        for (let d = 0; d < fit.delayCount; d++) {
+          const c = fit.template(s, m, d);
+          const norm = Math.sqrt(c.reduce((sum, v) => sum + v * v, 0));
+          if (norm > 0) templates.push({ shape: s, mtt: m, delay: d, c, norm });
+        }
+      });
+    });
+    const random = gaussian(11);
+    const curve = new Float32Array(T);
+    let same = 0;
+    let errorSum = 0;
+    const count = 200;
+    for (let n = 0; n < count; n++) {
+      const mttS = [3.4, 4, 4.8, 6][n % 4] ?? 4;
+      const delayS = [0, 0.5, 1, 1.5, 2][Math.floor(n / 4) % 5] ?? 0;
+      const clean = tissueCurveDeltaHu(times, aifParams, { residue: 'box', mttS, cbfMl100gMin: 50, delayS });
+      for (let i = 0; i < T; i++) curve[i] = (clean[i] ?? 0) + 0.5 * random();
+      let bestScore = -Infinity;
+      let bestFlow = 0;
+      for (const { c, norm } of templates) {
+        let dot = 0;
+        for (let i = 0; i < T; i++) dot += (c[i] ?? 0) * (curve[i] ?? 0);
+        if (dot / norm > bestScore) {
+          bestScore = dot / norm;
+          bestFlow = dot / (norm * norm);
+        }
+      }
+      const estimate = fit.fit(curve, 0, mttS);
+      if (Math.abs(estimate.kMaxPerS / bestFlow - 1) < 1e-4) same++;
+      errorSum += Math.abs(estimate.kMaxPerS / bestFlow - 1);
+    }
+    expect(same).toBeGreaterThanOrEqual(0.95 * count);
+    expect(errorSum / count).toBeLessThan(0.02);
+  });
+});
+
 describe('deconvolve with the model fit (default)', () => {
   const dtS = 1;
   const times = sampleTimes(60, dtS);
