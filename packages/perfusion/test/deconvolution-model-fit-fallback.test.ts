@@ -38,6 +38,7 @@ const NEGATIVE = 3;
 const NON_FINITE = 2;
 const FITTED = 28;
 const EXPECTED: ModelFitFallback = {
+  voxels: LATE + NEGATIVE + NON_FINITE + FITTED,
   delayEdge: LATE,
   mttEdge: 0,
   noPositiveCorrelation: NEGATIVE,
@@ -85,6 +86,7 @@ describe('count of voxels without a model fit', () => {
   it('counts nothing with the model fit off, and the two Tmax arrays are then equal', () => {
     const result = deconvolve(aif, tissue, FRAMES, 1, { method: 'osvd', modelFit: false });
     expect(result.modelFitFallback).toEqual({
+      voxels: 0,
       delayEdge: 0,
       mttEdge: 0,
       noPositiveCorrelation: 0,

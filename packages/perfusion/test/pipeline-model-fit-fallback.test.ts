@@ -62,8 +62,15 @@ describe('model fit fallback count through runPerfusion', () => {
   });
 
   it('counts the 3136 delayed voxels on the delay edge, single thread and workers alike', () => {
-    const expected = { delayEdge: DELAYED_VOXELS, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
+    const expected = {
+      voxels: 5 * DELAYED_VOXELS,
+      delayEdge: DELAYED_VOXELS,
+      mttEdge: 0,
+      noPositiveCorrelation: 0,
+      nonFinite: 0,
+    };
     expect(plain.modelFitFallback).toEqual({
+      voxels: 5 * DELAYED_VOXELS,
       delayEdge: 0,
       mttEdge: 0,
       noPositiveCorrelation: 0,
@@ -77,6 +84,7 @@ describe('model fit fallback count through runPerfusion', () => {
   it('summary.json reports the counts and their share of the tissue voxels', () => {
     const modelFit = perfusionSummary(single).modelFit as Record<string, unknown>;
     expect(modelFit.enabled).toBe(true);
+    expect(modelFit.voxels).toBe(5 * DELAYED_VOXELS);
     expect(modelFit.fallbackVoxels).toEqual({
       delayEdge: DELAYED_VOXELS,
       mttEdge: 0,
@@ -93,7 +101,7 @@ describe('model fit fallback count through runPerfusion', () => {
     expect(limit).toBeLessThan(0.2);
     const warned = single.quality.find((q) => q.check === 'model-fit');
     expect(warned?.status).toBe('warn');
-    expect(warned?.reason).toMatch(/3136 of 15680 tissue voxels \(20\.0%\).*mostly delayEdge/);
+    expect(warned?.reason).toMatch(/3136 of 15680 voxels \(20\.0%\).*mostly delayEdge/);
     expect(warned?.reason).toMatch(/arriving later than the grid allows/);
     expect(plain.quality.find((q) => q.check === 'model-fit')?.status).toBe('pass');
   });

@@ -205,7 +205,7 @@ describe('qualityChecks', () => {
     const none = { delayEdge: 0, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
     const fit = (fallback: Partial<typeof none>, voxels = 10_000): QualityInput => ({
       ...GOOD,
-      modelFit: { voxels, fallback: { ...none, ...fallback } },
+      modelFit: { voxels, ...none, ...fallback },
     });
 
     it('is checked only when the model fit ran (input.modelFit given), last', () => {
@@ -217,7 +217,7 @@ describe('qualityChecks', () => {
       expect(perfusionQcLimits.modelFit.warnAboveFallbackFraction).toBe(0.01);
       expect(check(fit({ delayEdge: 60, mttEdge: 40 }), 'model-fit')).toMatchObject({
         status: 'pass',
-        reason: /100 of 10000 tissue voxels \(1\.0%\)/,
+        reason: /100 of 10000 voxels \(1\.0%\)/,
       });
       const late = check(fit({ delayEdge: 61, mttEdge: 40 }), 'model-fit');
       expect(late.status).toBe('warn');
@@ -234,9 +234,11 @@ describe('qualityChecks', () => {
     });
 
     it('refuses counts that are not whole numbers or exceed the voxels, naming the field', () => {
-      expect(() => qualityChecks(fit({ mttEdge: -1 }))).toThrow(/modelFit\.fallback\.mttEdge/);
-      expect(() => qualityChecks(fit({ nonFinite: 0.5 }))).toThrow(/modelFit\.fallback\.nonFinite/);
-      expect(() => qualityChecks(fit({ delayEdge: 11 }, 10))).toThrow(/more than modelFit\.voxels 10/);
+      expect(() => qualityChecks(fit({ mttEdge: -1 }))).toThrow(/modelFit\.mttEdge/);
+      expect(() => qualityChecks(fit({ nonFinite: 0.5 }))).toThrow(/modelFit\.nonFinite/);
+      expect(() => qualityChecks(fit({ delayEdge: 11 }, 10))).toThrow(
+        /11 fallbacks, more than modelFit\.voxels 10/,
+      );
       expect(() => qualityChecks(fit({}, -3))).toThrow(/modelFit\.voxels/);
     });
   });

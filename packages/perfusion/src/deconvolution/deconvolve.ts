@@ -48,7 +48,7 @@ export interface DeconvolutionResult {
    * (RAPID). Equal to tmaxS where the fit falls back or is off.
    */
   tmaxResiduePeakS: Float32Array;
-  /** Voxels that kept the deconvolution's values instead of the model fit's, per reason (all 0 with the fit off). */
+  /** Voxels the model fit was tried on, and those that kept the deconvolution's values, per reason (0 with it off). */
   modelFitFallback: ModelFitFallback;
 }
 
@@ -63,16 +63,20 @@ export const MODEL_FIT_FALLBACK_REASONS = [
   'nonFinite',
 ] as const;
 export type ModelFitFallbackReason = (typeof MODEL_FIT_FALLBACK_REASONS)[number];
-export type ModelFitFallback = Record<ModelFitFallbackReason, number>;
+/** Voxels the model fit was tried on (0 with it off), and those that kept the deconvolution's values, per reason. */
+export type ModelFitFallback = Record<ModelFitFallbackReason | 'voxels', number>;
+
+/** The counts in a fixed order (voxels, then MODEL_FIT_FALLBACK_REASONS), e.g. to post from a worker. */
+export const MODEL_FIT_COUNTS = ['voxels', ...MODEL_FIT_FALLBACK_REASONS] as const;
 
 /** A count of 0 for every reason. */
 export function noModelFitFallback(): ModelFitFallback {
-  return { delayEdge: 0, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
+  return { voxels: 0, delayEdge: 0, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
 }
 
 /** Adds the counts of `part` to `total` (in place; chunks of voxels summed). */
 export function addModelFitFallback(total: ModelFitFallback, part: ModelFitFallback): void {
-  for (const reason of MODEL_FIT_FALLBACK_REASONS) total[reason] += part[reason];
+  for (const count of MODEL_FIT_COUNTS) total[count] += part[count];
 }
 
 const methods: readonly DeconvolutionMethod[] = ['osvd', 'bsvd', 'svd', 'tikhonov'];
@@ -110,7 +114,8 @@ function checkInput(
  * acquisition grid, started at MTT = ∫Ct / (∫Ca · max k) of the deconvolution, and, when some template
  * correlates positively with the curve and the best template is inside the grid (not at its delay or MTT
  * limits), overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with its scale a. Returns, per
- * voxel, why it kept the deconvolution's values, or undefined when the fit's values were taken.
+ * voxel, why it kept the deconvolution's values, or undefined when the fit's values were taken (no function
+ * when the fit is off).
  */
 function modelRefinement(
   aifDeltaHu: Float64Array,
@@ -120,7 +125,7 @@ function modelRefinement(
   options: DeconvolutionOptions,
   kMaxPerS: Float32Array,
   tmaxS: Float32Array,
-): (voxel: number) => ModelFitFallbackReason | undefined {
+): ((voxel: number) => ModelFitFallbackReason | undefined) | undefined {
   const defaults = deconvolutionDefaults.modelFit;
   const enabled = options.modelFit ?? defaults.enabled;
   if (typeof enabled !== 'boolean')
@@ -128,7 +133,7 @@ function modelRefinement(
   const cbfFromFit = options.modelFitCbf ?? defaults.cbfFromFit;
   if (typeof cbfFromFit !== 'boolean')
     throw new Error(`options.modelFitCbf must be true or false, got ${String(cbfFromFit)}`);
-  if (!enabled) return () => undefined;
+  if (!enabled) return undefined;
   const model: ResidueModelFit = residueModelFitFor(aifDeltaHu, dtS, defaults);
   let aifSum = 0;
   for (let i = 0; i < curveLength; i++) aifSum += aifDeltaHu[i] ?? 0;
@@ -211,6 +216,8 @@ export function deconvolve(
   // The residue's own Tmax is kept before the fit overwrites it; each fallback is counted by its reason.
   const refine = (v: number): void => {
     tmaxResiduePeakS[v] = tmaxS[v] ?? 0;
+    if (fitVoxel === undefined) return;
+    modelFitFallback.voxels++;
     const fallback = fitVoxel(v);
     if (fallback !== undefined) modelFitFallback[fallback]++;
   };

@@ -138,14 +138,15 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
 
 /**
  * Whether the model fit ran, and the tissue voxels that kept the deconvolution's values instead (per reason,
- * deconvolution/deconvolve.ts MODEL_FIT_FALLBACK_REASONS) with their share of the tissue voxels mapped.
+ * deconvolution/deconvolve.ts MODEL_FIT_FALLBACK_REASONS) with their share of the voxels fitted (`voxels`: the
+ * tissue voxels, or the points of a coarser grid when the maps are computed on one).
  */
 function modelFitSummary(run: PerfusionRun): Record<string, unknown> {
-  const fallbackVoxels = run.modelFitFallback;
+  const { voxels, ...fallbackVoxels } = run.modelFitFallback;
   const total = Object.values(fallbackVoxels).reduce((sum, n) => sum + n, 0);
-  const voxels = run.masks.counts.tissue;
   return {
     enabled: run.modelFit,
+    voxels,
     fallbackVoxels: { ...fallbackVoxels, total },
     fallbackFraction: voxels === 0 ? 0 : round(total / voxels, 4),
     fallbackMeaning:

@@ -78,9 +78,7 @@ export function assessQuality(
     baselineFrameCount: baselineCount,
     aif: { peakDeltaHu: aif.peakDeltaHu, baselineSdHu: aif.noiseSdHu },
     vof: { truncated: run.vof.truncated },
-    ...(run.modelFit
-      ? { modelFit: { voxels: run.masks.counts.tissue, fallback: run.modelFitFallback } }
-      : {}),
+    ...(run.modelFit ? { modelFit: run.modelFitFallback } : {}),
     protocol,
   });
 }

@@ -160,7 +160,7 @@ export interface PerfusionRun {
   readonly method: DeconvolutionMethod;
   /** Whether the model fit refined the deconvolution (CBF, MTT and Tmax from the fit). */
   readonly modelFit: boolean;
-  /** Tissue voxels that kept the deconvolution's values instead of the model fit's, per reason (0 with it off). */
+  /** Voxels the model fit was tried on and those that kept the deconvolution's values, per reason (0 with it off). */
   readonly modelFitFallback: ModelFitFallback;
   /** The Tmax the hypoperfusion volumes were counted on. */
   readonly tmaxDefinition: TmaxDefinition;

@@ -6,11 +6,8 @@ import {
 import type { PerfusionQcLimits } from './perfusion-qc-limits.ts';
 import type { QualityCheck } from './quality-checks.ts';
 
-/** The model fit's outcome over a study: the tissue voxels mapped and those that kept the deconvolution's values. */
-export interface ModelFitInput {
-  readonly voxels: number;
-  readonly fallback: ModelFitFallback;
-}
+/** The model fit's outcome over a study: the voxels it was tried on and those that kept the deconvolution's values. */
+export type ModelFitInput = Readonly<ModelFitFallback>;
 
 /** What each fallback reason usually means on a study (deconvolution/deconvolve.ts modelRefinement). */
 const MEANING: Record<ModelFitFallbackReason, string> = {
@@ -33,26 +30,24 @@ const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
  * modelFit), naming the main reason: those voxels' maps then mix two definitions of CBF and Tmax.
  */
 export function checkModelFit(input: ModelFitInput, limits: PerfusionQcLimits['modelFit']): QualityCheck {
-  const { voxels, fallback } = input;
+  const { voxels } = input;
   if (!Number.isInteger(voxels) || voxels < 0)
     throw new RangeError(`qualityChecks: modelFit.voxels must be a whole number ≥ 0, got ${voxels}`);
   let total = 0;
   let main: ModelFitFallbackReason = 'delayEdge';
   for (const reason of MODEL_FIT_FALLBACK_REASONS) {
-    const count = fallback[reason];
+    const count = input[reason];
     if (!Number.isInteger(count) || count < 0)
-      throw new RangeError(
-        `qualityChecks: modelFit.fallback.${reason} must be a whole number ≥ 0, got ${count}`,
-      );
+      throw new RangeError(`qualityChecks: modelFit.${reason} must be a whole number ≥ 0, got ${count}`);
     total += count;
-    if (count > fallback[main]) main = reason;
+    if (count > input[main]) main = reason;
   }
   if (total > voxels)
     throw new RangeError(
-      `qualityChecks: modelFit.fallback counts ${total} voxels, more than modelFit.voxels ${voxels}`,
+      `qualityChecks: modelFit counts ${total} fallbacks, more than modelFit.voxels ${voxels}`,
     );
   const fraction = voxels === 0 ? 0 : total / voxels;
-  const share = `${total} of ${voxels} tissue voxels (${percent(fraction)}) kept the deconvolution's values without a model fit`;
+  const share = `${total} of ${voxels} voxels (${percent(fraction)}) kept the deconvolution's values without a model fit`;
   if (fraction <= limits.warnAboveFallbackFraction) {
     return {
       check: 'model-fit',
@@ -64,7 +59,7 @@ export function checkModelFit(input: ModelFitInput, limits: PerfusionQcLimits['m
     check: 'model-fit',
     status: 'warn',
     reason:
-      `${share}, above ${percent(limits.warnAboveFallbackFraction)}; mostly ${main} (${fallback[main]} voxels): ` +
+      `${share}, above ${percent(limits.warnAboveFallbackFraction)}; mostly ${main} (${input[main]} voxels): ` +
       `${MEANING[main]}. There CBF is the residue's maximum and Tmax its peak (about 1 s later than the fitted delay)`,
   };
 }

@@ -42,7 +42,7 @@ export interface QualityInput {
   readonly baselineFrameCount: number;
   readonly aif: { readonly peakDeltaHu: number; readonly baselineSdHu: number };
   readonly vof: { readonly truncated: boolean };
-  /** The model fit's fallback counts over the mapped tissue voxels; absent when the fit was off (no check). */
+  /** The model fit's counts (voxels tried, fallbacks per reason); absent when the fit was off (no check). */
   readonly modelFit?: ModelFitInput;
   readonly protocol: {
     readonly totalAcquisitionS?: number;
