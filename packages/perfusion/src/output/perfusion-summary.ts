@@ -150,7 +150,7 @@ function modelFitSummary(run: PerfusionRun): Record<string, unknown> {
     fallbackVoxels: { ...fallbackVoxels, total },
     fallbackFraction: voxels === 0 ? 0 : round(total / voxels, 4),
     fallbackMeaning:
-      "tissue voxels whose fit was not used (best template on the delay or MTT limit of the grid, no template correlating positively, a non-finite sample): there CBF is the deconvolved residue's maximum and Tmax its peak",
+      "voxels whose fit was not used (best template on the delay or MTT limit of the grid, no template correlating positively, a non-finite sample): there CBF is the deconvolved residue's maximum and Tmax its peak",
   };
 }
 
