@@ -6,8 +6,11 @@ export { resampleUniform, uniformTimes } from './deconvolution/resample-uniform.
 export { oscillationIndex } from './deconvolution/oscillation-index.ts';
 export {
   deconvolve,
+  MODEL_FIT_FALLBACK_REASONS,
   type DeconvolutionOptions,
   type DeconvolutionResult,
+  type ModelFitFallback,
+  type ModelFitFallbackReason,
 } from './deconvolution/deconvolve.ts';
 export { deconvolutionDefaults, type DeconvolutionDefaults } from './deconvolution/deconvolution-defaults.ts';
 export { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from './maps/perfusion-maps.ts';
@@ -75,6 +78,7 @@ export { curveAt, sphereVoxels, type SphereRoi } from './aif/curve-at.ts';
 // Lesion volumes and trial imaging criteria (helper perf-lesions)
 export { splitHemispheres, HEMISPHERE } from './lesions/split-hemispheres.ts';
 export { removeSmallComponents } from './lesions/remove-small-components.ts';
+export { TMAX_DEFINITIONS, parseTmaxDefinition, type TmaxDefinition } from './lesions/tmax-definition.ts';
 export {
   lesionThresholds,
   parseLesionThresholds,

@@ -387,8 +387,9 @@ describe('tissue curves and whole runs in workers', () => {
         pool,
         onProgress: (stage, fraction) => progress.push([stage, fraction]),
       });
-      for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax'] as const)
+      for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax', 'tmaxResiduePeak'] as const)
         expectIdentical(parallel.maps[name].data, serial.maps[name].data, name);
+      expect(parallel.modelFitFallback).toEqual(serial.modelFitFallback);
       expect(serial.maps.cbf.data.some((v) => v > 0)).toBe(true);
       expect(parallel.motion.estimated).toBe(true);
       parallel.motion.transforms.forEach((t, f) => {
@@ -408,7 +409,7 @@ describe('tissue curves and whole runs in workers', () => {
           },
           transfer: [],
         })),
-      ).resolves.toHaveLength(5);
+      ).resolves.toHaveLength(7); // six maps and the model fit fallback counts
     } finally {
       await pool.close();
     }

@@ -78,7 +78,8 @@ function judge(
     return out;
   };
   const tiles = phantom.tiles;
-  const medians = (key: keyof PerfusionMaps): number[] => Array.from(tileMedians(full(maps[key]), tiles));
+  const medians = (key: Exclude<keyof PerfusionMaps, 'modelFitFallback'>): number[] =>
+    Array.from(tileMedians(full(maps[key]), tiles));
   const cbf = medians('cbfMl100gMin');
   const cbv = medians('cbvMl100g');
   const truthCbf = tiles.map((t) => t.cbfMl100gMin);

@@ -112,6 +112,7 @@ describe('runPerfusion on the digital phantom (noise 0, exp)', () => {
       'kvp',
       'exposure',
       'ctdivol',
+      'model-fit',
     ]);
     // An in-memory volume carries no protocol: kVp is "not stated", a warning, not a pass.
     expect(run.quality.find((q) => q.check === 'kvp')?.status).toBe('warn');

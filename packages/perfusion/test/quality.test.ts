@@ -5,6 +5,7 @@ import {
   type QualityCheck,
   type QualityCheckName,
   type QualityInput,
+  perfusionQcLimits,
 } from '../src/index.ts';
 
 // A study that passes every check: 10 still frames, 3 baseline frames, AIF peak 300 HU with 5 HU baseline SD
@@ -198,5 +199,47 @@ describe('qualityChecks', () => {
       /aif\.peakDeltaHu/,
     );
     expect(() => qualityChecks(protocol({ kvp: -80 }))).toThrow(/protocol\.kvp/);
+  });
+
+  describe('model fit coverage (data/perfusion-qc.json modelFit, 1% of the tissue voxels)', () => {
+    const none = { delayEdge: 0, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
+    const fit = (fallback: Partial<typeof none>, voxels = 10_000): QualityInput => ({
+      ...GOOD,
+      modelFit: { voxels, ...none, ...fallback },
+    });
+
+    it('is checked only when the model fit ran (input.modelFit given), last', () => {
+      expect(qualityChecks(GOOD).some((c) => c.check === 'model-fit')).toBe(false);
+      expect(qualityChecks(fit({})).at(-1)?.check).toBe('model-fit');
+    });
+
+    it('passes at 1% of the voxels without a fit and warns above, naming the main reason', () => {
+      expect(perfusionQcLimits.modelFit.warnAboveFallbackFraction).toBe(0.01);
+      expect(check(fit({ delayEdge: 60, mttEdge: 40 }), 'model-fit')).toMatchObject({
+        status: 'pass',
+        reason: /100 of 10000 voxels \(1\.0%\)/,
+      });
+      const late = check(fit({ delayEdge: 61, mttEdge: 40 }), 'model-fit');
+      expect(late.status).toBe('warn');
+      expect(late.reason).toMatch(
+        /101 of 10000 .*above 1\.0%; mostly delayEdge \(61 voxels\).*later than the grid allows/,
+      );
+      const noTransit = check(
+        fit({ delayEdge: 10, mttEdge: 30, noPositiveCorrelation: 20 }, 1000),
+        'model-fit',
+      );
+      expect(noTransit.status).toBe('warn');
+      expect(noTransit.reason).toMatch(/mostly mttEdge \(30 voxels\): fitted MTT at a limit/);
+      expect(check(fit({ noPositiveCorrelation: 500 }), 'model-fit').reason).toMatch(/no enhancement/);
+    });
+
+    it('refuses counts that are not whole numbers or exceed the voxels, naming the field', () => {
+      expect(() => qualityChecks(fit({ mttEdge: -1 }))).toThrow(/modelFit\.mttEdge/);
+      expect(() => qualityChecks(fit({ nonFinite: 0.5 }))).toThrow(/modelFit\.nonFinite/);
+      expect(() => qualityChecks(fit({ delayEdge: 11 }, 10))).toThrow(
+        /11 fallbacks, more than modelFit\.voxels 10/,
+      );
+      expect(() => qualityChecks(fit({}, -3))).toThrow(/modelFit\.voxels/);
+    });
   });
 });

@@ -46,11 +46,66 @@ describe('quantrad perfusion run', () => {
     expect(cbf.dims).toEqual([68, 74, 5]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
       method: string;
-      modelFit: boolean;
+      modelFit: { enabled: boolean; fallbackVoxels: { total: number }; fallbackFraction: number };
+      lesions: { tmaxUsed: string; tmaxMap: string };
     };
     expect(summary.method).toBe('osvd');
-    expect(summary.modelFit).toBe(true);
+    expect(summary.modelFit.enabled).toBe(true);
+    expect(summary.modelFit.fallbackVoxels.total).toBeGreaterThanOrEqual(0);
+    // the default Tmax of the lesion volumes is the fitted delay, in tmax.nii.gz.
+    expect(summary.lesions.tmaxUsed).toBe('fitted-delay');
+    expect(summary.lesions.tmaxMap).toBe('tmax.nii.gz');
+    expect(existsSync(join(out, 'tmax-residue-peak.nii.gz'))).toBe(true);
     expect(existsSync(join(out, 'aif-vof.png'))).toBe(true);
+  });
+
+  it('counts the hypoperfusion on the residue-peak Tmax with --tmax-definition residue-peak', async () => {
+    const out = join(folder, 'maps-residue-peak');
+    const run = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'ct.nii.gz'),
+      '--out',
+      out,
+      '--no-motion',
+      '--tmax-definition',
+      'residue-peak',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      lesions: { tmaxUsed: string; tmaxMap: string; tmaxDefinition: string };
+    };
+    expect(summary.lesions.tmaxUsed).toBe('residue-peak');
+    expect(summary.lesions.tmaxMap).toBe('tmax-residue-peak.nii.gz');
+    expect(summary.lesions.tmaxDefinition).toMatch(/maximum of the oSVD residue before the model fit/);
+    const printed = JSON.parse(run.stdout) as { lesions: { tmaxDefinition: string } };
+    expect(printed.lesions.tmaxDefinition).toBe('residue-peak');
+    // the residue-peak map is later than the fitted delay in the tissue (1-2 s on the phantom).
+    const delay = await readNiftiFile(join(out, 'tmax.nii.gz'));
+    const peak = await readNiftiFile(join(out, 'tmax-residue-peak.nii.gz'));
+    let later = 0;
+    let tissue = 0;
+    delay.data.forEach((d, v) => {
+      if (d === 0) return;
+      tissue++;
+      if ((peak.data[v] ?? 0) > d + 0.5) later++;
+    });
+    expect(later).toBeGreaterThan(0.9 * tissue);
+  });
+
+  it('exits 2 naming --tmax-definition for a value that is not one of its choices', async () => {
+    const bad = await runCli([
+      'perfusion',
+      'run',
+      join(folder, 'ct.nii.gz'),
+      '--out',
+      join(folder, 'bad-tmax'),
+      '--tmax-definition',
+      'peak',
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--tmax-definition.*'peak' is invalid.*fitted-delay, residue-peak/);
+    expect(existsSync(join(folder, 'bad-tmax', 'summary.json'))).toBe(false);
   });
 
   it('maps the phantom from its dynamic DICOM series, with a chosen method and AIF', async () => {
@@ -70,10 +125,11 @@ describe('quantrad perfusion run', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
-      modelFit: boolean;
+      modelFit: { enabled: boolean; fallbackVoxels: { total: number } };
       lesions: { tmaxDefinition?: string };
     };
-    expect(summary.modelFit).toBe(false);
+    expect(summary.modelFit.enabled).toBe(false);
+    expect(summary.modelFit.fallbackVoxels.total).toBe(0);
     expect(summary.lesions.tmaxDefinition ?? '').toMatch(/no model fit/);
     const printed = JSON.parse(run.stdout) as {
       method: string;

@@ -42,6 +42,41 @@ export interface DeconvolutionResult {
   kMaxPerS: Float32Array;
   /** The time of that maximum per voxel (s); negative when the tissue leads the arterial curve (block-circulant methods). */
   tmaxS: Float32Array;
+  /**
+   * Tmax read from the deconvolved residue itself (options.tmaxEstimator, by default the time of its maximum),
+   * before the model fit replaces it: the kind of reading the clinical Tmax > 6 s threshold was set with
+   * (RAPID). Equal to tmaxS where the fit falls back or is off.
+   */
+  tmaxResiduePeakS: Float32Array;
+  /** Voxels the model fit was tried on, and those that kept the deconvolution's values, per reason (0 with it off). */
+  modelFitFallback: ModelFitFallback;
+}
+
+/**
+ * Why a voxel kept the deconvolution's values: its best template on the grid's delay limit (minDelayS or
+ * maxDelayS), else on its MTT limit; no template correlating positively with the curve; a non-finite sample.
+ */
+export const MODEL_FIT_FALLBACK_REASONS = [
+  'delayEdge',
+  'mttEdge',
+  'noPositiveCorrelation',
+  'nonFinite',
+] as const;
+export type ModelFitFallbackReason = (typeof MODEL_FIT_FALLBACK_REASONS)[number];
+/** Voxels the model fit was tried on (0 with it off), and those that kept the deconvolution's values, per reason. */
+export type ModelFitFallback = Record<ModelFitFallbackReason | 'voxels', number>;
+
+/** The counts in a fixed order (voxels, then MODEL_FIT_FALLBACK_REASONS), e.g. to post from a worker. */
+export const MODEL_FIT_COUNTS = ['voxels', ...MODEL_FIT_FALLBACK_REASONS] as const;
+
+/** A count of 0 for every reason. */
+export function noModelFitFallback(): ModelFitFallback {
+  return { voxels: 0, delayEdge: 0, mttEdge: 0, noPositiveCorrelation: 0, nonFinite: 0 };
+}
+
+/** Adds the counts of `part` to `total` (in place; chunks of voxels summed). */
+export function addModelFitFallback(total: ModelFitFallback, part: ModelFitFallback): void {
+  for (const count of MODEL_FIT_COUNTS) total[count] += part[count];
 }
 
 const methods: readonly DeconvolutionMethod[] = ['osvd', 'bsvd', 'svd', 'tikhonov'];
@@ -78,7 +113,9 @@ function checkInput(
  * The per-voxel model refinement (a no-op when options.modelFit is false): fits the voxel's curve on the
  * acquisition grid, started at MTT = ∫Ct / (∫Ca · max k) of the deconvolution, and, when some template
  * correlates positively with the curve and the best template is inside the grid (not at its delay or MTT
- * limits), overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with its scale a.
+ * limits), overwrites Tmax with the fit's δ and (options.modelFitCbf) max k with its scale a. Returns, per
+ * voxel, why it kept the deconvolution's values, or undefined when the fit's values were taken (no function
+ * when the fit is off).
  */
 function modelRefinement(
   aifDeltaHu: Float64Array,
@@ -88,7 +125,7 @@ function modelRefinement(
   options: DeconvolutionOptions,
   kMaxPerS: Float32Array,
   tmaxS: Float32Array,
-): (voxel: number) => void {
+): ((voxel: number) => ModelFitFallbackReason | undefined) | undefined {
   const defaults = deconvolutionDefaults.modelFit;
   const enabled = options.modelFit ?? defaults.enabled;
   if (typeof enabled !== 'boolean')
@@ -96,7 +133,7 @@ function modelRefinement(
   const cbfFromFit = options.modelFitCbf ?? defaults.cbfFromFit;
   if (typeof cbfFromFit !== 'boolean')
     throw new Error(`options.modelFitCbf must be true or false, got ${String(cbfFromFit)}`);
-  if (!enabled) return () => undefined;
+  if (!enabled) return undefined;
   const model: ResidueModelFit = residueModelFitFor(aifDeltaHu, dtS, defaults);
   let aifSum = 0;
   for (let i = 0; i < curveLength; i++) aifSum += aifDeltaHu[i] ?? 0;
@@ -107,25 +144,30 @@ function modelRefinement(
   const mttsS = model.mttsS;
   const minMttS = mttsS[0] ?? Number.NaN;
   const maxMttS = mttsS[mttsS.length - 1] ?? Number.NaN;
-  const onGridEdge = (estimate: ResidueModelEstimate): boolean =>
+  const onGridEdge = (estimate: ResidueModelEstimate): ModelFitFallbackReason | undefined =>
     estimate.delayS <= defaults.minDelayS + delayStepS / 2 ||
-    estimate.delayS >= defaults.maxDelayS - delayStepS / 2 ||
-    estimate.mttS <= minMttS * (1 + (defaults.mttRatio - 1) / 2) ||
-    estimate.mttS >= maxMttS / (1 + (defaults.mttRatio - 1) / 2);
+    estimate.delayS >= defaults.maxDelayS - delayStepS / 2
+      ? 'delayEdge'
+      : estimate.mttS <= minMttS * (1 + (defaults.mttRatio - 1) / 2) ||
+          estimate.mttS >= maxMttS / (1 + (defaults.mttRatio - 1) / 2)
+        ? 'mttEdge'
+        : undefined;
   return (voxel) => {
     const offset = voxel * curveLength;
     let tissueSum = 0;
     for (let i = 0; i < curveLength; i++) tissueSum += tissueDeltaHu[offset + i] ?? 0;
     // A curve with a non-finite sample has no fit (the deconvolution's result stands, as unusable as it is).
-    if (!Number.isFinite(tissueSum)) return;
+    if (!Number.isFinite(tissueSum)) return 'nonFinite';
     const kMax = kMaxPerS[voxel] ?? 0;
     // MTT = CBV/CBF = ∫Ct / (∫Ca · max k) (central volume theorem, Østergaard 1996); rectangle sums, dt cancels.
     const startMttS = kMax > 0 && aifSum > 0 ? tissueSum / (aifSum * kMax * dtS) : Number.NaN;
     const estimate = model.fit(tissueDeltaHu, offset, startMttS);
-    if (estimate.kMaxPerS > 0 && !onGridEdge(estimate)) {
-      tmaxS[voxel] = estimate.delayS;
-      if (cbfFromFit) kMaxPerS[voxel] = estimate.kMaxPerS;
-    }
+    if (!(estimate.kMaxPerS > 0)) return 'noPositiveCorrelation';
+    const edge = onGridEdge(estimate);
+    if (edge !== undefined) return edge;
+    tmaxS[voxel] = estimate.delayS;
+    if (cbfFromFit) kMaxPerS[voxel] = estimate.kMaxPerS;
+    return undefined;
   };
 }
 
@@ -168,7 +210,17 @@ export function deconvolve(
   if (!tmaxEstimators.includes(estimator))
     throw new Error(`options.tmaxEstimator must be 'peak' or 'half-rise', got ${JSON.stringify(estimator)}`);
   const fineAif = factor === 1 ? aifDeltaHu : preparation.upsampleAif(aifDeltaHu);
-  const refine = modelRefinement(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, kMaxPerS, tmaxS);
+  const tmaxResiduePeakS = new Float32Array(voxels);
+  const modelFitFallback = noModelFitFallback();
+  const fitVoxel = modelRefinement(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, kMaxPerS, tmaxS);
+  // The residue's own Tmax is kept before the fit overwrites it; each fallback is counted by its reason.
+  const refine = (v: number): void => {
+    tmaxResiduePeakS[v] = tmaxS[v] ?? 0;
+    if (fitVoxel === undefined) return;
+    modelFitFallback.voxels++;
+    const fallback = fitVoxel(v);
+    if (fallback !== undefined) modelFitFallback[fallback]++;
+  };
 
   if (options.method === 'svd') {
     const threshold = fraction('options.svdThreshold', options.svdThreshold, defaults.svd.svdThreshold);
@@ -178,7 +230,7 @@ export function deconvolve(
       writeResiduePeak(solver.residue, fineLength, fineDtS, fineLength, v, kMaxPerS, tmaxS, estimator);
       refine(v);
     }
-    return { kMaxPerS, tmaxS };
+    return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback };
   }
 
   const solver = new CirculantDeconvolver(fineAif, fineDtS, defaults.paddingFactor);
@@ -214,5 +266,5 @@ export function deconvolve(
     writeResiduePeak(solver.residue, length, fineDtS, wrapFrom, v, kMaxPerS, tmaxS, estimator);
     refine(v);
   }
-  return { kMaxPerS, tmaxS };
+  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback };
 }

@@ -19,6 +19,7 @@ const hypoperfusionSchema = z
     severeTmaxAboveS: z.number().positive(),
     rationale: z.string().min(1),
     tmaxDefinition: z.string().min(1),
+    residuePeakDefinition: z.string().min(1),
   })
   .refine((h) => h.tmaxAboveS <= h.severeTmaxAboveS, {
     error: 'hypoperfusion tmaxAboveS must not exceed severeTmaxAboveS',

@@ -1,4 +1,4 @@
-import { deconvolve, type DeconvolutionOptions } from '../deconvolution/deconvolve.ts';
+import { deconvolve, type DeconvolutionOptions, type ModelFitFallback } from '../deconvolution/deconvolve.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 import { defaultPerfusionConstants, type PerfusionConstants } from '../types/perfusion-constants.ts';
 import { curveArea } from './curve-area.ts';
@@ -18,6 +18,10 @@ export interface PerfusionMaps {
   ttpS: Float32Array;
   /** Time of the maximum of k(t) (s), from the deconvolution (the fitted model's delay by default). */
   tmaxS: Float32Array;
+  /** Tmax read from the deconvolved residue before the model fit (deconvolve's tmaxResiduePeakS), s. */
+  tmaxResiduePeakS: Float32Array;
+  /** Voxels that kept the deconvolution's values instead of the model fit's, per reason (not a map). */
+  modelFitFallback: ModelFitFallback;
 }
 
 function checkConstants(constants: PerfusionConstants): void {
@@ -48,7 +52,13 @@ export function perfusionMaps(
 ): PerfusionMaps {
   const constants = options.constants ?? defaultPerfusionConstants;
   checkConstants(constants);
-  const { kMaxPerS, tmaxS } = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+  const { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback } = deconvolve(
+    aifDeltaHu,
+    tissueDeltaHu,
+    curveLength,
+    dtS,
+    options,
+  );
   const aifArea = curveArea(aifDeltaHu, 0, curveLength, dtS);
   if (!(aifArea > 0))
     throw new Error(`aifDeltaHu: the area under the arterial curve must be positive, got ${aifArea}`);
@@ -68,5 +78,5 @@ export function perfusionMaps(
     mttS[v] = cbf >= minCbf ? (60 * cbv) / cbf : 0;
     ttpS[v] = timeToPeakS(tissueDeltaHu, offset, curveLength, dtS);
   }
-  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS };
+  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallback };
 }

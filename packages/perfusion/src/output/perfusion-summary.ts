@@ -11,7 +11,22 @@ export const PERFUSION_MAP_FILES: Readonly<
   mtt: { file: 'mtt.nii.gz', png: 'mtt.png', title: 'MTT', units: 's' },
   ttp: { file: 'ttp.nii.gz', png: 'ttp.png', title: 'TTP', units: 's' },
   tmax: { file: 'tmax.nii.gz', png: 'tmax.png', title: 'Tmax', units: 's' },
+  tmaxResiduePeak: {
+    file: 'tmax-residue-peak.nii.gz',
+    png: 'tmax-residue-peak.png',
+    title: 'Tmax (residue peak)',
+    units: 's',
+  },
 };
+
+/** What each Tmax map holds, for the reader of summary.json (lesions/tmax-definition.ts). */
+function tmaxMapDefinition(name: 'tmax' | 'tmaxResiduePeak', modelFit: boolean): string {
+  if (!modelFit)
+    return 'the time of the maximum of the deconvolved residue (no model fit: both Tmax maps are equal)';
+  return name === 'tmax'
+    ? "'fitted-delay': the arrival delay of the model fitted after the deconvolution (the residue's maximum where the fit fell back, see modelFit.fallbackVoxels)"
+    : "'residue-peak': the time of the maximum of the deconvolved residue before the model fit, the reading the Tmax > 6 s threshold was set with (RAPID); later than the fitted delay";
+}
 export const SUMMARY_FILE = 'summary.json';
 export const CURVES_FILE = 'aif-vof.png';
 
@@ -60,7 +75,7 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     analysis: 'quantrad CT perfusion (indicator dilution, deconvolution)',
     method: run.method,
     methodSource: methodSource(run.method),
-    modelFit: run.modelFit,
+    modelFit: modelFitSummary(run),
     ...(run.modelFit ? { modelFitSource: deconvolutionDefaults.modelFit.source } : {}),
     constants: {
       haematocritFactor: run.constants.haematocritFactor,
@@ -106,6 +121,9 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
           file: PERFUSION_MAP_FILES[name].file,
           figure: PERFUSION_MAP_FILES[name].png,
           units: PERFUSION_MAP_FILES[name].units,
+          ...(name === 'tmax' || name === 'tmaxResiduePeak'
+            ? { definition: tmaxMapDefinition(name, run.modelFit) }
+            : {}),
           meanInTissue: round(mean(run.maps[name].data, tissue), 4),
         },
       ]),
@@ -115,6 +133,24 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
     warnings: run.warnings,
     lesions: lesionsSummary(run),
     quality: run.quality,
+  };
+}
+
+/**
+ * Whether the model fit ran, and the tissue voxels that kept the deconvolution's values instead (per reason,
+ * deconvolution/deconvolve.ts MODEL_FIT_FALLBACK_REASONS) with their share of the voxels fitted (`voxels`: the
+ * tissue voxels, or the points of a coarser grid when the maps are computed on one).
+ */
+function modelFitSummary(run: PerfusionRun): Record<string, unknown> {
+  const { voxels, ...fallbackVoxels } = run.modelFitFallback;
+  const total = Object.values(fallbackVoxels).reduce((sum, n) => sum + n, 0);
+  return {
+    enabled: run.modelFit,
+    voxels,
+    fallbackVoxels: { ...fallbackVoxels, total },
+    fallbackFraction: voxels === 0 ? 0 : round(total / voxels, 4),
+    fallbackMeaning:
+      "voxels whose fit was not used (best template on the delay or MTT limit of the grid, no template correlating positively, a non-finite sample): there CBF is the deconvolved residue's maximum and Tmax its peak",
   };
 }
 
@@ -138,9 +174,13 @@ function lesionsSummary(run: PerfusionRun): Record<string, unknown> {
     hypoperfusionIntensityRatio: round(volumes.hypoperfusionIntensityRatio, 3),
     decisionSupport: lesions.decisionSupport,
     // The Tmax the thresholds were applied to, and how it differs from the software they came from.
-    tmaxDefinition: run.modelFit
-      ? lesionThresholds.hypoperfusion.tmaxDefinition
-      : 'Tmax is the time of the maximum of the deconvolved residue (no model fit), the kind of reading the Tmax > 6 s threshold was derived with.',
+    tmaxUsed: run.tmaxDefinition,
+    tmaxMap: PERFUSION_MAP_FILES[run.tmaxDefinition === 'residue-peak' ? 'tmaxResiduePeak' : 'tmax'].file,
+    tmaxDefinition: !run.modelFit
+      ? 'Tmax is the time of the maximum of the deconvolved residue (no model fit), the kind of reading the Tmax > 6 s threshold was derived with.'
+      : run.tmaxDefinition === 'residue-peak'
+        ? lesionThresholds.hypoperfusion.residuePeakDefinition
+        : lesionThresholds.hypoperfusion.tmaxDefinition,
     files: LESION_MASK_FILES,
   };
 }

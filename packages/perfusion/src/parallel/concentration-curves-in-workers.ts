@@ -4,6 +4,8 @@ import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
 import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
+import { noModelFitFallback } from '../deconvolution/deconvolve.ts';
+import { addFallbackCounts } from './worker-protocol.ts';
 
 /**
  * `smoothedConcentrationCurves(ct, mask, sigmaMm, baselineCount)` on worker threads, bit-identical (each
@@ -123,8 +125,10 @@ export async function smoothedMapsInWorkers(
     mttS: new Float32Array(voxels),
     ttpS: new Float32Array(voxels),
     tmaxS: new Float32Array(voxels),
+    tmaxResiduePeakS: new Float32Array(voxels),
+    modelFitFallback: noModelFitFallback(),
   };
-  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS, maps.tmaxResiduePeakS];
   const pool =
     parallel.pool ??
     (await PerfusionWorkerPool.create({
@@ -166,7 +170,8 @@ export async function smoothedMapsInWorkers(
       };
       jobs.push(
         pool.run(prepare).then((arrays) => {
-          arrays.forEach((array, f) => fields[f]?.set(array, from));
+          arrays.slice(0, fields.length).forEach((array, f) => fields[f]?.set(array, from));
+          addFallbackCounts(maps.modelFitFallback, arrays[fields.length]);
           done += to - from;
           parallel.onProgress?.(done / voxels);
         }),

@@ -1,11 +1,13 @@
 import {
   deconvolve,
+  noModelFitFallback,
   type DeconvolutionOptions,
   type DeconvolutionResult,
+  type ModelFitFallback,
 } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import { PerfusionWorkerPool, type PreparedChunk, type WorkerLoader } from './perfusion-worker-pool.ts';
-import { RESULT_FIELDS, type ChunkKind } from './worker-protocol.ts';
+import { addFallbackCounts, RESULT_FIELDS, type ChunkKind } from './worker-protocol.ts';
 
 export interface InWorkersOptions {
   /** Number of worker threads when no pool is given (default os.availableParallelism()). */
@@ -57,7 +59,10 @@ function prepareChunk(
   };
 }
 
-/** Runs one kind of chunk over all voxels and gathers each result field into one array per field. */
+/**
+ * Runs one kind of chunk over all voxels and gathers each result field into one array per field, and the
+ * chunks' model fit fallback counts into their sum.
+ */
 async function runChunks(
   kind: ChunkKind,
   aifDeltaHu: Float64Array,
@@ -66,11 +71,12 @@ async function runChunks(
   dtS: number,
   options: PerfusionMapOptions,
   parallel: InWorkersOptions,
-): Promise<Float32Array[]> {
+): Promise<{ out: Float32Array[]; fallback: ModelFitFallback }> {
   const voxels = tissueDeltaHu.length / curveLength;
   const fields = RESULT_FIELDS[kind].length;
   const out = Array.from({ length: fields }, () => new Float32Array(voxels));
-  if (voxels === 0) return out;
+  const fallback = noModelFitFallback();
+  if (voxels === 0) return { out, fallback };
   const pool =
     parallel.pool ??
     (await PerfusionWorkerPool.create({
@@ -87,7 +93,8 @@ async function runChunks(
         prepareChunk(kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, from, to);
       jobs.push(
         pool.run(prepare).then((arrays) => {
-          arrays.forEach((array, f) => out[f]?.set(array, from));
+          arrays.slice(0, fields).forEach((array, f) => out[f]?.set(array, from));
+          addFallbackCounts(fallback, arrays[fields]);
           done += to - from;
           parallel.onProgress?.(done / voxels);
         }),
@@ -97,7 +104,7 @@ async function runChunks(
   } finally {
     if (parallel.pool === undefined) await pool.close();
   }
-  return out;
+  return { out, fallback };
 }
 
 /** The checks of the single-thread call (same messages): it is run on no voxels before any worker starts. */
@@ -134,7 +141,7 @@ export async function deconvolveInWorkers(
   parallel: InWorkersOptions = {},
 ): Promise<DeconvolutionResult> {
   validate('deconvolve', aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
-  const [kMaxPerS, tmaxS] = await runChunks(
+  const { out, fallback } = await runChunks(
     'deconvolve',
     aifDeltaHu,
     tissueDeltaHu,
@@ -143,8 +150,10 @@ export async function deconvolveInWorkers(
     options,
     parallel,
   );
-  if (kMaxPerS === undefined || tmaxS === undefined) throw new Error('deconvolveInWorkers: missing result');
-  return { kMaxPerS, tmaxS };
+  const [kMaxPerS, tmaxS, tmaxResiduePeakS] = out;
+  if (kMaxPerS === undefined || tmaxS === undefined || tmaxResiduePeakS === undefined)
+    throw new Error('deconvolveInWorkers: missing result');
+  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback: fallback };
 }
 
 /**
@@ -160,7 +169,7 @@ export async function perfusionMapsInWorkers(
   parallel: InWorkersOptions = {},
 ): Promise<PerfusionMaps> {
   validate('maps', aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
-  const [cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS] = await runChunks(
+  const { out, fallback } = await runChunks(
     'maps',
     aifDeltaHu,
     tissueDeltaHu,
@@ -169,15 +178,17 @@ export async function perfusionMapsInWorkers(
     options,
     parallel,
   );
+  const [cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS] = out;
   if (
     cbfMl100gMin === undefined ||
     cbvMl100g === undefined ||
     mttS === undefined ||
     ttpS === undefined ||
-    tmaxS === undefined
+    tmaxS === undefined ||
+    tmaxResiduePeakS === undefined
   )
     throw new Error('perfusionMapsInWorkers: missing result');
-  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS };
+  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallback: fallback };
 }
 
 /** Copies curves onto a SharedArrayBuffer, so that workers read them in place (one copy for all chunks). */

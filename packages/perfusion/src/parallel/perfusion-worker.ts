@@ -2,11 +2,11 @@
 // one chunk of voxels at a time, so a chunk's values are those the single-thread call gives.
 import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
-import { perfusionMaps } from '../maps/perfusion-maps.ts';
+import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
 import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import { curvesOnGrid } from '../pipeline/time-grid.ts';
-import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
+import { fallbackCounts, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
 
 function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
   if (request.kind === 'motion') {
@@ -46,15 +46,29 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
       grid.dtS,
       options,
     );
-    return [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+    return mapArrays(maps);
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {
-    const { kMaxPerS, tmaxS } = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
-    return [kMaxPerS, tmaxS];
+    const result = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
+    const { kMaxPerS, tmaxS, tmaxResiduePeakS } = result;
+    return [kMaxPerS, tmaxS, tmaxResiduePeakS, fallbackCounts(result.modelFitFallback)];
   }
-  const maps = perfusionMaps(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
-  return [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+  return mapArrays(perfusionMaps(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options));
+}
+
+/** The maps in RESULT_FIELDS.maps order, then the fallback counts. */
+function mapArrays(maps: PerfusionMaps): (Float32Array | Float64Array)[] {
+  const { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS } = maps;
+  return [
+    cbfMl100gMin,
+    cbvMl100g,
+    mttS,
+    ttpS,
+    tmaxS,
+    tmaxResiduePeakS,
+    fallbackCounts(maps.modelFitFallback),
+  ];
 }
 
 const port = parentPort;

@@ -1,4 +1,5 @@
 import type { Volume, VoxelArray } from '@quantrad/imaging';
+import { MODEL_FIT_COUNTS, type ModelFitFallback } from '../deconvolution/deconvolve.ts';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
 import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
@@ -75,7 +76,9 @@ export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'i
 
 /**
  * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
- * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps), or the message of the error it threw.
+ * tmaxS, tmaxResiduePeakS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS; deconvolve,
+ * maps and slice-maps then end with one Float64Array, the model fit's counts in the order of
+ * MODEL_FIT_COUNTS (`fallbackCounts`); motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps), or the message of the error it threw.
  */
 export type ChunkResponse =
   | { readonly id: number; readonly arrays: readonly (Float32Array | Float64Array)[] }
@@ -83,6 +86,23 @@ export type ChunkResponse =
 
 /** The names of the result arrays of each kind, in the order a ChunkResponse carries them. */
 export const RESULT_FIELDS = {
-  deconvolve: ['kMaxPerS', 'tmaxS'],
-  maps: ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'],
+  deconvolve: ['kMaxPerS', 'tmaxS', 'tmaxResiduePeakS'],
+  maps: ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS', 'tmaxResiduePeakS'],
 } as const satisfies Record<ChunkKind, readonly string[]>;
+
+/** The fallback counts as the last array of a chunk's answer (a Float64Array: not a per-voxel map). */
+export function fallbackCounts(fallback: ModelFitFallback): Float64Array {
+  return Float64Array.from(MODEL_FIT_COUNTS, (count) => fallback[count]);
+}
+
+/** Adds the counts array of a chunk's answer (`fallbackCounts`) to `total`, in place. */
+export function addFallbackCounts(
+  total: ModelFitFallback,
+  counts: Float32Array | Float64Array | undefined,
+): void {
+  if (!(counts instanceof Float64Array) || counts.length !== MODEL_FIT_COUNTS.length)
+    throw new Error('perfusion worker: the answer does not end with the model fit fallback counts');
+  MODEL_FIT_COUNTS.forEach((count, i) => {
+    total[count] += counts[i] ?? 0;
+  });
+}

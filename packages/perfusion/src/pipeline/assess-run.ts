@@ -23,13 +23,16 @@ export interface LesionsWithheld {
 export type PerfusionProtocol = QualityInput['protocol'];
 
 /**
- * Core (relative CBF < 30% of the unaffected hemisphere) and hypoperfusion (Tmax > 6 s) of a run's maps,
+ * Core (relative CBF < 30% of the unaffected hemisphere) and hypoperfusion (Tmax > 6 s, on the run's
+ * tmaxDefinition) of a run's maps,
  * with the DEFUSE 3 and EXTEND-IA imaging criteria as decision support (data/lesion-thresholds.json).
  */
 export function assessLesions(
   run: Omit<PerfusionRun, 'lesions' | 'quality'>,
 ): PerfusionLesions | LesionsWithheld {
-  const { cbf, tmax } = run.maps;
+  const { cbf } = run.maps;
+  // The Tmax chosen for the thresholds (lesions/tmax-definition.ts): the fitted delay or the residue's peak.
+  const tmax = run.tmaxDefinition === 'residue-peak' ? run.maps.tmaxResiduePeak : run.maps.tmax;
   const hemispheres = splitHemispheres(cbf.dims, cbf.spacingMm, cbf.direction, run.masks.brain.data);
   const voxelVolumeMl = (cbf.spacingMm[0] * cbf.spacingMm[1] * cbf.spacingMm[2]) / 1000;
   let volumes: LesionVolumes;
@@ -75,6 +78,7 @@ export function assessQuality(
     baselineFrameCount: baselineCount,
     aif: { peakDeltaHu: aif.peakDeltaHu, baselineSdHu: aif.noiseSdHu },
     vof: { truncated: run.vof.truncated },
+    ...(run.modelFit ? { modelFit: run.modelFitFallback } : {}),
     protocol,
   });
 }

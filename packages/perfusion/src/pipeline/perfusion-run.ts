@@ -9,6 +9,8 @@ import type { PerfusionConstants } from '../types/perfusion-constants.ts';
 import type { LesionsWithheld, PerfusionLesions, PerfusionProtocol } from './assess-run.ts';
 import type { QualityCheck } from '../quality/quality-checks.ts';
 import type { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
+import type { ModelFitFallback } from '../deconvolution/deconvolve.ts';
+import type { TmaxDefinition } from '../lesions/tmax-definition.ts';
 
 /** The named steps of `runPerfusion`, in order; each has a timing and progress reports. */
 export const PERFUSION_STAGES = [
@@ -45,6 +47,13 @@ export interface RunPerfusionOptions {
    * data/deconvolution-defaults.json modelFit.enabled.
    */
   modelFit?: boolean;
+  /**
+   * Which Tmax the hypoperfusion volumes (Tmax > 6 s, > 10 s) are counted on: 'fitted-delay' (default, the
+   * model fit's arrival delay, the tmax map) or 'residue-peak' (the deconvolved residue's maximum before the
+   * fit, the tmaxResiduePeak map: the reading the clinical thresholds were set with, RAPID). Both maps are
+   * always computed. See lesions/tmax-definition.ts.
+   */
+  tmaxDefinition?: TmaxDefinition;
   /** Use the curve of a small sphere around this voxel (i, j, k) as the AIF instead of choosing one. */
   aifVoxel?: Triple;
   /** Likewise for the VOF. */
@@ -110,7 +119,7 @@ export interface PerfusionMotion {
   readonly throughPlaneDeterminable?: boolean;
 }
 
-/** The five maps on the input grid (3-D, Float32), 0 outside the tissue mask. */
+/** The maps on the input grid (3-D, Float32), 0 outside the tissue mask. */
 export interface PerfusionMapVolumes {
   /** mL/100 g/min */
   readonly cbf: Volume<Float32Array>;
@@ -120,8 +129,10 @@ export interface PerfusionMapVolumes {
   readonly mtt: Volume<Float32Array>;
   /** s, from the first frame */
   readonly ttp: Volume<Float32Array>;
-  /** s */
+  /** s: the model fit's arrival delay (the residue's maximum where the fit fell back, or with it off) */
   readonly tmax: Volume<Float32Array>;
+  /** s: the time of the deconvolved residue's maximum before the model fit (the same as tmax with the fit off) */
+  readonly tmaxResiduePeak: Volume<Float32Array>;
 }
 
 /** Everything a perfusion analysis produced, for outputs and reports. */
@@ -149,6 +160,10 @@ export interface PerfusionRun {
   readonly method: DeconvolutionMethod;
   /** Whether the model fit refined the deconvolution (CBF, MTT and Tmax from the fit). */
   readonly modelFit: boolean;
+  /** Voxels the model fit was tried on and those that kept the deconvolution's values, per reason (0 with it off). */
+  readonly modelFitFallback: ModelFitFallback;
+  /** The Tmax the hypoperfusion volumes were counted on. */
+  readonly tmaxDefinition: TmaxDefinition;
   /** Wall time of each stage, ms. */
   readonly timingsMs: Record<PerfusionStage, number>;
   readonly warnings: readonly string[];

@@ -35,6 +35,8 @@ import { estimateMotionInWorkers } from '../parallel/estimate-motion-in-workers.
 import { smoothedMapsInWorkers } from '../parallel/concentration-curves-in-workers.ts';
 import { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
+import { addModelFitFallback, noModelFitFallback } from '../deconvolution/deconvolve.ts';
+import { parseTmaxDefinition } from '../lesions/tmax-definition.ts';
 
 /** The mean (i, j, k) of linear voxel indices on a grid. */
 function meanPosition(voxels: Int32Array, dims: Triple): Triple {
@@ -88,6 +90,8 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
       mttS: new Float32Array(voxels),
       ttpS: new Float32Array(voxels),
       tmaxS: new Float32Array(voxels),
+      tmaxResiduePeakS: new Float32Array(voxels),
+      modelFitFallback: noModelFitFallback(),
     };
     const step = Math.max(1, Math.ceil(voxels / chunks));
     for (let from = 0; from < voxels; from += step) {
@@ -104,6 +108,8 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
       result.mttS.set(part.mttS, from);
       result.ttpS.set(part.ttpS, from);
       result.tmaxS.set(part.tmaxS, from);
+      result.tmaxResiduePeakS.set(part.tmaxResiduePeakS, from);
+      addModelFitFallback(result.modelFitFallback, part.modelFitFallback);
       report(to / voxels);
     }
     return result;
@@ -143,6 +149,7 @@ function checkInput(ct: Volume, options: RunPerfusionOptions): void {
       'ct.frameTimesS: the frame times are not known (give them with a times file, one per frame)',
     );
   }
+  if (options.tmaxDefinition !== undefined) parseTmaxDefinition(options.tmaxDefinition, 'tmaxDefinition');
   if (options.aifVoxel) checkVoxel(options.aifVoxel, ct.dims, 'aifVoxel');
   if (options.vofVoxel) checkVoxel(options.vofVoxel, ct.dims, 'vofVoxel');
 }
@@ -351,6 +358,7 @@ async function analyse(
     mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame)),
     ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame)),
     tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame)),
+    tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame)),
   }));
 
   const curve = (found: {
@@ -380,6 +388,8 @@ async function analyse(
     constants,
     method,
     modelFit,
+    modelFitFallback: values.modelFitFallback,
+    tmaxDefinition: options.tmaxDefinition ?? 'fitted-delay',
     timingsMs,
     warnings,
   };

@@ -37,6 +37,7 @@ const perfusionQcSchema = z.strictObject({
     .strictObject({ minMas: positive, maxMas: positive, rationale })
     .refine((e) => e.minMas <= e.maxMas, { error: 'exposure minMas > maxMas' }),
   ctdiVol: z.strictObject({ alertLevelMgy: positive, rationale }),
+  modelFit: z.strictObject({ warnAboveFallbackFraction: z.number().min(0).max(1), rationale }),
 });
 
 export type PerfusionQcLimits = z.infer<typeof perfusionQcSchema>;

@@ -1,6 +1,7 @@
 import type { MotionAction } from '../preprocess/motion-report.ts';
 import { preprocessDefaults, type MotionLimits } from '../preprocess/preprocess-defaults.ts';
 import { perfusionQcLimits, type PerfusionQcLimits } from './perfusion-qc-limits.ts';
+import { checkModelFit, type ModelFitInput } from './model-fit-check.ts';
 
 export type QualityStatus = 'pass' | 'warn' | 'fail';
 
@@ -13,7 +14,8 @@ export type QualityCheckName =
   | 'acquisition-duration'
   | 'kvp'
   | 'exposure'
-  | 'ctdivol';
+  | 'ctdivol'
+  | 'model-fit';
 
 /** One quality check of a study with its verdict and the reason for it. */
 export interface QualityCheck {
@@ -40,6 +42,8 @@ export interface QualityInput {
   readonly baselineFrameCount: number;
   readonly aif: { readonly peakDeltaHu: number; readonly baselineSdHu: number };
   readonly vof: { readonly truncated: boolean };
+  /** The model fit's counts (voxels tried, fallbacks per reason); absent when the fit was off (no check). */
+  readonly modelFit?: ModelFitInput;
   readonly protocol: {
     readonly totalAcquisitionS?: number;
     readonly kvp?: number;
@@ -240,7 +244,8 @@ function requireNumber(value: number | undefined, field: string, min: number): v
 
 /**
  * The quality checks of a CT perfusion study, each pass / warn / fail with its reason, in a fixed order:
- * motion, baseline frames, AIF peak, AIF noise, washout, acquisition duration, kVp, mAs, CTDIvol. Limits in
+ * motion, baseline frames, AIF peak, AIF noise, washout, acquisition duration, kVp, mAs, CTDIvol, and the
+ * model fit's coverage when input.modelFit is given. Limits in
  * data/perfusion-qc.json with their ACR CTP sections. Protocol facts missing from the headers give a
  * warning "not stated". Throws a RangeError naming the field when a number is unusable.
  */
@@ -291,5 +296,6 @@ export function qualityChecks(
       'ACR CTP IV.C.1',
     ),
     checkCtdiVol(protocol.ctdiVolMgy, limits.ctdiVol),
+    ...(input.modelFit === undefined ? [] : [checkModelFit(input.modelFit, limits.modelFit)]),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Triple } from '@quantrad/imaging';
-import type { DeconvolutionMethod, PerfusionStage } from '@quantrad/perfusion';
+import type { DeconvolutionMethod, PerfusionStage, TmaxDefinition } from '@quantrad/perfusion';
 import { PerfusionWorkerPool, runPerfusion, writePerfusionOutputs } from '@quantrad/perfusion';
 import type { CliIo } from '../../io/cli-io.ts';
 import { formatJson } from '../../io/format-json.ts';
@@ -16,6 +16,8 @@ export interface PerfusionRunOptions {
   series?: string;
   motion: boolean;
   modelFit: boolean;
+  /** --tmax-definition: the Tmax the hypoperfusion volumes use (commander checks the choices). */
+  tmaxDefinition: TmaxDefinition;
 }
 
 /** Fields of runPerfusion whose RangeErrors are the input's fault, not the program's. */
@@ -73,6 +75,7 @@ async function analyse(
       skipMotion: !options.motion,
       // --no-model-fit turns the refinement off; otherwise the data file's default applies.
       ...(options.modelFit ? {} : { modelFit: false }),
+      tmaxDefinition: options.tmaxDefinition,
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       onProgress: (stage: PerfusionStage, fraction: number) => {
         if (fraction === 0) io.err(`${stage}…\n`);
@@ -107,8 +110,10 @@ async function analyse(
               coreMl: run.lesions.volumes.coreMl,
               hypoperfusionMl: run.lesions.volumes.hypoperfusionMl,
               mismatchMl: run.lesions.volumes.mismatchMl,
+              tmaxDefinition: run.tmaxDefinition,
               decisionSupport: run.lesions.decisionSupport.map((d) => d.wording),
             },
+      ...(run.modelFit ? { modelFitFallbackVoxels: run.modelFitFallback } : {}),
       quality: run.quality.map((check) => `${check.status}: ${check.check}: ${check.reason}`),
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       timingsMs: run.timingsMs,

@@ -34,6 +34,14 @@ export function registerPerfusionCommands(program: Command, io: CliIo): void {
       '--no-model-fit',
       "maps from the deconvolution's residue alone, without the gamma transit-time model fit (CBF, MTT, Tmax)",
     )
+    .addOption(
+      new Option(
+        '--tmax-definition <definition>',
+        "the Tmax the hypoperfusion volumes (Tmax > 6 s, > 10 s) are counted on: 'fitted-delay', the model fit's arrival delay (tmax.nii.gz), or 'residue-peak', the time of the deconvolved residue's maximum before the fit (tmax-residue-peak.nii.gz), the reading the clinical thresholds were set with (RAPID), 1 to 2 s later on the digital phantom; both maps are written",
+      )
+        .choices(['fitted-delay', 'residue-peak'])
+        .default('fitted-delay'),
+    )
     .addHelpText(
       'after',
       '\nExample:\n  quantrad perfusion phantom --out /tmp/ctp\n  quantrad perfusion run /tmp/ctp/ct.nii.gz --out /tmp/ctp/maps\n',
