@@ -28,6 +28,13 @@ function checkConstants(constants: PerfusionConstants): void {
     throw new Error(`constants.tissueDensityGPerMl must be positive, got ${rho}`);
 }
 
+/** MTT (s) = 60 · CBV / CBF (central volume principle), 0 where CBF is below the floor of the data file. */
+export function meanTransitTimeS(cbfMl100gMin: number, cbvMl100g: number): number {
+  return cbfMl100gMin >= deconvolutionDefaults.maps.minCbfForMttMl100gMin
+    ? (60 * cbvMl100g) / cbfMl100gMin
+    : 0;
+}
+
 /**
  * CBF, CBV, MTT, TTP and Tmax per voxel (indicator dilution, Østergaard 1996; Fieselmann 2011), curves in ΔHU on
  * a uniform grid of step dtS, tissue curves voxel-major (voxel v at [v·T, (v+1)·T)):
@@ -53,7 +60,6 @@ export function perfusionMaps(
   if (!(aifArea > 0))
     throw new Error(`aifDeltaHu: the area under the arterial curve must be positive, got ${aifArea}`);
   const factor = constants.haematocritFactor / constants.tissueDensityGPerMl;
-  const minCbf = deconvolutionDefaults.maps.minCbfForMttMl100gMin;
   const voxels = kMaxPerS.length;
   const cbfMl100gMin = new Float32Array(voxels);
   const cbvMl100g = new Float32Array(voxels);
@@ -65,7 +71,7 @@ export function perfusionMaps(
     const cbv = Math.max(0, (100 * factor * curveArea(tissueDeltaHu, offset, curveLength, dtS)) / aifArea);
     cbfMl100gMin[v] = cbf;
     cbvMl100g[v] = cbv;
-    mttS[v] = cbf >= minCbf ? (60 * cbv) / cbf : 0;
+    mttS[v] = meanTransitTimeS(cbf, cbv);
     ttpS[v] = timeToPeakS(tissueDeltaHu, offset, curveLength, dtS);
   }
   return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS };

@@ -3,6 +3,8 @@ import { checkCurvesInput, inPlaneKernels } from '../maps/smooth-in-plane.ts';
 import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
+import { FULL_GRID, type MapStride } from '../maps/map-grid.ts';
+import { RESULT_FIELDS } from './worker-protocol.ts';
 import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
 
 /**
@@ -89,8 +91,10 @@ function checkMapsInput(aifDeltaHu: Float64Array, grid: TimeGrid, options: Perfu
 /**
  * `perfusionMaps(aifDeltaHu, curvesOnGrid(frameTimesS, smoothedConcentrationCurves(ct, mask, sigmaMm,
  * baselineCount), grid), grid.samples, grid.dtS, options)`, bit-identical, with each slice's curves made and
- * mapped in one worker job: the curves of the whole volume never exist at once (a slice's at a time per
- * worker), and no job waits for all the curves. Maps in the order of the masked voxels.
+ * mapped in one worker job (`slabMaps`): the curves of the whole volume never exist at once (a slice's at a
+ * time per worker), and no job waits for all the curves. Maps in the order of the masked voxels. With
+ * `curves.stride` (default [1, 1]) the maps are computed on that sub-grid of each slice and interpolated
+ * (maps/map-grid.ts), as `interpolateMapGrid` of the single-thread maps of the `mapGridVoxels`, bit-identical.
  */
 export async function smoothedMapsInWorkers(
   ct: Volume,
@@ -101,6 +105,7 @@ export async function smoothedMapsInWorkers(
     readonly frameTimesS: readonly number[];
     readonly grid: TimeGrid;
     readonly aifDeltaHu: Float64Array;
+    readonly stride?: MapStride;
   },
   options: PerfusionMapOptions,
   parallel: Omit<InWorkersOptions, 'chunkVoxels'> = {},
@@ -117,14 +122,11 @@ export async function smoothedMapsInWorkers(
     firstVoxel[k + 1] = (firstVoxel[k] ?? 0) + count;
   }
   const voxels = firstVoxel[nz] ?? 0;
-  const maps: PerfusionMaps = {
-    cbfMl100gMin: new Float32Array(voxels),
-    cbvMl100g: new Float32Array(voxels),
-    mttS: new Float32Array(voxels),
-    ttpS: new Float32Array(voxels),
-    tmaxS: new Float32Array(voxels),
-  };
-  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+  // every map the workers return (RESULT_FIELDS.maps), in their order.
+  const fields = RESULT_FIELDS.maps.map(() => new Float32Array(voxels));
+  const maps = Object.fromEntries(
+    RESULT_FIELDS.maps.map((name, f) => [name, fields[f]]),
+  ) as unknown as PerfusionMaps;
   const pool =
     parallel.pool ??
     (await PerfusionWorkerPool.create({
@@ -160,6 +162,7 @@ export async function smoothedMapsInWorkers(
             grid: curves.grid,
             aifDeltaHu: curves.aifDeltaHu,
             options,
+            stride: curves.stride ?? FULL_GRID,
           },
           transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
         };

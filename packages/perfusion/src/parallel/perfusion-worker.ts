@@ -5,8 +5,8 @@ import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
 import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
-import { curvesOnGrid } from '../pipeline/time-grid.ts';
-import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
+import { slabMaps } from '../maps/slab-maps.ts';
+import { RESULT_FIELDS, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
 
 function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
   if (request.kind === 'motion') {
@@ -17,13 +17,15 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
     });
     return [transforms, estimate.displacementsMm];
   }
-  if (request.kind === 'curves' || request.kind === 'slice-maps') {
+  if (request.kind === 'slice-maps') {
+    const maps = slabMaps(request);
+    return RESULT_FIELDS.maps.map((name) => maps[name]);
+  }
+  if (request.kind === 'curves') {
     const { slab, frames, nx, ny, mask, kernels, baselineCount } = request;
     const sliceSize = nx * ny;
     const slices = mask.length / sliceSize;
-    let count = 0;
-    for (const m of mask) if (m !== 0) count++;
-    const out = request.kind === 'curves' ? request.out : new Float32Array(count * frames);
+    const out = request.out;
     let written = 0;
     for (let s = 0; s < slices; s++) {
       const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
@@ -37,16 +39,7 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
         written * frames,
       );
     }
-    if (request.kind === 'curves') return [];
-    const { frameTimesS, grid, aifDeltaHu, options } = request;
-    const maps = perfusionMaps(
-      aifDeltaHu,
-      curvesOnGrid(frameTimesS, out, grid),
-      grid.samples,
-      grid.dtS,
-      options,
-    );
-    return [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS];
+    return [];
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {

@@ -2,6 +2,7 @@ import type { Volume, VoxelArray } from '@quantrad/imaging';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
 import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
+import type { MapStride } from '../maps/map-grid.ts';
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
@@ -49,8 +50,8 @@ export interface CurvesRequest {
 }
 
 /**
- * The main thread → worker message for the maps of some slices straight from their frames: the curves as
- * for a CurvesRequest (kept in the worker), put on the time grid (`curvesOnGrid`), then `perfusionMaps`.
+ * The main thread → worker message for the maps of some slices straight from their frames (`slabMaps`): the
+ * curves as for a CurvesRequest (kept in the worker) on the map grid, `perfusionMaps`, then interpolated.
  */
 export interface SliceMapsRequest {
   readonly id: number;
@@ -66,6 +67,8 @@ export interface SliceMapsRequest {
   readonly grid: TimeGrid;
   readonly aifDeltaHu: Float64Array;
   readonly options: PerfusionMapOptions;
+  /** The map grid's sub-grid strides (`slabMaps`): [1, 1] maps every masked voxel. */
+  readonly stride: MapStride;
 }
 
 export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;

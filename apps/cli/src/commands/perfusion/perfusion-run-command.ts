@@ -16,6 +16,7 @@ export interface PerfusionRunOptions {
   series?: string;
   motion: boolean;
   modelFit: boolean;
+  fullGrid?: boolean;
 }
 
 /** Fields of runPerfusion whose RangeErrors are the input's fault, not the program's. */
@@ -73,6 +74,7 @@ async function analyse(
       skipMotion: !options.motion,
       // --no-model-fit turns the refinement off; otherwise the data file's default applies.
       ...(options.modelFit ? {} : { modelFit: false }),
+      ...(options.fullGrid === true ? { fullGrid: true } : {}),
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       onProgress: (stage: PerfusionStage, fraction: number) => {
         if (fraction === 0) io.err(`${stage}…\n`);
@@ -100,6 +102,7 @@ async function analyse(
       },
       vof: { source: run.vof.source, positionVoxel: run.vof.positionVoxel, truncated: run.vof.truncated },
       baselineFrames: run.baseline.baseline.count,
+      mapGrid: run.mapGrid,
       lesions:
         'withheld' in run.lesions
           ? run.lesions
