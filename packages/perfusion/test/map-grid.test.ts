@@ -39,16 +39,17 @@ function fieldsOf(f: typeof linear): Record<string, (x: number, y: number) => nu
 }
 
 describe('the map grid: stride from σ and spacing', () => {
-  it('gives s = ⌊σ/(k·h)⌋ per axis, 1 at the phantom’s 1 mm and 2 at the bench’s 0.43 mm (σ 2.5 mm, k 2)', () => {
-    expect(mapGridDefaults.sigmaPerSubGridSpacing).toBe(2);
+  it('gives s = ⌊σ/(k·h)⌋ per axis, 1 at the phantom’s 1 mm and 2 at the bench’s 0.43 mm (σ 2.5 mm, k 2.5)', () => {
+    expect(mapGridDefaults.sigmaPerSubGridSpacing).toBe(2.5);
     expect(mapGridDefaults.stride).toBe('auto');
-    // 2.5 / (2 · 1) = 1.25 → 1; 2.5 / (2 · 220/512) = 2.91 → 2; 2.5 / (2 · 0.4) = 3.125 → 3.
+    // 2.5 / (2.5 · 1) = 1 → 1; 2.5 / (2.5 · 220/512) = 2.33 → 2; 2.5 / (2.5 · 0.3) = 3.33 → 3, 0.9 mm → 1.
     expect(mapStride([1, 1, 5], 2.5)).toEqual([1, 1]);
     expect(mapStride([220 / 512, 220 / 512, 5], 2.5)).toEqual([2, 2]);
-    expect(mapStride([0.4, 0.9, 5], 2.5)).toEqual([3, 1]);
-    // exactly σ/(k·h) = 2 is 2, not 1 from rounding; σ = 0 (no smoothing): every voxel.
-    expect(mapStride([0.625, 0.625, 5], 2.5)).toEqual([2, 2]);
+    expect(mapStride([0.3, 0.9, 5], 2.5)).toEqual([3, 1]);
+    // exactly σ/(k·h) = 2 is 2, not 1 from rounding; σ = 0 (no smoothing): every voxel; k given.
+    expect(mapStride([0.5, 0.5, 5], 2.5)).toEqual([2, 2]);
     expect(mapStride([0.1, 0.1, 5], 0)).toEqual([1, 1]);
+    expect(mapStride([0.5, 0.5, 5], 2.5, 1)).toEqual([5, 5]);
     expect(() => mapStride([0, 1, 1], 2.5)).toThrow(/spacingMm x/);
   });
 });
@@ -183,8 +184,7 @@ describe('the smoothed curves of the sub-grid voxels', () => {
     const mask = new Uint8Array(nx * ny * nz);
     for (let p = 0; p < mask.length; p++)
       if (Math.hypot((p % nx) - 20, (Math.floor(p / nx) % ny) - 15) < 13) mask[p] = 1;
-    const stride = mapStride(ct.spacingMm, 2.5);
-    expect(stride).toEqual([3, 2]);
+    const stride = [3, 2] as const;
     const computed = mapGridVoxels(mask, nx, ny, stride);
     const all = smoothedConcentrationCurves(ct, mask, 2.5, 2);
     const some = smoothedConcentrationCurves(ct, mask, 2.5, 2, undefined, computed);

@@ -66,8 +66,8 @@ export interface RunPerfusionOptions {
   mapper?: PerfusionMapper;
   /**
    * Compute the maps at every tissue voxel. By default (data/map-grid-defaults.json) they are computed on
-   * every s-th column and row, s from the smoothing σ and the pixel spacing (1 unless the pixels are finer than
-   * σ/4 for the default k = 2), and interpolated bilinearly from the computed tissue points between.
+   * every s-th column and row, s from the smoothing σ and the pixel spacing (1 unless the pixels are at most
+   * σ/5: 0.5 mm for σ 2.5 mm), and interpolated bilinearly from the computed tissue points around each voxel.
    */
   fullGrid?: boolean;
   /**
