@@ -2,7 +2,7 @@ import type { TimeGrid } from '../pipeline/time-grid.ts';
 import { curvesOnGrid } from '../pipeline/time-grid.ts';
 import { interpolateMapGrid, mapGridVoxels, type MapStride } from './map-grid.ts';
 import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from './perfusion-maps.ts';
-import { sliceConcentrationCurves, type InPlaneKernels } from './smooth-in-plane.ts';
+import { slabConcentrationCurves, type InPlaneKernels } from './smooth-in-plane.ts';
 
 /** Some whole slices of every frame (frame-major: frame t's slice s at (t·slices + s)·nx·ny) and their mask. */
 export interface SlabMapsInput {
@@ -30,27 +30,12 @@ export interface SlabMapsInput {
  */
 export function slabMaps(input: SlabMapsInput): PerfusionMaps {
   const { slab, frames, nx, ny, mask, kernels, baselineCount, stride } = input;
-  const sliceSize = nx * ny;
-  const slices = mask.length / sliceSize;
   const full = stride[0] === 1 && stride[1] === 1;
   const computed = full ? mask : mapGridVoxels(mask, nx, ny, stride);
   let count = 0;
   for (const m of computed) if (m !== 0) count++;
   const curves = new Float32Array(count * frames);
-  let written = 0;
-  for (let s = 0; s < slices; s++) {
-    const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
-    written += sliceConcentrationCurves(
-      slice,
-      mask,
-      s * sliceSize,
-      kernels,
-      baselineCount,
-      curves,
-      written * frames,
-      computed,
-    );
-  }
+  slabConcentrationCurves(slab, { frames, nx, ny }, mask, kernels, baselineCount, curves, computed);
   const { frameTimesS, grid, aifDeltaHu, options } = input;
   const maps = perfusionMaps(
     aifDeltaHu,

@@ -314,6 +314,40 @@ function smoothSlice(
 }
 
 /**
+ * `sliceConcentrationCurves` of each slice of a slab (some whole slices of every frame, frame-major: frame t's
+ * slice s at (t·slices + s)·nx·ny; mask and outputMask nx·ny·slices), one after the other into `out` from 0.
+ * Returns the number of voxels written.
+ */
+export function slabConcentrationCurves(
+  slab: ArrayLike<number>,
+  shape: { readonly frames: number; readonly nx: number; readonly ny: number },
+  mask: Uint8Array,
+  kernels: InPlaneKernels | undefined,
+  baselineCount: number,
+  out: Float32Array,
+  outputMask: Uint8Array = mask,
+): number {
+  const { frames, nx, ny } = shape;
+  const sliceSize = nx * ny;
+  const slices = mask.length / sliceSize;
+  let written = 0;
+  for (let s = 0; s < slices; s++) {
+    const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
+    written += sliceConcentrationCurves(
+      slice,
+      mask,
+      s * sliceSize,
+      kernels,
+      baselineCount,
+      out,
+      written * frames,
+      outputMask,
+    );
+  }
+  return written;
+}
+
+/**
  * `concentrationCurves(smoothInPlane(ct, mask, sigmaMm), maskVoxels(mask), baselineCount)`, bit-identical, slice
  * by slice without the smoothed copy of the volume (`sliceConcentrationCurves`); σ = 0 gives
  * `concentrationCurves(ct, maskVoxels(mask), baselineCount)`. Voxel-major, masked voxels in index order.
@@ -328,8 +362,7 @@ export function smoothedConcentrationCurves(
   out?: Float32Array,
   outputMask: Uint8Array = mask,
 ): Float32Array {
-  const [nx, ny, nz] = ct.dims;
-  const sliceSize = nx * ny;
+  const [nx, ny] = ct.dims;
   checkCurvesInput(ct, mask, baselineCount);
   if (outputMask.length !== mask.length)
     throw new Error(
@@ -343,27 +376,16 @@ export function smoothedConcentrationCurves(
     throw new Error(
       `smoothedConcentrationCurves: out has ${curves.length} samples, needs ${count * ct.frames}`,
     );
-  let written = 0;
-  for (let k = 0; k < nz; k++) {
-    const slice = {
-      data: ct.data,
-      offset: k * sliceSize,
-      frameStride: sliceSize * nz,
-      frames: ct.frames,
-      nx,
-      ny,
-    };
-    written += sliceConcentrationCurves(
-      slice,
-      mask,
-      k * sliceSize,
-      kernels,
-      baselineCount,
-      curves,
-      written * ct.frames,
-      outputMask,
-    );
-  }
+  // a volume's frames are a slab of all its slices.
+  slabConcentrationCurves(
+    ct.data,
+    { frames: ct.frames, nx, ny },
+    mask,
+    kernels,
+    baselineCount,
+    curves,
+    outputMask,
+  );
   return curves;
 }
 

@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
-import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
+import { slabConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import { slabMaps } from '../maps/slab-maps.ts';
 import { RESULT_FIELDS, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
 
@@ -22,23 +22,8 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
     return RESULT_FIELDS.maps.map((name) => maps[name]);
   }
   if (request.kind === 'curves') {
-    const { slab, frames, nx, ny, mask, kernels, baselineCount } = request;
-    const sliceSize = nx * ny;
-    const slices = mask.length / sliceSize;
-    const out = request.out;
-    let written = 0;
-    for (let s = 0; s < slices; s++) {
-      const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
-      written += sliceConcentrationCurves(
-        slice,
-        mask,
-        s * sliceSize,
-        kernels,
-        baselineCount,
-        out,
-        written * frames,
-      );
-    }
+    const { slab, frames, nx, ny, mask, kernels, baselineCount, out } = request;
+    slabConcentrationCurves(slab, { frames, nx, ny }, mask, kernels, baselineCount, out);
     return [];
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;

@@ -2,8 +2,7 @@ import type { Volume, VoxelArray } from '@quantrad/imaging';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
 import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
-import type { MapStride } from '../maps/map-grid.ts';
-import type { TimeGrid } from '../pipeline/time-grid.ts';
+import type { SlabMapsInput } from '../maps/slab-maps.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -53,22 +52,10 @@ export interface CurvesRequest {
  * The main thread → worker message for the maps of some slices straight from their frames (`slabMaps`): the
  * curves as for a CurvesRequest (kept in the worker) on the map grid, `perfusionMaps`, then interpolated.
  */
-export interface SliceMapsRequest {
+export interface SliceMapsRequest extends SlabMapsInput {
   readonly id: number;
   readonly kind: 'slice-maps';
   readonly slab: VoxelArray;
-  readonly frames: number;
-  readonly nx: number;
-  readonly ny: number;
-  readonly mask: Uint8Array;
-  readonly kernels: InPlaneKernels | undefined;
-  readonly baselineCount: number;
-  readonly frameTimesS: readonly number[];
-  readonly grid: TimeGrid;
-  readonly aifDeltaHu: Float64Array;
-  readonly options: PerfusionMapOptions;
-  /** The map grid's sub-grid strides (`slabMaps`): [1, 1] maps every masked voxel. */
-  readonly stride: MapStride;
 }
 
 export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;
