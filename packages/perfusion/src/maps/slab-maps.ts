@@ -5,7 +5,7 @@ import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from './p
 import { slabConcentrationCurves, type InPlaneKernels } from './smooth-in-plane.ts';
 
 /** Some whole slices of every frame (frame-major: frame t's slice s at (t·slices + s)·nx·ny) and their mask. */
-export interface SlabMapsInput {
+export interface SlabCurvesInput {
   readonly slab: ArrayLike<number>;
   readonly frames: number;
   readonly nx: number;
@@ -14,6 +14,10 @@ export interface SlabMapsInput {
   readonly mask: Uint8Array;
   readonly kernels: InPlaneKernels | undefined;
   readonly baselineCount: number;
+}
+
+/** A slab, and how its maps are made: the time grid, the arterial curve, the options and the map grid. */
+export interface SlabMapsInput extends SlabCurvesInput {
   readonly frameTimesS: readonly number[];
   readonly grid: TimeGrid;
   readonly aifDeltaHu: Float64Array;

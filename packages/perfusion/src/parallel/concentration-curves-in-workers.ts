@@ -5,7 +5,8 @@ import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
 import { FULL_GRID, type MapStride } from '../maps/map-grid.ts';
 import { RESULT_FIELDS } from './worker-protocol.ts';
-import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
+import type { PreparedChunk } from './perfusion-worker-pool.ts';
+import { maskedBeforeSlice, runRangeJobs, withPool, type RangeJob } from './schedule-jobs.ts';
 
 /**
  * `smoothedConcentrationCurves(ct, mask, sigmaMm, baselineCount)` on worker threads, bit-identical (each
@@ -25,21 +26,10 @@ export async function smoothedConcentrationCurvesInWorkers(
   const [nx, ny, nz] = ct.dims;
   const sliceSize = nx * ny;
   const frames = ct.frames;
-  const firstCurve = new Int32Array(nz + 1);
-  for (let k = 0; k < nz; k++) {
-    let count = 0;
-    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
-    firstCurve[k + 1] = (firstCurve[k] ?? 0) + count;
-  }
+  const firstCurve = maskedBeforeSlice(mask, sliceSize, nz);
   const curves = new Float32Array(new SharedArrayBuffer(4 * (firstCurve[nz] ?? 0) * frames));
-  const pool =
-    parallel.pool ??
-    (await PerfusionWorkerPool.create({
-      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
-      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
-    }));
-  try {
-    const jobs: Promise<unknown>[] = [];
+  await withPool(parallel, async (pool) => {
+    const jobs: RangeJob[] = [];
     for (let k = 0; k < nz; k++) {
       const from = firstCurve[k] ?? 0;
       const to = firstCurve[k + 1] ?? 0;
@@ -62,12 +52,11 @@ export async function smoothedConcentrationCurvesInWorkers(
           transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
         };
       };
-      jobs.push(pool.run(prepare));
+      jobs.push({ from, to, prepare });
     }
-    await Promise.all(jobs);
-  } finally {
-    if (parallel.pool === undefined) await pool.close();
-  }
+    // the workers write into `curves` on shared memory: no result arrays to gather.
+    await runRangeJobs(pool, jobs, [], firstCurve[nz] ?? 0, parallel.onProgress);
+  });
   return curves;
 }
 
@@ -115,32 +104,20 @@ export async function smoothedMapsInWorkers(
   const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
   const [nx, ny, nz] = ct.dims;
   const sliceSize = nx * ny;
-  const firstVoxel = new Int32Array(nz + 1);
-  for (let k = 0; k < nz; k++) {
-    let count = 0;
-    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
-    firstVoxel[k + 1] = (firstVoxel[k] ?? 0) + count;
-  }
+  const firstVoxel = maskedBeforeSlice(mask, sliceSize, nz);
   const voxels = firstVoxel[nz] ?? 0;
   // every map the workers return (RESULT_FIELDS.maps), in their order.
   const fields = RESULT_FIELDS.maps.map(() => new Float32Array(voxels));
   const maps = Object.fromEntries(
     RESULT_FIELDS.maps.map((name, f) => [name, fields[f]]),
   ) as unknown as PerfusionMaps;
-  const pool =
-    parallel.pool ??
-    (await PerfusionWorkerPool.create({
-      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
-      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
-    }));
-  try {
-    const jobs: Promise<void>[] = [];
-    let done = 0;
+  await withPool(parallel, async (pool) => {
     // The largest slices first, so that the workers finish together (each job fills its own range).
     const order = Array.from({ length: nz }, (_, k) => k).sort(
       (a, b) =>
         (firstVoxel[b + 1] ?? 0) - (firstVoxel[b] ?? 0) - ((firstVoxel[a + 1] ?? 0) - (firstVoxel[a] ?? 0)),
     );
+    const jobs: RangeJob[] = [];
     for (const k of order) {
       const from = firstVoxel[k] ?? 0;
       const to = firstVoxel[k + 1] ?? 0;
@@ -167,17 +144,9 @@ export async function smoothedMapsInWorkers(
           transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
         };
       };
-      jobs.push(
-        pool.run(prepare).then((arrays) => {
-          arrays.forEach((array, f) => fields[f]?.set(array, from));
-          done += to - from;
-          parallel.onProgress?.(done / voxels);
-        }),
-      );
+      jobs.push({ from, to, prepare });
     }
-    await Promise.all(jobs);
-  } finally {
-    if (parallel.pool === undefined) await pool.close();
-  }
+    await runRangeJobs(pool, jobs, fields, voxels, parallel.onProgress);
+  });
   return maps;
 }

@@ -1,8 +1,7 @@
 import type { Volume, VoxelArray } from '@quantrad/imaging';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
-import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
-import type { SlabMapsInput } from '../maps/slab-maps.ts';
+import type { SlabCurvesInput, SlabMapsInput } from '../maps/slab-maps.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -35,16 +34,10 @@ export interface MotionRequest {
  * slice s at (t·slices + s)·nx·ny), their mask, and where to write the ΔHU curves of their masked voxels
  * (`sliceConcentrationCurves`, slice after slice): a view on shared memory, so nothing comes back.
  */
-export interface CurvesRequest {
+export interface CurvesRequest extends SlabCurvesInput {
   readonly id: number;
   readonly kind: 'curves';
   readonly slab: VoxelArray;
-  readonly frames: number;
-  readonly nx: number;
-  readonly ny: number;
-  readonly mask: Uint8Array;
-  readonly kernels: InPlaneKernels | undefined;
-  readonly baselineCount: number;
   readonly out: Float32Array;
 }
 
