@@ -59,6 +59,11 @@ describe('the map grid: which voxels are computed, and the interpolation', () =>
   const nx = 12;
   const ny = 9;
   const stride = [3, 3] as const;
+  const interpolated = (
+    mask: Uint8Array,
+    computed: Uint8Array,
+    fields: Record<string, (x: number, y: number, z: number) => number> = fieldsOf(linear),
+  ): PerfusionMaps => interpolateMapGrid(mapsAt(computed, nx, ny, fields), mask, computed, nx, ny, stride);
 
   it('reproduces a linear field exactly inside the mask, on the sub-grid and between', () => {
     const mask = new Uint8Array(nx * ny).fill(1);
@@ -69,14 +74,7 @@ describe('the map grid: which voxels are computed, and the interpolation', () =>
     expect(Array.from(computedAt).every((p) => (p % nx) % 3 === 0 && Math.floor(p / nx) % 3 === 0)).toBe(
       true,
     );
-    const maps = interpolateMapGrid(
-      mapsAt(computed, nx, ny, fieldsOf(linear)),
-      mask,
-      computed,
-      nx,
-      ny,
-      stride,
-    );
+    const maps = interpolated(mask, computed);
     for (let y = 0; y < ny; y++) {
       for (let x = 0; x < nx; x++) {
         const p = x + nx * y;
@@ -110,17 +108,10 @@ describe('the map grid: which voxels are computed, and the interpolation', () =>
     expect(computed[2 + nx * 4]).toBe(0);
     expect(computed[1 + nx * 4]).toBe(0);
     const wild = 1e6;
-    const maps = interpolateMapGrid(
-      mapsAt(computed, nx, ny, {
-        ...fieldsOf(linear),
-        cbfMl100gMin: (x, y, z) => (z === 1 && x === 0 ? wild : linear.cbf(x, y)),
-      }),
-      mask,
-      computed,
-      nx,
-      ny,
-      stride,
-    );
+    const maps = interpolated(mask, computed, {
+      ...fieldsOf(linear),
+      cbfMl100gMin: (x, y, z) => (z === 1 && x === 0 ? wild : linear.cbf(x, y)),
+    });
     const tissue = maskVoxels(mask).filter((p) => p < nx * ny);
     for (let n = 0; n < tissue.length; n++) {
       expect(maps.cbfMl100gMin[n]).toBeLessThan(100);
@@ -137,14 +128,7 @@ describe('the map grid: which voxels are computed, and the interpolation', () =>
     island[5 + nx * 4] = 1;
     const islandComputed = mapGridVoxels(island, nx, ny, stride);
     expect(Array.from(maskVoxels(islandComputed))).toEqual([4 + nx * 4, 5 + nx * 4]);
-    const islandMaps = interpolateMapGrid(
-      mapsAt(islandComputed, nx, ny, fieldsOf(linear)),
-      island,
-      islandComputed,
-      nx,
-      ny,
-      stride,
-    );
+    const islandMaps = interpolated(island, islandComputed);
     expect(Array.from(islandMaps.cbfMl100gMin)).toEqual([linear.cbf(4, 4), linear.cbf(5, 4)]);
     // a voxel on a sub-grid column whose only tissue point has zero weight (another column) is computed.
     const column = new Uint8Array(nx * ny);
