@@ -178,3 +178,7 @@ export {
   smoothedConcentrationCurvesInWorkers,
   smoothedMapsInWorkers,
 } from './parallel/concentration-curves-in-workers.ts';
+// Maps on a sub-grid matched to the smoothing, interpolated between (helper grid)
+export { FULL_GRID, interpolateMapGrid, mapGridVoxels, mapStride, type MapStride } from './maps/map-grid.ts';
+export { mapGridDefaults, type MapGridDefaults } from './maps/map-grid-defaults.ts';
+export { slabMaps, type SlabMapsInput } from './maps/slab-maps.ts';

@@ -21,7 +21,10 @@ import {
   maskVoxels,
   runPerfusion,
   smoothInPlane,
+  interpolateMapGrid,
+  mapGridVoxels,
 } from '../src/index.ts';
+import { createVolume } from '@quantrad/imaging';
 import { Worker } from 'node:worker_threads';
 import { smoothedConcentrationCurves } from '../src/maps/smooth-in-plane.ts';
 import { workerReady } from '../src/parallel/perfusion-worker-pool.ts';
@@ -420,6 +423,55 @@ describe('tissue curves and whole runs in workers', () => {
     expect(maps).toEqual([...maps].sort((a, b) => a - b));
     const own = await runPerfusion(ct, { workers: 2 });
     expectIdentical(own.maps.cbf.data, serial.maps.cbf.data, 'cbf, workers: 2');
+  });
+
+  it('smoothedMapsInWorkers on a sub-grid is the single-thread maps of the sub-grid voxels, interpolated, bit for bit', async () => {
+    const stride = [2, 3] as const;
+    const grid = timeGrid(ct.frameTimesS ?? [], 0.01);
+    const aifOnGrid = Float64Array.from(phantom.aifDeltaHu);
+    const computed = mapGridVoxels(mask.tissue, ct.dims[0], ct.dims[1], stride);
+    const curves = smoothedConcentrationCurves(ct, mask.tissue, 2.5, 3, undefined, computed);
+    const expected = interpolateMapGrid(
+      perfusionMaps(aifOnGrid, curves, grid.samples, grid.dtS, { method: 'osvd' }),
+      mask.tissue,
+      computed,
+      ct.dims[0],
+      ct.dims[1],
+      stride,
+    );
+    const found = await smoothedMapsInWorkers(
+      ct,
+      mask.tissue,
+      2.5,
+      3,
+      { frameTimesS: ct.frameTimesS ?? [], grid, aifDeltaHu: aifOnGrid, stride },
+      { method: 'osvd' },
+      { workers: 2 },
+    );
+    for (const name of ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'] as const)
+      expectIdentical(found[name], expected[name], name);
+    // a sixth of the voxels computed (and a few edge voxels), the rest interpolated: not the full-grid maps.
+    const full = perfusionMaps(
+      aifOnGrid,
+      smoothedConcentrationCurves(ct, mask.tissue, 2.5, 3),
+      grid.samples,
+      grid.dtS,
+      { method: 'osvd' },
+    );
+    expect(maskVoxels(computed).length).toBeLessThan(voxels.length / 4);
+    expect(found.cbfMl100gMin.some((v, n) => v !== full.cbfMl100gMin[n])).toBe(true);
+  });
+
+  it('runPerfusion on fine pixels (sub-grid stride 2) gives the same maps in workers as on one thread', async () => {
+    const fine = createVolume({ ...ct, spacingMm: [0.5, 0.5, ct.spacingMm[2]] });
+    const serial = await runPerfusion(fine, { skipMotion: true });
+    const parallel = await runPerfusion(fine, { skipMotion: true, workers: 2 });
+    expect(serial.mapGrid.stride).toEqual([2, 2]);
+    expect(parallel.mapGrid).toEqual(serial.mapGrid);
+    expect(serial.mapGrid.interpolatedVoxels).toBeGreaterThan(serial.mapGrid.computedVoxels);
+    for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax'] as const)
+      expectIdentical(parallel.maps[name].data, serial.maps[name].data, name);
+    expect(parallel.lesions).toEqual(serial.lesions);
   });
 });
 

@@ -24,12 +24,22 @@ export interface PerfusionMaps {
   modelFitFallback: ModelFitFallback;
 }
 
+/** The per-voxel maps of PerfusionMaps (every field but the fallback counts). */
+export type PerfusionMapName = Exclude<keyof PerfusionMaps, 'modelFitFallback'>;
+
 function checkConstants(constants: PerfusionConstants): void {
   const { haematocritFactor: kH, tissueDensityGPerMl: rho } = constants;
   if (!Number.isFinite(kH) || kH <= 0 || kH > 1)
     throw new Error(`constants.haematocritFactor must be a number above 0 and at most 1, got ${kH}`);
   if (!Number.isFinite(rho) || rho <= 0)
     throw new Error(`constants.tissueDensityGPerMl must be positive, got ${rho}`);
+}
+
+/** MTT (s) = 60 · CBV / CBF (central volume principle), 0 where CBF is below the floor of the data file. */
+export function meanTransitTimeS(cbfMl100gMin: number, cbvMl100g: number): number {
+  return cbfMl100gMin >= deconvolutionDefaults.maps.minCbfForMttMl100gMin
+    ? (60 * cbvMl100g) / cbfMl100gMin
+    : 0;
 }
 
 /**
@@ -63,7 +73,6 @@ export function perfusionMaps(
   if (!(aifArea > 0))
     throw new Error(`aifDeltaHu: the area under the arterial curve must be positive, got ${aifArea}`);
   const factor = constants.haematocritFactor / constants.tissueDensityGPerMl;
-  const minCbf = deconvolutionDefaults.maps.minCbfForMttMl100gMin;
   const voxels = kMaxPerS.length;
   const cbfMl100gMin = new Float32Array(voxels);
   const cbvMl100g = new Float32Array(voxels);
@@ -75,7 +84,7 @@ export function perfusionMaps(
     const cbv = Math.max(0, (100 * factor * curveArea(tissueDeltaHu, offset, curveLength, dtS)) / aifArea);
     cbfMl100gMin[v] = cbf;
     cbvMl100g[v] = cbv;
-    mttS[v] = cbf >= minCbf ? (60 * cbv) / cbf : 0;
+    mttS[v] = meanTransitTimeS(cbf, cbv);
     ttpS[v] = timeToPeakS(tissueDeltaHu, offset, curveLength, dtS);
   }
   return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallback };

@@ -124,7 +124,9 @@ export interface SliceFrames {
  * the same order as those two calls, so the values are bit-identical, but only where it is needed (the
  * x pass on rows within the y kernel of a masked voxel, the y pass on masked voxels), with the weights
  * (which depend on the mask only) summed once for all frames, and without a smoothed copy of the volume.
- * Returns the number of masked voxels written.
+ * With `outputMask` (a subset of `mask`, same layout) only its voxels' curves are written, still smoothed over
+ * every voxel of `mask`; the x pass then runs on the columns of those voxels only, the y pass on their rows
+ * and columns only (a sub-grid of the slice: maps/map-grid.ts). Returns the number of voxels written.
  */
 export function sliceConcentrationCurves(
   slice: SliceFrames,
@@ -134,13 +136,14 @@ export function sliceConcentrationCurves(
   baselineCount: number,
   out: Float32Array,
   outOffset: number,
+  outputMask: Uint8Array = mask,
 ): number {
   const { data, offset, frameStride, frames, nx, ny } = slice;
   const size = nx * ny;
   let count = 0;
-  for (let p = 0; p < size; p++) if (mask[maskOffset + p] !== 0) count++;
+  for (let p = 0; p < size; p++) if (outputMask[maskOffset + p] !== 0) count++;
   const positions = new Int32Array(count);
-  for (let p = 0, n = 0; p < size; p++) if (mask[maskOffset + p] !== 0) positions[n++] = p;
+  for (let p = 0, n = 0; p < size; p++) if (outputMask[maskOffset + p] !== 0) positions[n++] = p;
   if (kernels === undefined) {
     for (let n = 0; n < count; n++) {
       const p = positions[n] ?? 0;
@@ -148,7 +151,7 @@ export function sliceConcentrationCurves(
       for (let t = 0; t < frames; t++) out[row + t] = data[offset + t * frameStride + p] ?? 0;
     }
   } else if (count > 0) {
-    smoothSlice(slice, mask, maskOffset, kernels, positions, out, outOffset);
+    smoothSlice(slice, mask, maskOffset, kernels, positions, out, outOffset, outputMask);
   }
   // concentrationCurves on the (Float32) smoothed values: minus the mean of the baseline frames.
   for (let n = 0; n < count; n++) {
@@ -162,9 +165,10 @@ export function sliceConcentrationCurves(
 }
 
 /**
- * The smoothed values (Float32) of the masked voxels at `positions` of one slice, every frame, into `out`.
- * Each pass runs along memory (tap by tap over a row), which adds each output's terms in the same
- * ascending order as `smoothInPlane`.
+ * The smoothed values (Float32) of the voxels at `positions` (those of `outputMask`, a subset of the mask) of
+ * one slice, every frame, into `out`. Each pass runs along memory (tap by tap over a row), which adds each
+ * output's terms in the same ascending order as `smoothInPlane`; both passes compute only the columns of
+ * `positions` (the y pass only their rows), as an output depends on its own column of the x pass alone.
  */
 function smoothSlice(
   slice: SliceFrames,
@@ -174,6 +178,7 @@ function smoothSlice(
   positions: Int32Array,
   out: Float32Array,
   outOffset: number,
+  outputMask: Uint8Array,
 ): void {
   const { data, offset, frameStride, frames, nx, ny } = slice;
   const kx = kernels.x;
@@ -200,11 +205,22 @@ function smoothSlice(
   }
   // Pass 1 along x on row y, as smoothInPlane: the weighted sum of the masked neighbours in ascending xx
   // (unmasked ones hold 0 in `source` and add w·0, which leaves the sum unchanged).
+  // The columns of the outputs, ascending, and for each x the index of the first column ≥ x.
+  const isColumn = new Uint8Array(nx);
+  for (const p of positions) isColumn[p % nx] = 1;
+  const columns = new Int32Array(isColumn.reduce((n, c) => n + c, 0));
+  const columnFrom = new Int32Array(nx + 1);
+  for (let x = nx - 1, c = columns.length; x >= 0; x--) {
+    if (isColumn[x] !== 0) columns[--c] = x;
+    columnFrom[x] = c;
+  }
+  columnFrom[nx] = columns.length;
   const xPass = (source: Float64Array, y: number, target: Float64Array): void => {
-    const first = needFirst[y] ?? nx;
     const last = needLast[y] ?? -1;
     const row = nx * y;
-    for (let x = first; x <= last; x++) {
+    for (let c = columnFrom[needFirst[y] ?? nx] ?? 0; c < columns.length; c++) {
+      const x = columns[c] ?? 0;
+      if (x > last) break;
       const from = x - rx < 0 ? 0 : x - rx;
       const to = x + rx > nx - 1 ? nx - 1 : x + rx;
       let sum = 0;
@@ -217,6 +233,9 @@ function smoothSlice(
     const first = rowFirst[y] ?? nx;
     const last = rowLast[y] ?? -1;
     target.fill(0, first, last + 1);
+    // the columns within [first, last]
+    const c0 = columnFrom[first] ?? 0;
+    const c1 = columnFrom[last + 1] ?? 0;
     const from = Math.max(0, y - ry);
     const to = Math.min(ny - 1, y + ry);
     let yy = from;
@@ -231,7 +250,8 @@ function smoothSlice(
       const r1 = r0 + nx;
       const r2 = r1 + nx;
       const r3 = r2 + nx;
-      for (let x = first; x <= last; x++) {
+      for (let c = c0; c < c1; c++) {
+        const x = columns[c] ?? 0;
         target[x] =
           (target[x] ?? 0) +
           w0 * (source[r0 + x] ?? 0) +
@@ -243,7 +263,10 @@ function smoothSlice(
     for (; yy <= to; yy++) {
       const w = ky[yy - y + ry] ?? 0;
       const row = nx * yy;
-      for (let x = first; x <= last; x++) target[x] = (target[x] ?? 0) + w * (source[row + x] ?? 0);
+      for (let c = c0; c < c1; c++) {
+        const x = columns[c] ?? 0;
+        target[x] = (target[x] ?? 0) + w * (source[row + x] ?? 0);
+      }
     }
   };
   const rowSum = new Float64Array(nx * ny);
@@ -261,7 +284,7 @@ function smoothSlice(
     if ((rowLast[y] ?? -1) < 0) continue;
     yPass(rowWeight, y, sums);
     for (let x = rowFirst[y] ?? nx; x <= (rowLast[y] ?? -1); x++) {
-      if (mask[maskOffset + x + nx * y] !== 0) weight[n++] = sums[x] ?? 0;
+      if (outputMask[maskOffset + x + nx * y] !== 0) weight[n++] = sums[x] ?? 0;
     }
   }
   for (let t = 0; t < frames; t++) {
@@ -281,7 +304,7 @@ function smoothSlice(
       yPass(rowSum, y, sums);
       for (let x = rowFirst[y] ?? nx; x <= (rowLast[y] ?? -1); x++) {
         const p = x + nx * y;
-        if (mask[maskOffset + p] === 0) continue;
+        if (outputMask[maskOffset + p] === 0) continue;
         const w = weight[n] ?? 0;
         out[outOffset + n * frames + t] = w > 0 ? (sums[x] ?? 0) / w : (data[frameStart + p] ?? 0);
         n++;
@@ -291,10 +314,45 @@ function smoothSlice(
 }
 
 /**
+ * `sliceConcentrationCurves` of each slice of a slab (some whole slices of every frame, frame-major: frame t's
+ * slice s at (t·slices + s)·nx·ny; mask and outputMask nx·ny·slices), one after the other into `out` from 0.
+ * Returns the number of voxels written.
+ */
+export function slabConcentrationCurves(
+  slab: ArrayLike<number>,
+  shape: { readonly frames: number; readonly nx: number; readonly ny: number },
+  mask: Uint8Array,
+  kernels: InPlaneKernels | undefined,
+  baselineCount: number,
+  out: Float32Array,
+  outputMask: Uint8Array = mask,
+): number {
+  const { frames, nx, ny } = shape;
+  const sliceSize = nx * ny;
+  const slices = mask.length / sliceSize;
+  let written = 0;
+  for (let s = 0; s < slices; s++) {
+    const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
+    written += sliceConcentrationCurves(
+      slice,
+      mask,
+      s * sliceSize,
+      kernels,
+      baselineCount,
+      out,
+      written * frames,
+      outputMask,
+    );
+  }
+  return written;
+}
+
+/**
  * `concentrationCurves(smoothInPlane(ct, mask, sigmaMm), maskVoxels(mask), baselineCount)`, bit-identical, slice
  * by slice without the smoothed copy of the volume (`sliceConcentrationCurves`); σ = 0 gives
  * `concentrationCurves(ct, maskVoxels(mask), baselineCount)`. Voxel-major, masked voxels in index order.
- * `out` (e.g. on shared memory) receives the curves when given.
+ * `out` (e.g. on shared memory) receives the curves when given. With `outputMask` (a subset of `mask`), only
+ * its voxels' curves, in index order, smoothed over the whole mask as before (`sliceConcentrationCurves`).
  */
 export function smoothedConcentrationCurves(
   ct: Volume,
@@ -302,38 +360,32 @@ export function smoothedConcentrationCurves(
   sigmaMm: number,
   baselineCount: number,
   out?: Float32Array,
+  outputMask: Uint8Array = mask,
 ): Float32Array {
-  const [nx, ny, nz] = ct.dims;
-  const sliceSize = nx * ny;
+  const [nx, ny] = ct.dims;
   checkCurvesInput(ct, mask, baselineCount);
+  if (outputMask.length !== mask.length)
+    throw new Error(
+      `smoothedConcentrationCurves: outputMask has ${outputMask.length} voxels, mask ${mask.length}`,
+    );
   const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
   let count = 0;
-  for (const m of mask) if (m !== 0) count++;
+  for (const m of outputMask) if (m !== 0) count++;
   const curves = out ?? new Float32Array(count * ct.frames);
   if (curves.length !== count * ct.frames)
     throw new Error(
       `smoothedConcentrationCurves: out has ${curves.length} samples, needs ${count * ct.frames}`,
     );
-  let written = 0;
-  for (let k = 0; k < nz; k++) {
-    const slice = {
-      data: ct.data,
-      offset: k * sliceSize,
-      frameStride: sliceSize * nz,
-      frames: ct.frames,
-      nx,
-      ny,
-    };
-    written += sliceConcentrationCurves(
-      slice,
-      mask,
-      k * sliceSize,
-      kernels,
-      baselineCount,
-      curves,
-      written * ct.frames,
-    );
-  }
+  // a volume's frames are a slab of all its slices.
+  slabConcentrationCurves(
+    ct.data,
+    { frames: ct.frames, nx, ny },
+    mask,
+    kernels,
+    baselineCount,
+    curves,
+    outputMask,
+  );
   return curves;
 }
 

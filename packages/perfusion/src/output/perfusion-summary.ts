@@ -1,3 +1,4 @@
+import { mapGridDefaults } from '../maps/map-grid-defaults.ts';
 import { lesionThresholds } from '../lesions/lesion-thresholds.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
@@ -128,6 +129,7 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
         },
       ]),
     ),
+    mapGrid: { ...run.mapGrid, source: mapGridDefaults.strideSource },
     curvesFigure: CURVES_FILE,
     timingsMs: Object.fromEntries(Object.entries(run.timingsMs).map(([k, v]) => [k, round(v, 1)])),
     warnings: run.warnings,

@@ -3,9 +3,11 @@ import { checkCurvesInput, inPlaneKernels } from '../maps/smooth-in-plane.ts';
 import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
-import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
+import { FULL_GRID, type MapStride } from '../maps/map-grid.ts';
+import { addFallbackCounts, RESULT_FIELDS } from './worker-protocol.ts';
+import type { PreparedChunk } from './perfusion-worker-pool.ts';
+import { maskedBeforeSlice, runRangeJobs, withPool, type RangeJob } from './schedule-jobs.ts';
 import { noModelFitFallback } from '../deconvolution/deconvolve.ts';
-import { addFallbackCounts } from './worker-protocol.ts';
 
 /**
  * `smoothedConcentrationCurves(ct, mask, sigmaMm, baselineCount)` on worker threads, bit-identical (each
@@ -25,21 +27,10 @@ export async function smoothedConcentrationCurvesInWorkers(
   const [nx, ny, nz] = ct.dims;
   const sliceSize = nx * ny;
   const frames = ct.frames;
-  const firstCurve = new Int32Array(nz + 1);
-  for (let k = 0; k < nz; k++) {
-    let count = 0;
-    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
-    firstCurve[k + 1] = (firstCurve[k] ?? 0) + count;
-  }
+  const firstCurve = maskedBeforeSlice(mask, sliceSize, nz);
   const curves = new Float32Array(new SharedArrayBuffer(4 * (firstCurve[nz] ?? 0) * frames));
-  const pool =
-    parallel.pool ??
-    (await PerfusionWorkerPool.create({
-      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
-      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
-    }));
-  try {
-    const jobs: Promise<unknown>[] = [];
+  await withPool(parallel, async (pool) => {
+    const jobs: RangeJob[] = [];
     for (let k = 0; k < nz; k++) {
       const from = firstCurve[k] ?? 0;
       const to = firstCurve[k + 1] ?? 0;
@@ -62,12 +53,11 @@ export async function smoothedConcentrationCurvesInWorkers(
           transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
         };
       };
-      jobs.push(pool.run(prepare));
+      jobs.push({ from, to, prepare });
     }
-    await Promise.all(jobs);
-  } finally {
-    if (parallel.pool === undefined) await pool.close();
-  }
+    // the workers write into `curves` on shared memory: no result arrays to gather.
+    await runRangeJobs(pool, jobs, [], firstCurve[nz] ?? 0, parallel.onProgress);
+  });
   return curves;
 }
 
@@ -91,8 +81,10 @@ function checkMapsInput(aifDeltaHu: Float64Array, grid: TimeGrid, options: Perfu
 /**
  * `perfusionMaps(aifDeltaHu, curvesOnGrid(frameTimesS, smoothedConcentrationCurves(ct, mask, sigmaMm,
  * baselineCount), grid), grid.samples, grid.dtS, options)`, bit-identical, with each slice's curves made and
- * mapped in one worker job: the curves of the whole volume never exist at once (a slice's at a time per
- * worker), and no job waits for all the curves. Maps in the order of the masked voxels.
+ * mapped in one worker job (`slabMaps`): the curves of the whole volume never exist at once (a slice's at a
+ * time per worker), and no job waits for all the curves. Maps in the order of the masked voxels. With
+ * `curves.stride` (default [1, 1]) the maps are computed on that sub-grid of each slice and interpolated
+ * (maps/map-grid.ts), as `interpolateMapGrid` of the single-thread maps of the `mapGridVoxels`, bit-identical.
  */
 export async function smoothedMapsInWorkers(
   ct: Volume,
@@ -103,6 +95,7 @@ export async function smoothedMapsInWorkers(
     readonly frameTimesS: readonly number[];
     readonly grid: TimeGrid;
     readonly aifDeltaHu: Float64Array;
+    readonly stride?: MapStride;
   },
   options: PerfusionMapOptions,
   parallel: Omit<InWorkersOptions, 'chunkVoxels'> = {},
@@ -112,37 +105,21 @@ export async function smoothedMapsInWorkers(
   const kernels = inPlaneKernels(ct.spacingMm, sigmaMm);
   const [nx, ny, nz] = ct.dims;
   const sliceSize = nx * ny;
-  const firstVoxel = new Int32Array(nz + 1);
-  for (let k = 0; k < nz; k++) {
-    let count = 0;
-    for (let p = k * sliceSize; p < (k + 1) * sliceSize; p++) if (mask[p] !== 0) count++;
-    firstVoxel[k + 1] = (firstVoxel[k] ?? 0) + count;
-  }
+  const firstVoxel = maskedBeforeSlice(mask, sliceSize, nz);
   const voxels = firstVoxel[nz] ?? 0;
-  const maps: PerfusionMaps = {
-    cbfMl100gMin: new Float32Array(voxels),
-    cbvMl100g: new Float32Array(voxels),
-    mttS: new Float32Array(voxels),
-    ttpS: new Float32Array(voxels),
-    tmaxS: new Float32Array(voxels),
-    tmaxResiduePeakS: new Float32Array(voxels),
-    modelFitFallback: noModelFitFallback(),
-  };
-  const fields = [maps.cbfMl100gMin, maps.cbvMl100g, maps.mttS, maps.ttpS, maps.tmaxS, maps.tmaxResiduePeakS];
-  const pool =
-    parallel.pool ??
-    (await PerfusionWorkerPool.create({
-      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
-      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
-    }));
-  try {
-    const jobs: Promise<void>[] = [];
-    let done = 0;
+  // every map the workers return (RESULT_FIELDS.maps), in their order.
+  const fields = RESULT_FIELDS.maps.map(() => new Float32Array(voxels));
+  const maps = Object.fromEntries(
+    RESULT_FIELDS.maps.map((name, f) => [name, fields[f]]),
+  ) as unknown as PerfusionMaps;
+  maps.modelFitFallback = noModelFitFallback();
+  await withPool(parallel, async (pool) => {
     // The largest slices first, so that the workers finish together (each job fills its own range).
     const order = Array.from({ length: nz }, (_, k) => k).sort(
       (a, b) =>
         (firstVoxel[b + 1] ?? 0) - (firstVoxel[b] ?? 0) - ((firstVoxel[a + 1] ?? 0) - (firstVoxel[a] ?? 0)),
     );
+    const jobs: RangeJob[] = [];
     for (const k of order) {
       const from = firstVoxel[k] ?? 0;
       const to = firstVoxel[k + 1] ?? 0;
@@ -164,22 +141,16 @@ export async function smoothedMapsInWorkers(
             grid: curves.grid,
             aifDeltaHu: curves.aifDeltaHu,
             options,
+            stride: curves.stride ?? FULL_GRID,
           },
           transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
         };
       };
-      jobs.push(
-        pool.run(prepare).then((arrays) => {
-          arrays.slice(0, fields.length).forEach((array, f) => fields[f]?.set(array, from));
-          addFallbackCounts(maps.modelFitFallback, arrays[fields.length]);
-          done += to - from;
-          parallel.onProgress?.(done / voxels);
-        }),
-      );
+      jobs.push({ from, to, prepare });
     }
-    await Promise.all(jobs);
-  } finally {
-    if (parallel.pool === undefined) await pool.close();
-  }
+    await runRangeJobs(pool, jobs, fields, voxels, parallel.onProgress, (counts) => {
+      addFallbackCounts(maps.modelFitFallback, counts);
+    });
+  });
   return maps;
 }

@@ -6,7 +6,8 @@ import {
   type ModelFitFallback,
 } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../maps/perfusion-maps.ts';
-import { PerfusionWorkerPool, type PreparedChunk, type WorkerLoader } from './perfusion-worker-pool.ts';
+import type { PerfusionWorkerPool, PreparedChunk, WorkerLoader } from './perfusion-worker-pool.ts';
+import { runRangeJobs, withPool, type RangeJob } from './schedule-jobs.ts';
 import { addFallbackCounts, RESULT_FIELDS, type ChunkKind } from './worker-protocol.ts';
 
 export interface InWorkersOptions {
@@ -77,33 +78,19 @@ async function runChunks(
   const out = Array.from({ length: fields }, () => new Float32Array(voxels));
   const fallback = noModelFitFallback();
   if (voxels === 0) return { out, fallback };
-  const pool =
-    parallel.pool ??
-    (await PerfusionWorkerPool.create({
-      ...(parallel.workers === undefined ? {} : { workers: parallel.workers }),
-      ...(parallel.loader === undefined ? {} : { loader: parallel.loader }),
-    }));
-  try {
+  await withPool(parallel, async (pool) => {
     const size = chunkSize(voxels, pool.size, parallel.chunkVoxels);
-    const jobs: Promise<void>[] = [];
-    let done = 0;
+    const jobs: RangeJob[] = [];
     for (let from = 0; from < voxels; from += size) {
       const to = Math.min(voxels, from + size);
       const prepare = (): PreparedChunk =>
         prepareChunk(kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, from, to);
-      jobs.push(
-        pool.run(prepare).then((arrays) => {
-          arrays.slice(0, fields).forEach((array, f) => out[f]?.set(array, from));
-          addFallbackCounts(fallback, arrays[fields]);
-          done += to - from;
-          parallel.onProgress?.(done / voxels);
-        }),
-      );
+      jobs.push({ from, to, prepare });
     }
-    await Promise.all(jobs);
-  } finally {
-    if (parallel.pool === undefined) await pool.close();
-  }
+    await runRangeJobs(pool, jobs, out, voxels, parallel.onProgress, (counts) => {
+      addFallbackCounts(fallback, counts);
+    });
+  });
   return { out, fallback };
 }
 

@@ -4,9 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
-import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
-import { curvesOnGrid } from '../pipeline/time-grid.ts';
-import { fallbackCounts, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
+import { slabConcentrationCurves } from '../maps/smooth-in-plane.ts';
+import { slabMaps } from '../maps/slab-maps.ts';
+import { fallbackCounts, RESULT_FIELDS, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
 
 function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
   if (request.kind === 'motion') {
@@ -17,36 +17,14 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
     });
     return [transforms, estimate.displacementsMm];
   }
-  if (request.kind === 'curves' || request.kind === 'slice-maps') {
-    const { slab, frames, nx, ny, mask, kernels, baselineCount } = request;
-    const sliceSize = nx * ny;
-    const slices = mask.length / sliceSize;
-    let count = 0;
-    for (const m of mask) if (m !== 0) count++;
-    const out = request.kind === 'curves' ? request.out : new Float32Array(count * frames);
-    let written = 0;
-    for (let s = 0; s < slices; s++) {
-      const slice = { data: slab, offset: s * sliceSize, frameStride: slices * sliceSize, frames, nx, ny };
-      written += sliceConcentrationCurves(
-        slice,
-        mask,
-        s * sliceSize,
-        kernels,
-        baselineCount,
-        out,
-        written * frames,
-      );
-    }
-    if (request.kind === 'curves') return [];
-    const { frameTimesS, grid, aifDeltaHu, options } = request;
-    const maps = perfusionMaps(
-      aifDeltaHu,
-      curvesOnGrid(frameTimesS, out, grid),
-      grid.samples,
-      grid.dtS,
-      options,
-    );
+  if (request.kind === 'slice-maps') {
+    const maps = slabMaps(request);
     return mapArrays(maps);
+  }
+  if (request.kind === 'curves') {
+    const { slab, frames, nx, ny, mask, kernels, baselineCount, out } = request;
+    slabConcentrationCurves(slab, { frames, nx, ny }, mask, kernels, baselineCount, out);
+    return [];
   }
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {
@@ -59,16 +37,7 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
 
 /** The maps in RESULT_FIELDS.maps order, then the fallback counts. */
 function mapArrays(maps: PerfusionMaps): (Float32Array | Float64Array)[] {
-  const { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS } = maps;
-  return [
-    cbfMl100gMin,
-    cbvMl100g,
-    mttS,
-    ttpS,
-    tmaxS,
-    tmaxResiduePeakS,
-    fallbackCounts(maps.modelFitFallback),
-  ];
+  return [...RESULT_FIELDS.maps.map((name) => maps[name]), fallbackCounts(maps.modelFitFallback)];
 }
 
 const port = parentPort;

@@ -2,8 +2,7 @@ import type { Volume, VoxelArray } from '@quantrad/imaging';
 import { MODEL_FIT_COUNTS, type ModelFitFallback } from '../deconvolution/deconvolve.ts';
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
-import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
-import type { TimeGrid } from '../pipeline/time-grid.ts';
+import type { SlabCurvesInput, SlabMapsInput } from '../maps/slab-maps.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -36,37 +35,21 @@ export interface MotionRequest {
  * slice s at (t·slices + s)·nx·ny), their mask, and where to write the ΔHU curves of their masked voxels
  * (`sliceConcentrationCurves`, slice after slice): a view on shared memory, so nothing comes back.
  */
-export interface CurvesRequest {
+export interface CurvesRequest extends SlabCurvesInput {
   readonly id: number;
   readonly kind: 'curves';
   readonly slab: VoxelArray;
-  readonly frames: number;
-  readonly nx: number;
-  readonly ny: number;
-  readonly mask: Uint8Array;
-  readonly kernels: InPlaneKernels | undefined;
-  readonly baselineCount: number;
   readonly out: Float32Array;
 }
 
 /**
- * The main thread → worker message for the maps of some slices straight from their frames: the curves as
- * for a CurvesRequest (kept in the worker), put on the time grid (`curvesOnGrid`), then `perfusionMaps`.
+ * The main thread → worker message for the maps of some slices straight from their frames (`slabMaps`): the
+ * curves as for a CurvesRequest (kept in the worker) on the map grid, `perfusionMaps`, then interpolated.
  */
-export interface SliceMapsRequest {
+export interface SliceMapsRequest extends SlabMapsInput {
   readonly id: number;
   readonly kind: 'slice-maps';
   readonly slab: VoxelArray;
-  readonly frames: number;
-  readonly nx: number;
-  readonly ny: number;
-  readonly mask: Uint8Array;
-  readonly kernels: InPlaneKernels | undefined;
-  readonly baselineCount: number;
-  readonly frameTimesS: readonly number[];
-  readonly grid: TimeGrid;
-  readonly aifDeltaHu: Float64Array;
-  readonly options: PerfusionMapOptions;
 }
 
 export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;

@@ -68,8 +68,17 @@ export interface RunPerfusionOptions {
   protocol?: PerfusionProtocol;
   /** In-plane Gaussian σ (mm) for the tissue curves before deconvolution; 0 for none (default from data). */
   spatialSmoothingSigmaMm?: number;
-  /** How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress). */
+  /**
+   * How the maps are computed (default `perfusionMaps`, single thread, in chunks for progress); it is given the
+   * curves of the voxels the map grid computes (every tissue voxel with `fullGrid`), in index order.
+   */
   mapper?: PerfusionMapper;
+  /**
+   * Compute the maps at every tissue voxel. By default (data/map-grid-defaults.json) they are computed on
+   * every s-th column and row, s from the smoothing σ and the pixel spacing (1 unless the pixels are at most
+   * σ/5: 0.5 mm for σ 2.5 mm), and interpolated bilinearly from the computed tissue points around each voxel.
+   */
+  fullGrid?: boolean;
   /**
    * Worker threads for motion estimation, the tissue curves (smoothing) and the maps: a pool the caller
    * created (and closes), or `workers` for a pool of that many threads that the run starts and closes.
@@ -164,6 +173,15 @@ export interface PerfusionRun {
   readonly modelFitFallback: ModelFitFallback;
   /** The Tmax the hypoperfusion volumes were counted on. */
   readonly tmaxDefinition: TmaxDefinition;
+  /**
+   * Where the maps were computed (maps/map-grid.ts): the sub-grid strides along x and y ([1, 1]: every tissue
+   * voxel), and how many tissue voxels were computed and how many interpolated.
+   */
+  readonly mapGrid: {
+    readonly stride: readonly [number, number];
+    readonly computedVoxels: number;
+    readonly interpolatedVoxels: number;
+  };
   /** Wall time of each stage, ms. */
   readonly timingsMs: Record<PerfusionStage, number>;
   readonly warnings: readonly string[];

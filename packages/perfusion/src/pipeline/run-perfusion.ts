@@ -37,6 +37,8 @@ import { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 import { deconvolutionDefaults } from '../deconvolution/deconvolution-defaults.ts';
 import { addModelFitFallback, noModelFitFallback } from '../deconvolution/deconvolve.ts';
 import { parseTmaxDefinition } from '../lesions/tmax-definition.ts';
+import { FULL_GRID, interpolateMapGrid, mapGridVoxels, mapStride } from '../maps/map-grid.ts';
+import { mapGridDefaults } from '../maps/map-grid-defaults.ts';
 
 /** The mean (i, j, k) of linear voxel indices on a grid. */
 function meanPosition(voxels: Int32Array, dims: Triple): Triple {
@@ -122,7 +124,8 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
  * (arrival and baseline frames, IV.C.2) → brainMask → concentrationCurves (ΔHU of tissue and vessel voxels)
  * → AIF and VOF (automatic among the large-vessel voxels, or the mean of a small sphere around a given voxel;
  * ACR CTP VI.C) → partialVolumeCorrect → resampling to a uniform grid when frame times are uneven →
- * perfusionMaps on the tissue voxels → full-size maps on the input grid (0 outside the tissue mask: air,
+ * perfusionMaps on the tissue voxels (on a sub-grid matched to the smoothing at fine pixels, interpolated
+ * between: maps/map-grid.ts) → full-size maps on the input grid (0 outside the tissue mask: air,
  * bone, CSF and large vessels have no map value). Problems that do not stop the analysis are warnings.
  * Then lesion volumes with the trials' imaging criteria, and the quality checks (`assess-run.ts`).
  */
@@ -281,11 +284,19 @@ async function analyse(
   // With workers (and the default mapper), each worker makes and maps a slice's tissue curves in one job in
   // the maps stage (smoothedMapsInWorkers): the whole volume's curves are never held at once.
   const sigmaMm = options.spatialSmoothingSigmaMm ?? deconvolutionDefaults.spatialSmoothing.sigmaMm;
+  // The maps are computed on a sub-grid matched to the smoothing and interpolated between (maps/map-grid.ts,
+  // data/map-grid-defaults.json); fullGrid (or stride 1 in the data file) computes every tissue voxel.
+  const fullGrid = options.fullGrid ?? mapGridDefaults.stride === 1;
+  const stride = fullGrid ? FULL_GRID : mapStride(volume.spacingMm, sigmaMm);
+  const onSubGrid = stride[0] > 1 || stride[1] > 1;
+  const computedMask = onSubGrid ? mapGridVoxels(mask.tissue, ct.dims[0], ct.dims[1], stride) : mask.tissue;
+  let computedVoxels = 0;
+  for (const m of computedMask) if (m !== 0) computedVoxels++;
   const fused = pool !== undefined && options.mapper === undefined;
   const { tissueCurves, vesselCurves } = await stage('curves', () => ({
     tissueCurves: fused
       ? undefined
-      : smoothedConcentrationCurves(volume, mask.tissue, sigmaMm, baselineCount),
+      : smoothedConcentrationCurves(volume, mask.tissue, sigmaMm, baselineCount, undefined, computedMask),
     vesselCurves:
       vesselVoxels.length > 0 ? concentrationCurves(volume, vesselVoxels, baselineCount) : undefined,
   }));
@@ -338,19 +349,27 @@ async function analyse(
   };
   const mapper: PerfusionMapper =
     options.mapper ?? chunkedMapper(reportMaps, pipelineDefaults.progressChunks);
-  const values = await stage('maps', () =>
-    tissueOnGrid === undefined
-      ? smoothedMapsInWorkers(
-          volume,
-          mask.tissue,
-          sigmaMm,
-          baselineCount,
-          { frameTimesS, grid, aifDeltaHu: aifOnGrid },
-          { method, constants, modelFit },
-          { ...(pool === undefined ? {} : { pool }), onProgress: reportMaps },
-        )
-      : mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, { method, constants, modelFit }),
-  );
+  const values = await stage('maps', async () => {
+    if (tissueOnGrid === undefined) {
+      return smoothedMapsInWorkers(
+        volume,
+        mask.tissue,
+        sigmaMm,
+        baselineCount,
+        { frameTimesS, grid, aifDeltaHu: aifOnGrid, stride },
+        { method, constants, modelFit },
+        { ...(pool === undefined ? {} : { pool }), onProgress: reportMaps },
+      );
+    }
+    const computed = await mapper(aifOnGrid, tissueOnGrid, grid.samples, grid.dtS, {
+      method,
+      constants,
+      modelFit,
+    });
+    return onSubGrid
+      ? interpolateMapGrid(computed, mask.tissue, computedMask, ct.dims[0], ct.dims[1], stride)
+      : computed;
+  });
 
   const maps = await stage('volumes', () => ({
     cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame)),
@@ -390,6 +409,7 @@ async function analyse(
     modelFit,
     modelFitFallback: values.modelFitFallback,
     tmaxDefinition: options.tmaxDefinition ?? 'fitted-delay',
+    mapGrid: { stride, computedVoxels, interpolatedVoxels: tissueVoxels.length - computedVoxels },
     timingsMs,
     warnings,
   };

@@ -18,6 +18,7 @@ export interface PerfusionRunOptions {
   modelFit: boolean;
   /** --tmax-definition: the Tmax the hypoperfusion volumes use (commander checks the choices). */
   tmaxDefinition: TmaxDefinition;
+  fullGrid?: boolean;
 }
 
 /** Fields of runPerfusion whose RangeErrors are the input's fault, not the program's. */
@@ -76,6 +77,7 @@ async function analyse(
       // --no-model-fit turns the refinement off; otherwise the data file's default applies.
       ...(options.modelFit ? {} : { modelFit: false }),
       tmaxDefinition: options.tmaxDefinition,
+      ...(options.fullGrid === true ? { fullGrid: true } : {}),
       ...(loaded.protocol === undefined ? {} : { protocol: loaded.protocol }),
       onProgress: (stage: PerfusionStage, fraction: number) => {
         if (fraction === 0) io.err(`${stage}…\n`);
@@ -103,6 +105,7 @@ async function analyse(
       },
       vof: { source: run.vof.source, positionVoxel: run.vof.positionVoxel, truncated: run.vof.truncated },
       baselineFrames: run.baseline.baseline.count,
+      mapGrid: run.mapGrid,
       lesions:
         'withheld' in run.lesions
           ? run.lesions

@@ -42,6 +42,10 @@ export function registerPerfusionCommands(program: Command, io: CliIo): void {
         .choices(['fitted-delay', 'residue-peak'])
         .default('fitted-delay'),
     )
+    .option(
+      '--full-grid',
+      'compute the maps at every tissue voxel (by default, at pixels much finer than the smoothing, on every 2nd or 3rd column and row, interpolated between)',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  quantrad perfusion phantom --out /tmp/ctp\n  quantrad perfusion run /tmp/ctp/ct.nii.gz --out /tmp/ctp/maps\n',
