@@ -49,6 +49,15 @@ const SUBSET_REFINE_STOP = 0.05;
 /** In-plane Gaussian blur (σ = 1 voxel, 5 taps), edges clamped. */
 const BLUR_KERNEL = [-2, -1, 0, 1, 2].map((x) => Math.exp(-(x * x) / 2));
 const BLUR_SUM = BLUR_KERNEL.reduce((a, b) => a + b, 0);
+/**
+ * The normalised taps of the in-plane blur at offsets 0, ±1 and ±2 voxels (also used by
+ * `estimateThroughPlaneMotion`, which compares the same blurred bone image).
+ */
+export const IN_PLANE_BLUR_WEIGHTS: readonly [number, number, number] = [
+  (BLUR_KERNEL[2] ?? 0) / BLUR_SUM,
+  (BLUR_KERNEL[1] ?? 0) / BLUR_SUM,
+  (BLUR_KERNEL[0] ?? 0) / BLUR_SUM,
+];
 /** The transform is shared by the slab's slices: register on at most this many, evenly spread. */
 const MAX_REGISTRATION_SLICES = 4;
 
@@ -62,9 +71,7 @@ function clamp(n: number, size: number): number {
   return n < 0 ? 0 : n >= size ? size - 1 : n;
 }
 
-const W0 = (BLUR_KERNEL[2] ?? 0) / BLUR_SUM;
-const W1 = (BLUR_KERNEL[1] ?? 0) / BLUR_SUM;
-const W2 = (BLUR_KERNEL[0] ?? 0) / BLUR_SUM;
+const [W0, W1, W2] = IN_PLANE_BLUR_WEIGHTS;
 
 /**
  * Separable blur of each slice, written for memory order: rows along x, then whole rows along y, with the
