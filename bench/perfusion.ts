@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   const runS = (performance.now() - runStart) / 1000;
   if (run.motion.frames.some((f) => f.action !== 'ok')) throw new Error('the bench study should not move');
   const writeStart = performance.now();
-  const written = await writePerfusionOutputs(run, outDir);
+  const written = await writePerfusionOutputs(run, outDir, { pool });
   const writeS = (performance.now() - writeStart) / 1000;
   peakAfterMb.set('write', rssMb());
   const totalS = (performance.now() - start) / 1000;

@@ -1,14 +1,20 @@
 // The worker thread of the perfusion pool: runs the single-thread engine (deconvolve / perfusionMaps) on
-// one chunk of voxels at a time, so a chunk's values are those the single-thread call gives.
+// one chunk of voxels at a time, so a chunk's values are those the single-thread call gives; and a map's PNG
+// montage (mapMontagePng), the same bytes as on the main thread.
 import { parentPort } from 'node:worker_threads';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
 import { sliceConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import { curvesOnGrid } from '../pipeline/time-grid.ts';
-import type { ChunkResponse, WorkerRequest } from './worker-protocol.ts';
+import type { ChunkResponse, ResultArray, WorkerRequest } from './worker-protocol.ts';
+import { mapMontagePng } from '../output/map-montage-png.ts';
 
-function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
+function compute(request: WorkerRequest): ResultArray[] {
+  if (request.kind === 'montage') {
+    // a copy of exactly the PNG's bytes (Buffer may be a view on a larger buffer), transferred back.
+    return [Uint8Array.from(mapMontagePng(request.map, request.options).png)];
+  }
   if (request.kind === 'motion') {
     const estimate = estimateMotion(request.volume, { ...request.options, referenceFrame: 0 });
     const transforms = new Float64Array(3 * estimate.transforms.length);

@@ -3,6 +3,7 @@ import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
 import type { InPlaneKernels } from '../maps/smooth-in-plane.ts';
 import type { TimeGrid } from '../pipeline/time-grid.ts';
+import type { MapMontageOptions } from '../output/map-montage-png.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -68,17 +69,31 @@ export interface SliceMapsRequest {
   readonly options: PerfusionMapOptions;
 }
 
-export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;
+/**
+ * The main thread → worker message for a map's PNG montage (`mapMontagePng`, drawn and encoded in the worker):
+ * the map (a structured-clone copy) and the montage's options; the answer is the PNG's bytes.
+ */
+export interface MontageRequest {
+  readonly id: number;
+  readonly kind: 'montage';
+  readonly map: Volume<Float32Array>;
+  readonly options: Omit<MapMontageOptions, 'colourMap'>;
+}
+
+export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest | MontageRequest;
 
 /** A request before the pool gives it its id (distributes over the union). */
 export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
 
+/** A result array of a worker's answer. */
+export type ResultArray = Float32Array | Float64Array | Uint8Array;
+
 /**
  * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
- * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps), or the message of the error it threw.
+ * tmaxS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS; motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps; montage: the PNG's bytes), or the message of the error it threw.
  */
 export type ChunkResponse =
-  | { readonly id: number; readonly arrays: readonly (Float32Array | Float64Array)[] }
+  | { readonly id: number; readonly arrays: readonly ResultArray[] }
   | { readonly id: number; readonly error: string };
 
 /** The names of the result arrays of each kind, in the order a ChunkResponse carries them. */
