@@ -185,10 +185,15 @@ async function ensureStudy(): Promise<boolean> {
   return true;
 }
 
+/** The process's peak resident memory so far (the operating system's maxRSS: every thread's heap and buffers). */
 const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
+/** The process's resident memory now. */
+const rssNowMb = (): number => process.memoryUsage.rss() / 2 ** 20;
 
 async function main(): Promise<void> {
   const generated = await ensureStudy();
+  // Node with the loaded engine before any worker or voxel (the first run also made the study here).
+  const idleMb = rssNowMb();
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   // The workers load the engine while the file is read.
@@ -196,19 +201,24 @@ async function main(): Promise<void> {
   const readS = (performance.now() - start) / 1000;
   const runStart = performance.now();
   const peakAfterMb = new Map<string, number>([['read', rssMb()]]);
+  const nowAfterMb = new Map<string, number>([['read', rssNowMb()]]);
+  const mark = (key: string): void => {
+    peakAfterMb.set(key, rssMb());
+    nowAfterMb.set(key, rssNowMb());
+  };
   const run = await runPerfusion(ct, {
     pool,
     onProgress: (stage, fraction) => {
-      if (fraction === 1) peakAfterMb.set(stage, rssMb());
+      if (fraction === 1) mark(stage);
     },
   });
-  peakAfterMb.set('run', rssMb());
+  mark('run');
   const runS = (performance.now() - runStart) / 1000;
   if (run.motion.frames.some((f) => f.action !== 'ok')) throw new Error('the bench study should not move');
   const writeStart = performance.now();
   const written = await writePerfusionOutputs(run, outDir, { pool });
   const writeS = (performance.now() - writeStart) / 1000;
-  peakAfterMb.set('write', rssMb());
+  mark('write');
   const totalS = (performance.now() - start) / 1000;
   const peakMb = rssMb();
   const cpu = process.cpuUsage(cpuStart);
@@ -251,9 +261,12 @@ async function main(): Promise<void> {
   );
   const line = (name: string, s: number, peakKey: string): void => {
     const peak = peakAfterMb.get(peakKey);
+    const now = nowAfterMb.get(peakKey);
     console.log(
       `  ${name.padEnd(30)} ${s.toFixed(2).padStart(6)} s` +
-        (peak === undefined ? '' : `   peak RSS so far ${peak.toFixed(0)} MB`),
+        (peak === undefined || now === undefined
+          ? ''
+          : `   RSS at its end ${now.toFixed(0).padStart(4)} MB, peak so far ${peak.toFixed(0).padStart(4)} MB`),
     );
   };
   line('read NIfTI (+ start workers)', readS, 'read');
@@ -271,9 +284,17 @@ async function main(): Promise<void> {
   );
   const ratio = peakMb / inputMb;
   console.log(
-    `  peak RSS ${peakMb.toFixed(0)} MB = ${ratio.toFixed(2)} × input (target < ${TARGET_MEMORY_RATIO}) ` +
+    `  peak memory: the process's peak resident set (maxRSS: the main thread and the ${pool.size} worker threads, ` +
+      `their heaps, buffers and code) ${peakMb.toFixed(0)} MB = ${ratio.toFixed(2)} × the input's ` +
+      `${inputMb.toFixed(0)} MB of voxels (target < ${TARGET_MEMORY_RATIO}) ` +
       (ratio < TARGET_MEMORY_RATIO ? 'ok' : 'MISSED') +
       (generated ? ' (includes writing the study in this process: run again for the real figure)' : ''),
+  );
+  const readMb = nowAfterMb.get('read') ?? 0;
+  console.log(
+    `    resident after reading ${readMb.toFixed(0)} MB: Node with the engine loaded ${idleMb.toFixed(0)} MB, ` +
+      `the input's voxels ${inputMb.toFixed(0)} MB, the started workers (and the read's rest) ` +
+      `${(readMb - idleMb - inputMb).toFixed(0)} MB`,
   );
   console.log(
     `  voxels/s: oSVD in ${pool.size} workers ${workerPerS.toFixed(0)} (${WORKER_SAMPLE_VOXELS} voxels), ` +
