@@ -56,7 +56,7 @@ export async function writePerfusionOutputs(
       await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
       put(png, mapMontagePng(run.maps[name], montage).png);
     } else {
-      // queued before the NIfTI so the workers draw while this thread encodes.
+      // queued before the NIfTI so that the workers draw while this thread writes.
       const drawn = montageInWorker(pool, run.maps[name], montage);
       await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
       const pngPath = join(outDir, png);

@@ -2,6 +2,7 @@
 // one chunk of voxels at a time, so a chunk's values are those the single-thread call gives; and a map's PNG
 // montage (mapMontagePng), the same bytes as on the main thread.
 import { parentPort } from 'node:worker_threads';
+import { releaseBuffer } from '@quantrad/imaging';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
@@ -77,4 +78,21 @@ port.on('message', (request: WorkerRequest) => {
   const transfer =
     'arrays' in response ? [...new Set(response.arrays.map((a) => a.buffer as ArrayBuffer))] : [];
   port.postMessage(response, transfer);
+  release(request);
 });
+
+/**
+ * Frees the request's large input (the worker's own copy: a slice's frames are some 20 MB) now rather than
+ * at this worker's next garbage collection (`releaseBuffer`); shared memory is left alone.
+ */
+function release(request: WorkerRequest): void {
+  const views =
+    request.kind === 'montage'
+      ? [request.map.data, request.options.mask]
+      : request.kind === 'motion'
+        ? [request.volume.data]
+        : request.kind === 'curves' || request.kind === 'slice-maps'
+          ? [request.slab]
+          : [request.tissueDeltaHu];
+  for (const view of views) if (view !== undefined) releaseBuffer(view);
+}
