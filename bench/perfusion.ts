@@ -206,17 +206,32 @@ async function main(): Promise<void> {
     peakAfterMb.set(key, rssMb());
     nowAfterMb.set(key, rssNowMb());
   };
+  // CPU time of all threads per stage: steadier than wall time on a shared machine.
+  const cpuNowS = (): number => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
+  const stageCpuS = new Map<string, number>([['read', cpuNowS() - (cpuStart.user + cpuStart.system) / 1e6]]);
+  let stageCpuStart = cpuNowS();
+  const runCpuStart = stageCpuStart;
   const run = await runPerfusion(ct, {
     pool,
     onProgress: (stage, fraction) => {
-      if (fraction === 1) mark(stage);
+      if (fraction === 0) stageCpuStart = cpuNowS();
+      if (fraction === 1) {
+        mark(stage);
+        stageCpuS.set(stage, cpuNowS() - stageCpuStart);
+      }
     },
   });
   mark('run');
+  stageCpuS.set('run', cpuNowS() - runCpuStart);
   const runS = (performance.now() - runStart) / 1000;
   if (run.motion.frames.some((f) => f.action !== 'ok')) throw new Error('the bench study should not move');
   const writeStart = performance.now();
+  const writeCpuStart = cpuNowS();
   const written = await writePerfusionOutputs(run, outDir, { pool });
+  stageCpuS.set('write', cpuNowS() - writeCpuStart);
   const writeS = (performance.now() - writeStart) / 1000;
   mark('write');
   const totalS = (performance.now() - start) / 1000;
@@ -259,11 +274,12 @@ async function main(): Promise<void> {
       `${pool.size} workers, AIF ${run.aif.voxels.length} voxels, VOF ${run.vof.voxels.length}, PV scale ` +
       `${run.aif.partialVolumeScale.toFixed(2)}, ${written.length} files written`,
   );
-  const line = (name: string, s: number, peakKey: string): void => {
+  const line = (name: string, s: number, peakKey: string, cpu = stageCpuS.get(peakKey)): void => {
     const peak = peakAfterMb.get(peakKey);
     const now = nowAfterMb.get(peakKey);
     console.log(
       `  ${name.padEnd(30)} ${s.toFixed(2).padStart(6)} s` +
+        (cpu === undefined ? '' : ` (CPU ${cpu.toFixed(2).padStart(5)} s)`) +
         (peak === undefined || now === undefined
           ? ''
           : `   RSS at its end ${now.toFixed(0).padStart(4)} MB, peak so far ${peak.toFixed(0).padStart(4)} MB`),
@@ -275,7 +291,9 @@ async function main(): Promise<void> {
     line(`  ${name}`, run.timingsMs[name] / 1000, name);
     staged += run.timingsMs[name];
   }
-  line('  lesions + quality', runS - staged / 1000, 'run');
+  let stagedCpuS = 0;
+  for (const name of PERFUSION_STAGES) stagedCpuS += stageCpuS.get(name) ?? 0;
+  line('  lesions + quality', runS - staged / 1000, 'run', (stageCpuS.get('run') ?? 0) - stagedCpuS);
   line('runPerfusion', runS, 'run');
   line('writePerfusionOutputs', writeS, 'write');
   console.log(`  CPU time (all threads) ${cpuS.toFixed(1)} s over ${totalS.toFixed(1)} s of wall time`);
