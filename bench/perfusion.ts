@@ -185,10 +185,15 @@ async function ensureStudy(): Promise<boolean> {
   return true;
 }
 
+/** The process's peak resident memory so far (the operating system's maxRSS: every thread's heap and buffers). */
 const rssMb = (): number => process.resourceUsage().maxRSS / 1024;
+/** The process's resident memory now. */
+const rssNowMb = (): number => process.memoryUsage.rss() / 2 ** 20;
 
 async function main(): Promise<void> {
   const generated = await ensureStudy();
+  // Node with the loaded engine before any worker or voxel (the first run also made the study here).
+  const idleMb = rssNowMb();
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   // The workers load the engine while the file is read.
@@ -196,19 +201,39 @@ async function main(): Promise<void> {
   const readS = (performance.now() - start) / 1000;
   const runStart = performance.now();
   const peakAfterMb = new Map<string, number>([['read', rssMb()]]);
+  const nowAfterMb = new Map<string, number>([['read', rssNowMb()]]);
+  const mark = (key: string): void => {
+    peakAfterMb.set(key, rssMb());
+    nowAfterMb.set(key, rssNowMb());
+  };
+  // CPU time of all threads per stage: steadier than wall time on a shared machine.
+  const cpuNowS = (): number => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
+  const stageCpuS = new Map<string, number>([['read', cpuNowS() - (cpuStart.user + cpuStart.system) / 1e6]]);
+  let stageCpuStart = cpuNowS();
+  const runCpuStart = stageCpuStart;
   const run = await runPerfusion(ct, {
     pool,
     onProgress: (stage, fraction) => {
-      if (fraction === 1) peakAfterMb.set(stage, rssMb());
+      if (fraction === 0) stageCpuStart = cpuNowS();
+      if (fraction === 1) {
+        mark(stage);
+        stageCpuS.set(stage, cpuNowS() - stageCpuStart);
+      }
     },
   });
-  peakAfterMb.set('run', rssMb());
+  mark('run');
+  stageCpuS.set('run', cpuNowS() - runCpuStart);
   const runS = (performance.now() - runStart) / 1000;
   if (run.motion.frames.some((f) => f.action !== 'ok')) throw new Error('the bench study should not move');
   const writeStart = performance.now();
-  const written = await writePerfusionOutputs(run, outDir);
+  const writeCpuStart = cpuNowS();
+  const written = await writePerfusionOutputs(run, outDir, { pool });
+  stageCpuS.set('write', cpuNowS() - writeCpuStart);
   const writeS = (performance.now() - writeStart) / 1000;
-  peakAfterMb.set('write', rssMb());
+  mark('write');
   const totalS = (performance.now() - start) / 1000;
   const peakMb = rssMb();
   const cpu = process.cpuUsage(cpuStart);
@@ -249,11 +274,15 @@ async function main(): Promise<void> {
       `${pool.size} workers, AIF ${run.aif.voxels.length} voxels, VOF ${run.vof.voxels.length}, PV scale ` +
       `${run.aif.partialVolumeScale.toFixed(2)}, ${written.length} files written`,
   );
-  const line = (name: string, s: number, peakKey: string): void => {
+  const line = (name: string, s: number, peakKey: string, cpu = stageCpuS.get(peakKey)): void => {
     const peak = peakAfterMb.get(peakKey);
+    const now = nowAfterMb.get(peakKey);
     console.log(
       `  ${name.padEnd(30)} ${s.toFixed(2).padStart(6)} s` +
-        (peak === undefined ? '' : `   peak RSS so far ${peak.toFixed(0)} MB`),
+        (cpu === undefined ? '' : ` (CPU ${cpu.toFixed(2).padStart(5)} s)`) +
+        (peak === undefined || now === undefined
+          ? ''
+          : `   RSS at its end ${now.toFixed(0).padStart(4)} MB, peak so far ${peak.toFixed(0).padStart(4)} MB`),
     );
   };
   line('read NIfTI (+ start workers)', readS, 'read');
@@ -262,7 +291,9 @@ async function main(): Promise<void> {
     line(`  ${name}`, run.timingsMs[name] / 1000, name);
     staged += run.timingsMs[name];
   }
-  line('  lesions + quality', runS - staged / 1000, 'run');
+  let stagedCpuS = 0;
+  for (const name of PERFUSION_STAGES) stagedCpuS += stageCpuS.get(name) ?? 0;
+  line('  lesions + quality', runS - staged / 1000, 'run', (stageCpuS.get('run') ?? 0) - stagedCpuS);
   line('runPerfusion', runS, 'run');
   line('writePerfusionOutputs', writeS, 'write');
   console.log(`  CPU time (all threads) ${cpuS.toFixed(1)} s over ${totalS.toFixed(1)} s of wall time`);
@@ -271,9 +302,17 @@ async function main(): Promise<void> {
   );
   const ratio = peakMb / inputMb;
   console.log(
-    `  peak RSS ${peakMb.toFixed(0)} MB = ${ratio.toFixed(2)} × input (target < ${TARGET_MEMORY_RATIO}) ` +
+    `  peak memory: the process's peak resident set (maxRSS: the main thread and the ${pool.size} worker threads, ` +
+      `their heaps, buffers and code) ${peakMb.toFixed(0)} MB = ${ratio.toFixed(2)} × the input's ` +
+      `${inputMb.toFixed(0)} MB of voxels (target < ${TARGET_MEMORY_RATIO}) ` +
       (ratio < TARGET_MEMORY_RATIO ? 'ok' : 'MISSED') +
       (generated ? ' (includes writing the study in this process: run again for the real figure)' : ''),
+  );
+  const readMb = nowAfterMb.get('read') ?? 0;
+  console.log(
+    `    resident after reading ${readMb.toFixed(0)} MB: Node with the engine loaded ${idleMb.toFixed(0)} MB, ` +
+      `the input's voxels ${inputMb.toFixed(0)} MB, the started workers (and the read's rest) ` +
+      `${(readMb - idleMb - inputMb).toFixed(0)} MB`,
   );
   console.log(
     `  voxels/s: oSVD in ${pool.size} workers ${workerPerS.toFixed(0)} (${WORKER_SAMPLE_VOXELS} voxels), ` +

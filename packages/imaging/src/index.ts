@@ -4,6 +4,7 @@ export { VolumeReadError } from './types/volume-read-error.ts';
 
 // Volumes: construction, geometry, grids (helper imaging-core)
 export { createVolume, type VolumeInput } from './volume/create-volume.ts';
+export { releaseBuffer } from './volume/release-buffer.ts';
 export { voxelToWorldMm, worldToVoxel } from './volume/geometry.ts';
 export { sameGrid, gridMismatch, assertSameGrid } from './volume/same-grid.ts';
 

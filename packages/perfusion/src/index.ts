@@ -54,10 +54,14 @@ export { baselineMeanImage, concentrationCurves, meanCurveHu } from './preproces
 export { studyBaseline, type StudyBaseline } from './preprocess/study-baseline.ts';
 export {
   brainMask,
+  brainRegion,
   maskVoxels,
+  peakImage,
   type BrainMask,
   type BrainMaskCounts,
   type BrainMaskOptions,
+  type BrainRegion,
+  type PeakImage,
 } from './preprocess/brain-mask.ts';
 export { displacementMm, IDENTITY_TRANSFORM, type RigidTransform } from './preprocess/rigid-transform.ts';
 export {

@@ -1,15 +1,16 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNiftiFile } from '@quantrad/imaging';
 import {
   colourAt,
   makeDigitalPhantom,
   mapMontagePng,
   niceTicks,
+  PerfusionWorkerPool,
   runPerfusion,
   viridis,
   writePerfusionOutputs,
@@ -25,6 +26,33 @@ beforeAll(async () => {
   run = await runPerfusion(phantom.ct, { skipMotion: true });
   folder = mkdtempSync(join(tmpdir(), 'quantrad-perfusion-'));
   written = await writePerfusionOutputs(run, folder);
+});
+
+describe('writePerfusionOutputs with a worker pool', () => {
+  let pool: PerfusionWorkerPool;
+  beforeAll(async () => {
+    pool = await PerfusionWorkerPool.create({ workers: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('writes the same files, byte for byte, with the montages drawn in the workers', async () => {
+    const pooled = mkdtempSync(join(tmpdir(), 'quantrad-perfusion-pool-'));
+    const pooledWritten = await writePerfusionOutputs(run, pooled, { pool });
+    // the same paths in the same order, each file identical (the montages, gzipped NIfTIs, summary, plot).
+    expect(pooledWritten.map((path) => path.slice(pooled.length))).toEqual(
+      written.map((path) => path.slice(folder.length)),
+    );
+    expect(readdirSync(pooled).sort()).toEqual(readdirSync(folder).sort());
+    for (const name of readdirSync(folder)) {
+      const expected = readFileSync(join(folder, name));
+      expect(readFileSync(join(pooled, name)).equals(expected), name).toBe(true);
+    }
+    // the montages are there and are pictures (the comparison above could not pass on two empty folders).
+    expect(readdirSync(folder).filter((name) => name.endsWith('.png'))).toHaveLength(6);
+    expect(PNG.sync.read(readFileSync(join(pooled, 'tmax.png'))).width).toBeGreaterThan(600);
+  });
 });
 
 /** The NIfTI-1 header's descrip field (80 bytes at offset 148). */

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Volume } from '../types/volume.ts';
 import { VolumeReadError } from '../types/volume-read-error.ts';
+import { releaseBuffer } from '../volume/release-buffer.ts';
 import { readNifti } from './read-nifti.ts';
 import { writeNifti } from './write-nifti.ts';
 
@@ -64,4 +65,6 @@ export async function writeNiftiFile(
   const bytes = writeNifti(volume, { gzip: false, ...options });
   // Compressed on libuv's thread pool (the same bytes as gzipSync), so the caller's thread can go on.
   await writeFile(path, path.toLowerCase().endsWith('.gz') ? await gzipAsync(bytes) : bytes);
+  // a volume-sized copy made here: freed now, not at the next collection (the maps are written one by one).
+  releaseBuffer(bytes);
 }

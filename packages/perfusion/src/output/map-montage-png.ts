@@ -1,4 +1,4 @@
-import type { Volume } from '@quantrad/imaging';
+import { releaseBuffer, type Volume } from '@quantrad/imaging';
 import { pipelineDefaults } from '../pipeline/pipeline-defaults.ts';
 import { GLYPH_HEIGHT, textWidth } from './bitmap-font.ts';
 import { colourAt, viridis, type ColourMap } from './colour-map.ts';
@@ -35,16 +35,62 @@ const TITLE_SCALE = 2;
 const BAR_WIDTH = 18;
 const LABEL_GAP = 6;
 
+/**
+ * The k-th smallest (0-based) of `values` in a typed array's sort order (−0 before +0, NaN last), found by
+ * selection (Hoare partitions, O(n) on average) instead of sorting: the same value, several times faster
+ * for a map's million voxels. Reorders `values`.
+ */
+export function kthSmallest(values: Float32Array, k: number): number {
+  // NaN sorts last: moved to the end, and the answer when k falls among them.
+  let end = values.length;
+  for (let n = end - 1; n >= 0; n--) {
+    const value = values[n] ?? 0;
+    if (Number.isNaN(value)) {
+      values[n] = values[--end] ?? 0;
+      values[end] = value;
+    }
+  }
+  if (k >= end) return NaN;
+  let lo = 0;
+  let hi = end - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++;
+      while ((values[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i++] = values[j] ?? 0;
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  const found = values[k] ?? 0;
+  if (found !== 0) return found;
+  // zeros compare equal: the sorted order puts every −0 before every +0.
+  let below = 0;
+  for (let n = 0; n < end; n++) {
+    const value = values[n] ?? 0;
+    if (value < 0 || Object.is(value, -0)) below++;
+  }
+  return k < below ? -0 : 0;
+}
+
 /** The p-th percentile (nearest rank) of the values where the mask is set; 0 when there are none. */
 function percentile(values: Float32Array, mask: Uint8Array, p: number): number {
   let count = 0;
   for (let v = 0; v < mask.length; v++) if (mask[v] !== 0) count++;
   if (count === 0) return 0;
-  // a typed array sorts numerically without a comparator (the same order, NaN last), far faster.
   const inside = new Float32Array(count);
   for (let v = 0, n = 0; v < mask.length; v++) if (mask[v] !== 0) inside[n++] = values[v] ?? 0;
-  inside.sort();
-  return inside[Math.min(inside.length - 1, Math.max(0, Math.ceil((p / 100) * inside.length) - 1))] ?? 0;
+  const found = kthSmallest(inside, Math.min(count - 1, Math.max(0, Math.ceil((p / 100) * count) - 1)));
+  releaseBuffer(inside);
+  return found;
 }
 
 function label(value: number): string {
@@ -109,5 +155,8 @@ export function mapMontagePng(map: Volume<Float32Array>, options: MapMontageOpti
   raster.text(labelX, barTop, maxText, WHITE);
   raster.text(labelX, barTop + barH - GLYPH_HEIGHT, label(rangeMin), WHITE);
   raster.text(labelX, barTop + Math.floor(barH / 2) - 3, options.units, WHITE);
-  return { png: raster.encode(), width, height, rangeMin, rangeMax, columns, scale };
+  const png = raster.encode();
+  // the picture (4 bytes a pixel, some 18 MB for a 512 × 512 × 16 map) is freed now, not at a later collection.
+  releaseBuffer(raster.png.data);
+  return { png, width, height, rangeMin, rangeMax, columns, scale };
 }

@@ -2,8 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeNiftiFile, type Volume } from '@quantrad/imaging';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
+import type { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
 import { curvePlotPng } from './curve-plot-png.ts';
-import { mapMontagePng } from './map-montage-png.ts';
+import { mapMontagePng, type MapMontageOptions } from './map-montage-png.ts';
 import {
   CURVES_FILE,
   LESION_MASK_FILES,
@@ -17,9 +18,14 @@ import {
  * tmax .nii.gz; units in the header description), the core and hypoperfusion masks, summary.json, a PNG montage of each map (all slices,
  * viridis, colour bar with range and units) and aif-vof.png (the AIF as measured and as corrected for
  * partial volume, and the VOF, against time; ACR CTP VI.C: the curves are kept for review). Returns the
- * paths written.
+ * paths written. With a worker pool the montages are drawn and encoded in the workers (the same bytes) while
+ * this thread writes the NIfTIs.
  */
-export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): Promise<string[]> {
+export async function writePerfusionOutputs(
+  run: PerfusionRun,
+  outDir: string,
+  options: { pool?: PerfusionWorkerPool } = {},
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   // Files are written (and the NIfTIs gzipped, on libuv's threads) while the next picture is drawn, one NIfTI
@@ -41,11 +47,24 @@ export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): 
     const path = join(outDir, name);
     start(path, writeFile(path, bytes));
   };
+  const { pool } = options;
   for (const name of Object.keys(PERFUSION_MAP_FILES) as (keyof PerfusionMapVolumes)[]) {
     const { file, png, title, units } = PERFUSION_MAP_FILES[name];
     const path = join(outDir, file);
-    await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
-    put(png, mapMontagePng(run.maps[name], { title, units, mask: run.masks.tissue.data }).png);
+    const montage = { title, units, mask: run.masks.tissue.data };
+    if (pool === undefined) {
+      await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
+      put(png, mapMontagePng(run.maps[name], montage).png);
+    } else {
+      // queued before the NIfTI so that the workers draw while this thread writes.
+      const drawn = montageInWorker(pool, run.maps[name], montage);
+      await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
+      const pngPath = join(outDir, png);
+      start(
+        pngPath,
+        drawn.then((bytes) => writeFile(pngPath, bytes)),
+      );
+    }
   }
   if (!('withheld' in run.lesions)) {
     for (const [name, file] of Object.entries(LESION_MASK_FILES) as [
@@ -76,4 +95,23 @@ export async function writePerfusionOutputs(run: PerfusionRun, outDir: string): 
   put(SUMMARY_FILE, `${JSON.stringify(perfusionSummary(run), null, 2)}\n`);
   await Promise.all(pending);
   return written;
+}
+
+/** A map's PNG montage drawn and encoded in a worker (mapMontagePng there): the PNG's bytes. */
+async function montageInWorker(
+  pool: PerfusionWorkerPool,
+  map: Volume<Float32Array>,
+  options: Omit<MapMontageOptions, 'colourMap'> & { mask: Uint8Array },
+): Promise<Uint8Array> {
+  const [bytes] = await pool.run(() => {
+    // copies of just the map's and mask's voxels, transferred (a structured clone would copy whole buffers).
+    const data = map.data.slice();
+    const mask = options.mask.slice();
+    return {
+      request: { kind: 'montage', map: { ...map, data }, options: { ...options, mask } },
+      transfer: [data.buffer, mask.buffer],
+    };
+  });
+  if (!(bytes instanceof Uint8Array)) throw new Error('montage: the worker returned no PNG');
+  return bytes;
 }

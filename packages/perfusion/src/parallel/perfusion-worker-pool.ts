@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChunkResponse, RequestWithoutId, WorkerRequest } from './worker-protocol.ts';
+import type { ChunkResponse, RequestWithoutId, ResultArray, WorkerRequest } from './worker-protocol.ts';
 
 /**
  * How a worker loads the TypeScript engine: 'native' runs `perfusion-worker.ts` with Node's own type stripping
@@ -23,7 +23,7 @@ export interface PreparedChunk {
 
 interface PendingChunk {
   readonly prepare: () => PreparedChunk;
-  readonly resolve: (arrays: readonly (Float32Array | Float64Array)[]) => void;
+  readonly resolve: (arrays: readonly ResultArray[]) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -120,7 +120,7 @@ export class PerfusionWorkerPool {
   }
 
   /** Queues one chunk; resolves with the worker's result arrays. */
-  run(prepare: () => PreparedChunk): Promise<readonly (Float32Array | Float64Array)[]> {
+  run(prepare: () => PreparedChunk): Promise<readonly ResultArray[]> {
     if (this.closing) return Promise.reject(new Error('perfusion worker pool is closed'));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {

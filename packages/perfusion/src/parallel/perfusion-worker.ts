@@ -1,14 +1,27 @@
 // The worker thread of the perfusion pool: runs the single-thread engine (deconvolve / perfusionMaps) on
-// one chunk of voxels at a time, so a chunk's values are those the single-thread call gives.
+// one chunk of voxels at a time, so a chunk's values are those the single-thread call gives; and a map's PNG
+// montage (mapMontagePng), the same bytes as on the main thread.
 import { parentPort } from 'node:worker_threads';
+import { releaseBuffer } from '@quantrad/imaging';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
 import { slabConcentrationCurves } from '../maps/smooth-in-plane.ts';
 import { slabMaps } from '../maps/slab-maps.ts';
-import { fallbackCounts, RESULT_FIELDS, type ChunkResponse, type WorkerRequest } from './worker-protocol.ts';
+import { mapMontagePng } from '../output/map-montage-png.ts';
+import {
+  fallbackCounts,
+  RESULT_FIELDS,
+  type ChunkResponse,
+  type ResultArray,
+  type WorkerRequest,
+} from './worker-protocol.ts';
 
-function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
+function compute(request: WorkerRequest): ResultArray[] {
+  if (request.kind === 'montage') {
+    // a copy of exactly the PNG's bytes (Buffer may be a view on a larger buffer), transferred back.
+    return [Uint8Array.from(mapMontagePng(request.map, request.options).png)];
+  }
   if (request.kind === 'motion') {
     const estimate = estimateMotion(request.volume, { ...request.options, referenceFrame: 0 });
     const transforms = new Float64Array(3 * estimate.transforms.length);
@@ -36,7 +49,7 @@ function compute(request: WorkerRequest): (Float32Array | Float64Array)[] {
 }
 
 /** The maps in RESULT_FIELDS.maps order, then the fallback counts. */
-function mapArrays(maps: PerfusionMaps): (Float32Array | Float64Array)[] {
+function mapArrays(maps: PerfusionMaps): ResultArray[] {
   return [...RESULT_FIELDS.maps.map((name) => maps[name]), fallbackCounts(maps.modelFitFallback)];
 }
 
@@ -54,4 +67,21 @@ port.on('message', (request: WorkerRequest) => {
   const transfer =
     'arrays' in response ? [...new Set(response.arrays.map((a) => a.buffer as ArrayBuffer))] : [];
   port.postMessage(response, transfer);
+  release(request);
 });
+
+/**
+ * Frees the request's large input (the worker's own copy: a slice's frames are some 20 MB) now rather than
+ * at this worker's next garbage collection (`releaseBuffer`); shared memory is left alone.
+ */
+function release(request: WorkerRequest): void {
+  const views =
+    request.kind === 'montage'
+      ? [request.map.data, request.options.mask]
+      : request.kind === 'motion'
+        ? [request.volume.data]
+        : request.kind === 'curves' || request.kind === 'slice-maps'
+          ? [request.slab]
+          : [request.tissueDeltaHu];
+  for (const view of views) if (view !== undefined) releaseBuffer(view);
+}

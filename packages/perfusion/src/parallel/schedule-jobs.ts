@@ -1,5 +1,6 @@
 import type { InWorkersOptions } from './in-workers.ts';
 import { PerfusionWorkerPool, type PreparedChunk } from './perfusion-worker-pool.ts';
+import type { ResultArray } from './worker-protocol.ts';
 
 /**
  * Runs `work` on the caller's pool (left open), or on a pool of `parallel.workers` threads started for it and
@@ -41,7 +42,7 @@ export async function runRangeJobs(
   out: readonly Float32Array[],
   voxels: number,
   onProgress?: (fraction: number) => void,
-  onTotals?: (totals: Float32Array | Float64Array | undefined) => void,
+  onTotals?: (totals: ResultArray | undefined) => void,
 ): Promise<void> {
   let done = 0;
   await Promise.all(

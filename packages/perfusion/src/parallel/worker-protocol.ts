@@ -3,6 +3,7 @@ import { MODEL_FIT_COUNTS, type ModelFitFallback } from '../deconvolution/deconv
 import type { PerfusionMapOptions } from '../maps/perfusion-maps.ts';
 import type { EstimateMotionOptions } from '../preprocess/estimate-motion.ts';
 import type { SlabCurvesInput, SlabMapsInput } from '../maps/slab-maps.ts';
+import type { MapMontageOptions } from '../output/map-montage-png.ts';
 
 /** What a worker computes on one chunk of voxels: `deconvolve` or `perfusionMaps` of those voxels. */
 export type ChunkKind = 'deconvolve' | 'maps';
@@ -52,19 +53,33 @@ export interface SliceMapsRequest extends SlabMapsInput {
   readonly slab: VoxelArray;
 }
 
-export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest;
+/**
+ * The main thread → worker message for a map's PNG montage (`mapMontagePng`, drawn and encoded in the worker):
+ * the map (a structured-clone copy) and the montage's options; the answer is the PNG's bytes.
+ */
+export interface MontageRequest {
+  readonly id: number;
+  readonly kind: 'montage';
+  readonly map: Volume<Float32Array>;
+  readonly options: Omit<MapMontageOptions, 'colourMap'>;
+}
+
+export type WorkerRequest = ChunkRequest | MotionRequest | CurvesRequest | SliceMapsRequest | MontageRequest;
 
 /** A request before the pool gives it its id (distributes over the union). */
 export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
+
+/** A result array of a worker's answer. */
+export type ResultArray = Float32Array | Float64Array | Uint8Array;
 
 /**
  * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
  * tmaxS, tmaxResiduePeakS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS; deconvolve,
  * maps and slice-maps then end with one Float64Array, the model fit's counts in the order of
- * MODEL_FIT_COUNTS (`fallbackCounts`); motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps), or the message of the error it threw.
+ * MODEL_FIT_COUNTS (`fallbackCounts`); motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps; montage: the PNG's bytes), or the message of the error it threw.
  */
 export type ChunkResponse =
-  | { readonly id: number; readonly arrays: readonly (Float32Array | Float64Array)[] }
+  | { readonly id: number; readonly arrays: readonly ResultArray[] }
   | { readonly id: number; readonly error: string };
 
 /** The names of the result arrays of each kind, in the order a ChunkResponse carries them. */
@@ -79,10 +94,7 @@ export function fallbackCounts(fallback: ModelFitFallback): Float64Array {
 }
 
 /** Adds the counts array of a chunk's answer (`fallbackCounts`) to `total`, in place. */
-export function addFallbackCounts(
-  total: ModelFitFallback,
-  counts: Float32Array | Float64Array | undefined,
-): void {
+export function addFallbackCounts(total: ModelFitFallback, counts: ResultArray | undefined): void {
   if (!(counts instanceof Float64Array) || counts.length !== MODEL_FIT_COUNTS.length)
     throw new Error('perfusion worker: the answer does not end with the model fit fallback counts');
   MODEL_FIT_COUNTS.forEach((count, i) => {

@@ -6,7 +6,7 @@ import { partialVolumeCorrect } from '../aif/partial-volume-correct.ts';
 import { selectAif } from '../aif/select-aif.ts';
 import { selectVof } from '../aif/select-vof.ts';
 import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
-import { brainMask, maskVoxels } from '../preprocess/brain-mask.ts';
+import { brainMask, maskVoxels, peakImage } from '../preprocess/brain-mask.ts';
 import { concentrationCurves, meanCurveHu } from '../preprocess/concentration-curves.ts';
 import { baselineFrames, detectArrival } from '../preprocess/detect-arrival.ts';
 import { correctMotion, excludeFrames } from '../preprocess/correct-motion.ts';
@@ -237,7 +237,10 @@ async function analyse(
   // the earliest of the three arrivals ends the baseline for every curve, tissue, AIF and VOF alike.
   const { baseline, mask } = await stage('baseline', () => {
     const study = studyBaseline(volume);
-    const first = brainMask(volume, { baselineCount: study.baseline.count });
+    // each voxel's peak over the frames after the baseline, made once: an earlier (vessel) baseline reads
+    // only the frames between the two.
+    const peak = peakImage(volume, study.baseline.count);
+    const first = brainMask(volume, { baselineCount: study.baseline.count, peak });
     const vessels = maskVoxels(first.vessels);
     const wholeBrain = { baseline: { ...study, source: 'whole brain' as const }, mask: first };
     if (vessels.length === 0) return wholeBrain;
@@ -269,7 +272,10 @@ async function analyse(
     };
     return {
       baseline: vesselBaseline,
-      mask: brainMask(volume, { baselineCount: vesselBaseline.baseline.count }),
+      mask: brainMask(volume, {
+        baselineCount: vesselBaseline.baseline.count,
+        peak: peakImage(volume, vesselBaseline.baseline.count, peak),
+      }),
     };
   });
   if (baseline.baseline.warning !== undefined) warnings.push(baseline.baseline.warning);

@@ -1,7 +1,7 @@
-import type { Volume } from '@quantrad/imaging';
+import type { Triple, Volume, VoxelArray } from '@quantrad/imaging';
 import { baselineMeanImage } from './concentration-curves.ts';
 import { preprocessDefaults, type BrainMaskThresholds } from './preprocess-defaults.ts';
-import { voxelsPerFrame } from './volume-checks.ts';
+import { assertBaselineCount, voxelsPerFrame } from './volume-checks.ts';
 
 /** Voxel counts of each class in one frame of the grid. */
 export interface BrainMaskCounts {
@@ -31,6 +31,21 @@ export interface BrainMaskOptions {
   /** Frames before contrast arrival, averaged into the pre-contrast image (default 1: the first frame). */
   baselineCount?: number;
   thresholds?: BrainMaskThresholds;
+  /** The peak of every voxel over the frames from baselineCount on (`peakImage`), when already made. */
+  peak?: PeakImage;
+}
+
+/** Every voxel's highest value over the frames from `fromFrame` to the last, in the volume's own type. */
+export interface PeakImage {
+  readonly fromFrame: number;
+  readonly values: VoxelArray;
+}
+
+/** The brain region of a pre-contrast image: inside the skull, CT number between CSF and bone. */
+export interface BrainRegion {
+  readonly brain: Uint8Array;
+  readonly counts: Pick<BrainMaskCounts, 'skull' | 'air' | 'csf'>;
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -86,8 +101,49 @@ export function brainMask(ct: Volume, options: BrainMaskOptions = {}): BrainMask
   const thresholds = options.thresholds ?? preprocessDefaults.brainMask;
   const baselineCount = options.baselineCount ?? 1;
   const image = baselineMeanImage(ct, baselineCount);
-  const [nx, ny, nz] = ct.dims;
+  const region = brainRegion(image, ct.dims, thresholds);
+  const brain = region.brain;
   const perFrame = voxelsPerFrame(ct);
+  const vessels = new Uint8Array(perFrame);
+  const tissue = new Uint8Array(perFrame);
+  const peak = options.peak ?? peakImage(ct, baselineCount);
+  if (peak.fromFrame !== baselineCount || peak.values.length !== perFrame) {
+    throw new RangeError(
+      `peak: made from frame ${peak.fromFrame} over ${peak.values.length} voxels; the mask needs frame ${baselineCount} over ${perFrame}`,
+    );
+  }
+  const peakHu = peak.values;
+  let brainCount = 0;
+  let vesselCount = 0;
+  for (let v = 0; v < perFrame; v++) {
+    if (brain[v] === 0) continue;
+    brainCount++;
+    // max over frames of (HU − baseline) equals (max HU) − baseline exactly: rounding is monotonic.
+    const peakDeltaHu = (peakHu[v] ?? 0) - (image[v] ?? 0);
+    if (peakDeltaHu > thresholds.vesselPeakDeltaHu) {
+      vessels[v] = 1;
+      vesselCount++;
+    } else {
+      tissue[v] = 1;
+    }
+  }
+  return {
+    brain,
+    vessels,
+    tissue,
+    counts: { brain: brainCount, vessels: vesselCount, tissue: brainCount - vesselCount, ...region.counts },
+    warnings: region.warnings,
+  };
+}
+
+/**
+ * The brain region of `brainMask` on a pre-contrast image of the grid `dims`: bone is ≥ skullMinHu; per
+ * slice, inside the skull is what the image border cannot reach without crossing bone; brain is inside the
+ * skull with csfMaxHu < HU < tissueMaxHu. A slice with no closed skull keeps brain by CT number alone.
+ */
+export function brainRegion(image: Float32Array, dims: Triple, thresholds: BrainMaskThresholds): BrainRegion {
+  const [nx, ny, nz] = dims;
+  const perFrame = nx * ny * nz;
   const bone = new Uint8Array(perFrame);
   for (let v = 0; v < perFrame; v++) bone[v] = (image[v] ?? 0) >= thresholds.skullMinHu ? 1 : 0;
   const outside = new Uint8Array(perFrame);
@@ -117,40 +173,31 @@ export function brainMask(ct: Volume, options: BrainMaskOptions = {}): BrainMask
       else if (hu >= thresholds.airMaxHu && hu <= thresholds.csfMaxHu) csf++;
     }
   }
-  const vessels = new Uint8Array(perFrame);
-  const tissue = new Uint8Array(perFrame);
-  // Peak enhancement of the brain voxels, frame by frame (reading each frame in memory order).
-  const brainVoxels = maskVoxels(brain);
-  const peakHu = new Float64Array(brainVoxels.length).fill(-Infinity);
+  return { brain, counts: { skull, air, csf }, warnings };
+}
+
+/**
+ * Every voxel's highest value over the frames from `fromFrame` on, in the volume's own type (exact), read
+ * frame by frame in memory order; a NaN in any of those frames makes the voxel's peak NaN, as Math.max does.
+ * Given the peak from a later frame (`later`), only the frames before it are read: the same values.
+ */
+export function peakImage(ct: Volume, fromFrame: number, later?: PeakImage): PeakImage {
+  assertBaselineCount(ct, fromFrame, 'peakImage');
+  const perFrame = voxelsPerFrame(ct);
   const data = ct.data;
-  for (let t = baselineCount; t < ct.frames; t++) {
+  const reuse = later !== undefined && later.fromFrame >= fromFrame && later.values.length === perFrame;
+  const lastFrame = reuse ? later.fromFrame : ct.frames;
+  const values = reuse ? later.values.slice() : data.slice(fromFrame * perFrame, (fromFrame + 1) * perFrame);
+  const firstRead = reuse ? fromFrame : fromFrame + 1;
+  for (let t = firstRead; t < lastFrame; t++) {
     const base = t * perFrame;
-    for (let n = 0; n < brainVoxels.length; n++) {
-      const value = data[base + (brainVoxels[n] ?? 0)] ?? 0;
-      // a NaN frame makes the peak NaN for good, as Math.max does (nothing compares greater than NaN).
-      if (value > (peakHu[n] ?? 0) || Number.isNaN(value)) peakHu[n] = value;
+    for (let v = 0; v < perFrame; v++) {
+      const value = data[base + v] ?? 0;
+      // nothing compares greater than NaN, so a NaN peak stays NaN.
+      if (value > (values[v] ?? 0) || Number.isNaN(value)) values[v] = value;
     }
   }
-  const brainCount = brainVoxels.length;
-  let vesselCount = 0;
-  for (let n = 0; n < brainCount; n++) {
-    const v = brainVoxels[n] ?? 0;
-    // max over frames of (HU − baseline) equals (max HU) − baseline exactly: rounding is monotonic.
-    const peakDeltaHu = (peakHu[n] ?? 0) - (image[v] ?? 0);
-    if (peakDeltaHu > thresholds.vesselPeakDeltaHu) {
-      vessels[v] = 1;
-      vesselCount++;
-    } else {
-      tissue[v] = 1;
-    }
-  }
-  return {
-    brain,
-    vessels,
-    tissue,
-    counts: { brain: brainCount, vessels: vesselCount, tissue: brainCount - vesselCount, skull, air, csf },
-    warnings,
-  };
+  return { fromFrame, values };
 }
 
 /** The linear voxel indices where a mask is set (for `concentrationCurves`, `selectAif`). */

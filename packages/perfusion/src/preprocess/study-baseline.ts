@@ -1,6 +1,6 @@
 import type { Volume } from '@quantrad/imaging';
-import { brainMask, maskVoxels } from './brain-mask.ts';
-import { meanCurveHu } from './concentration-curves.ts';
+import { brainRegion, maskVoxels } from './brain-mask.ts';
+import { baselineMeanImage, meanCurveHu } from './concentration-curves.ts';
 import {
   baselineFrames,
   detectArrival,
@@ -18,7 +18,7 @@ export interface StudyBaseline {
 }
 
 /**
- * The baseline of a dynamic CT in the order the steps need each other: a brain mask on the first frame
+ * The baseline of a dynamic CT in the order the steps need each other: the brain region on the first frame
  * (before any contrast, with a normal injection delay), the mean HU curve of those voxels — vessels
  * included, so the earliest (arterial) arrival ends the baseline — its arrival frame (`detectArrival`) and
  * the baseline count with the ACR CTP IV.C.2 warning (`baselineFrames`). Frame times default to the
@@ -28,7 +28,8 @@ export function studyBaseline(
   ct: Volume,
   defaults: Pick<PreprocessDefaults, 'arrival' | 'brainMask'> = preprocessDefaults,
 ): StudyBaseline {
-  const brain = maskVoxels(brainMask(ct, { baselineCount: 1, thresholds: defaults.brainMask }).brain);
+  // the brain region of brainMask on the first frame (its vessel and tissue classes are not needed here).
+  const brain = maskVoxels(brainRegion(baselineMeanImage(ct, 1), ct.dims, defaults.brainMask).brain);
   if (brain.length === 0) throw new RangeError('studyBaseline: ct has no brain voxels in its first frame');
   const frameTimesS = ct.frameTimesS ?? Array.from({ length: ct.frames }, (_, t) => t);
   const arrival = detectArrival(meanCurveHu(ct, brain), frameTimesS, defaults.arrival);

@@ -93,7 +93,7 @@ async function analyse(
     throw error;
   }
   const run = { ...computed, warnings: [...loaded.warnings, ...computed.warnings] };
-  const written = await writePerfusionOutputs(run, options.out);
+  const written = await writePerfusionOutputs(run, options.out, pool === undefined ? {} : { pool });
   io.out(
     formatJson({
       written,
