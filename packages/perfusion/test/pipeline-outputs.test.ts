@@ -49,8 +49,9 @@ describe('writePerfusionOutputs with a worker pool', () => {
       const expected = readFileSync(join(folder, name));
       expect(readFileSync(join(pooled, name)).equals(expected), name).toBe(true);
     }
-    // the montages are there and are pictures (the comparison above could not pass on two empty folders).
-    expect(readdirSync(folder).filter((name) => name.endsWith('.png'))).toHaveLength(6);
+    // the montages are there and are pictures (the comparison above could not pass on two empty folders): CBF,
+    // CBV, MTT, TTP, the two Tmax maps and the AIF/VOF plot.
+    expect(readdirSync(folder).filter((name) => name.endsWith('.png'))).toHaveLength(7);
     expect(PNG.sync.read(readFileSync(join(pooled, 'tmax.png'))).width).toBeGreaterThan(600);
   });
 });
