@@ -1,6 +1,12 @@
 import type { Volume } from '@quantrad/imaging';
 import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
-import { displacementMm, sampleSlice, voxelMap, type RigidTransform } from './rigid-transform.ts';
+import {
+  compassSearch,
+  displacementMm,
+  sampleSlice,
+  voxelMap,
+  type RigidTransform,
+} from './rigid-transform.ts';
 import { assertDynamic, voxelsPerFrame } from './volume-checks.ts';
 
 export interface EstimateMotionOptions {
@@ -289,29 +295,10 @@ function register(
   }
   // Compass search: on the coarse points while the step is large, then on all points.
   const compass = (from: number, stop: number, measure: (t: RigidTransform) => number): number => {
-    let step = from;
-    bestCost = measure(best);
-    while (step >= stop) {
-      let improved = false;
-      const moves: RigidTransform[] = [
-        { ...best, txMm: best.txMm + step },
-        { ...best, txMm: best.txMm - step },
-        { ...best, tyMm: best.tyMm + step },
-        { ...best, tyMm: best.tyMm - step },
-        { ...best, rotationDeg: best.rotationDeg + step },
-        { ...best, rotationDeg: best.rotationDeg - step },
-      ];
-      for (const candidate of moves) {
-        const c = measure(candidate);
-        if (c < bestCost) {
-          best = candidate;
-          bestCost = c;
-          improved = true;
-        }
-      }
-      if (!improved) step /= 2;
-    }
-    return step;
+    const found = compassSearch(measure, best, measure(best), from, stop);
+    best = found.best;
+    bestCost = found.cost;
+    return found.step;
   };
   const reached = coarseStride > 1 ? compass(REFINE_START, SUBSET_REFINE_STOP, coarse) : REFINE_START;
   compass(reached, REFINE_STOP, evaluate);

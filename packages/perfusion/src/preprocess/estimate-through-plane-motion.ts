@@ -1,7 +1,13 @@
 import type { Volume } from '@quantrad/imaging';
 import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
 import { BLUR_NOISE_VARIANCE_FACTOR, BlurredBone } from './blurred-bone.ts';
-import { displacementMm, IDENTITY_TRANSFORM, voxelMap, type RigidTransform } from './rigid-transform.ts';
+import {
+  compassSearch,
+  displacementMm,
+  IDENTITY_TRANSFORM,
+  voxelMap,
+  type RigidTransform,
+} from './rigid-transform.ts';
 import { assertDynamic, voxelsPerFrame } from './volume-checks.ts';
 
 export interface EstimateThroughPlaneOptions {
@@ -207,30 +213,7 @@ function softTissueNoiseVariance(ct: Volume, referenceFrame: number, lowHu: numb
 
 /** Compass search of the in-plane transform that minimises `evaluate` (at a fixed shift along z). */
 function refineInPlane(evaluate: (t: RigidTransform) => number, start: RigidTransform): RigidTransform {
-  let best = start;
-  let bestCost = evaluate(best);
-  let step = INPLANE_STEP_START;
-  while (step >= INPLANE_STEP_STOP) {
-    let improved = false;
-    const moves: RigidTransform[] = [
-      { ...best, txMm: best.txMm + step },
-      { ...best, txMm: best.txMm - step },
-      { ...best, tyMm: best.tyMm + step },
-      { ...best, tyMm: best.tyMm - step },
-      { ...best, rotationDeg: best.rotationDeg + step },
-      { ...best, rotationDeg: best.rotationDeg - step },
-    ];
-    for (const candidate of moves) {
-      const c = evaluate(candidate);
-      if (c < bestCost) {
-        best = candidate;
-        bestCost = c;
-        improved = true;
-      }
-    }
-    if (!improved) step /= 2;
-  }
-  return best;
+  return compassSearch(evaluate, start, evaluate(start), INPLANE_STEP_START, INPLANE_STEP_STOP).best;
 }
 
 /**

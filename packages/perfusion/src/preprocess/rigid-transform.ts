@@ -85,3 +85,41 @@ export function sampleSlice(
   const v11 = data[sliceStart + i1 + nx * j1] ?? 0;
   return (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
 }
+
+/**
+ * Compass search of the rigid in-plane transform minimising `measure`: from `start` (cost `startCost`), each
+ * of the six moves ±step in x, y (mm) and rotation (°) that lowers the cost is taken, and the step is halved
+ * when none does, until it falls below `stopStep`. Returns the best transform, its cost and the step reached.
+ */
+export function compassSearch(
+  measure: (t: RigidTransform) => number,
+  start: RigidTransform,
+  startCost: number,
+  startStep: number,
+  stopStep: number,
+): { best: RigidTransform; cost: number; step: number } {
+  let best = start;
+  let cost = startCost;
+  let step = startStep;
+  while (step >= stopStep) {
+    let improved = false;
+    const moves: RigidTransform[] = [
+      { ...best, txMm: best.txMm + step },
+      { ...best, txMm: best.txMm - step },
+      { ...best, tyMm: best.tyMm + step },
+      { ...best, tyMm: best.tyMm - step },
+      { ...best, rotationDeg: best.rotationDeg + step },
+      { ...best, rotationDeg: best.rotationDeg - step },
+    ];
+    for (const candidate of moves) {
+      const c = measure(candidate);
+      if (c < cost) {
+        best = candidate;
+        cost = c;
+        improved = true;
+      }
+    }
+    if (!improved) step /= 2;
+  }
+  return { best, cost, step };
+}
