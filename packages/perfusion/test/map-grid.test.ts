@@ -11,7 +11,8 @@ import {
 } from '../src/index.ts';
 import { noModelFitFallback } from '../src/deconvolution/deconvolve.ts';
 import { inPlaneKernels } from '../src/maps/smooth-in-plane.ts';
-import { mapGridDefaults } from '../src/maps/map-grid-defaults.ts';
+import { mapGridDefaults, parseMapGridDefaults } from '../src/maps/map-grid-defaults.ts';
+import defaultsJson from '../data/map-grid-defaults.json' with { type: 'json' };
 
 /**
  * Maps whose values at the computed voxels are f(x, y, slice) (MTT left 0: it is derived); the model fit off
@@ -59,6 +60,18 @@ describe('the map grid: stride from σ and spacing', () => {
     expect(mapStride([0.1, 0.1, 5], 0)).toEqual([1, 1]);
     expect(mapStride([0.5, 0.5, 5], 2.5, 1)).toEqual([5, 5]);
     expect(() => mapStride([0, 1, 1], 2.5)).toThrow(/spacingMm x/);
+  });
+
+  it('checks its data file with a schema: the stride, a positive k and every source string', () => {
+    expect(parseMapGridDefaults(defaultsJson)).toEqual(mapGridDefaults);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, stride: 2 })).toThrow(/stride/);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, sigmaPerSubGridSpacing: 0 })).toThrow(
+      /sigmaPerSubGridSpacing/,
+    );
+    expect(() => parseMapGridDefaults({ ...defaultsJson, strideSource: '' })).toThrow(/strideSource/);
+    const { sigmaPerSubGridSpacingSource: _dropped, ...withoutSource } = defaultsJson;
+    expect(() => parseMapGridDefaults(withoutSource)).toThrow(/sigmaPerSubGridSpacingSource/);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, extra: 1 })).toThrow(/extra/);
   });
 });
 
