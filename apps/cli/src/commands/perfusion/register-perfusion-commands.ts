@@ -1,3 +1,4 @@
+import { mapGridDefaults } from '@quantrad/perfusion';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../../io/cli-io.ts';
 import { perfusionPhantom, type PerfusionPhantomOptions } from './perfusion-phantom-command.ts';
@@ -44,7 +45,7 @@ export function registerPerfusionCommands(program: Command, io: CliIo): void {
     )
     .option(
       '--full-grid',
-      'compute the maps at every tissue voxel (by default, at pixels much finer than the smoothing, on every s-th column and row, s = ⌊σ / (2.5 · pixel spacing)⌋ ≥ 1 per axis (data/map-grid-defaults.json), interpolated between)',
+      `compute the maps at every tissue voxel (by default, at pixels much finer than the smoothing, on every s-th column and row, s = ⌊σ / (${String(mapGridDefaults.sigmaPerSubGridSpacing)} · pixel spacing)⌋ ≥ 1 per axis (data/map-grid-defaults.json), interpolated between)`,
     )
     .addHelpText(
       'after',
