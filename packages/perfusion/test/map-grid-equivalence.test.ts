@@ -3,7 +3,7 @@ import { createVolume } from '@quantrad/imaging';
 import { makeDigitalPhantom, maskVoxels, runPerfusion, type PerfusionRun } from '../src/index.ts';
 
 // The digital phantom (gamma residue, 2 HU noise, seed 1, 60 frames at 1 s) with 16-voxel tiles on 0.5 mm
-// pixels (8 mm tiles, as the phantom's own 8 × 1 mm), so σ 2.5 mm gives the sub-grid stride 2 (2.5 / (2 · 0.5));
+// pixels (8 mm tiles, as the phantom's own 8 × 1 mm), so σ 2.5 mm gives the sub-grid stride 2 (⌊2.5 / (2.5 · 0.5)⌋, k = 2.5);
 // the tissue of the right half of each slice is delayed by 6 s (its curves shifted 6 frames later), so that it
 // has Tmax > 6 s and the hypoperfusion volume has a boundary to move. Maps on the sub-grid against every voxel.
 const DELAY_FRAMES = 6;

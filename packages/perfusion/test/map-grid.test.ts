@@ -9,10 +9,15 @@ import {
   smoothedConcentrationCurves,
   type PerfusionMaps,
 } from '../src/index.ts';
+import { noModelFitFallback } from '../src/deconvolution/deconvolve.ts';
 import { inPlaneKernels } from '../src/maps/smooth-in-plane.ts';
-import { mapGridDefaults } from '../src/maps/map-grid-defaults.ts';
+import { mapGridDefaults, parseMapGridDefaults } from '../src/maps/map-grid-defaults.ts';
+import defaultsJson from '../data/map-grid-defaults.json' with { type: 'json' };
 
-/** Maps whose values at the computed voxels are f(x, y, slice) (MTT left 0: it is derived). */
+/**
+ * Maps whose values at the computed voxels are f(x, y, slice) (MTT left 0: it is derived); the model fit off
+ * (no counts, every fallback code 0) unless the fields give modelFitFallbackCode.
+ */
 function mapsAt(
   computed: Uint8Array,
   nx: number,
@@ -25,7 +30,11 @@ function mapsAt(
     out[name] = Float32Array.from(voxels, (p) =>
       f(p % nx, Math.floor(p / nx) % ny, Math.floor(p / (nx * ny))),
     );
-  return out as unknown as PerfusionMaps;
+  return {
+    modelFitFallback: noModelFitFallback(),
+    modelFitFallbackCode: new Float32Array(voxels.length),
+    ...out,
+  } as unknown as PerfusionMaps;
 }
 
 const linear = {
@@ -51,6 +60,18 @@ describe('the map grid: stride from σ and spacing', () => {
     expect(mapStride([0.1, 0.1, 5], 0)).toEqual([1, 1]);
     expect(mapStride([0.5, 0.5, 5], 2.5, 1)).toEqual([5, 5]);
     expect(() => mapStride([0, 1, 1], 2.5)).toThrow(/spacingMm x/);
+  });
+
+  it('checks its data file with a schema: the stride, a positive k and every source string', () => {
+    expect(parseMapGridDefaults(defaultsJson)).toEqual(mapGridDefaults);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, stride: 2 })).toThrow(/stride/);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, sigmaPerSubGridSpacing: 0 })).toThrow(
+      /sigmaPerSubGridSpacing/,
+    );
+    expect(() => parseMapGridDefaults({ ...defaultsJson, strideSource: '' })).toThrow(/strideSource/);
+    const { sigmaPerSubGridSpacingSource: _dropped, ...withoutSource } = defaultsJson;
+    expect(() => parseMapGridDefaults(withoutSource)).toThrow(/sigmaPerSubGridSpacingSource/);
+    expect(() => parseMapGridDefaults({ ...defaultsJson, extra: 1 })).toThrow(/extra/);
   });
 });
 
@@ -151,6 +172,47 @@ describe('the map grid: which voxels are computed, and the interpolation', () =>
     expect(() =>
       interpolateMapGrid({ ...withExtra, cbvMl100g: new Float32Array(3) }, mask, computed, nx, ny, stride),
     ).toThrow(/cbvMl100g has 3 values/);
+  });
+
+  it('counts the model fit fallback in tissue voxels: each voxel under the code of its largest-weight point', () => {
+    // Stride 3 on 12 × 9, all tissue: sub-grid points x ∈ {0, 3, 6, 9}, y ∈ {0, 3, 6}. Point (3, 3) fell back on
+    // delayEdge (code 1), point (6, 6) on mttEdge (code 2), the others were fitted.
+    const mask = new Uint8Array(nx * ny).fill(1);
+    const computed = mapGridVoxels(mask, nx, ny, stride);
+    const code = (x: number, y: number): number => (x === 3 && y === 3 ? 1 : x === 6 && y === 6 ? 2 : 0);
+    const input = mapsAt(computed, nx, ny, { ...fieldsOf(linear), modelFitFallbackCode: code });
+    input.modelFitFallback = { ...noModelFitFallback(), voxels: 12, delayEdge: 1, mttEdge: 1 };
+    const maps = interpolateMapGrid(input, mask, computed, nx, ny, stride);
+    // (3, 3) is the largest-weight point (weights ∏(1 − d/3), d the distance per axis) of the voxels 1 away or
+    // less per axis: x, y ∈ {2, 3, 4}, 9 voxels ((2, y) has weights 1/3 to x = 0 and 2/3 to x = 3). (6, 6) the same
+    // for x ∈ {5, 6, 7}, y ∈ {5, 6, 7}, but row 8 lies between rows 6 and 9 (not a row: ny = 9), so (6, 6) is
+    // its only row: y ∈ {5, 6, 7, 8}, 12 voxels.
+    const codeAt = (x: number, y: number): number => maps.modelFitFallbackCode[x + nx * y] ?? NaN;
+    expect(codeAt(2, 2)).toBe(1);
+    expect(codeAt(4, 4)).toBe(1);
+    expect(codeAt(5, 4)).toBe(0);
+    expect(codeAt(5, 8)).toBe(2);
+    expect(maps.modelFitFallback).toEqual({
+      voxels: nx * ny,
+      delayEdge: 9,
+      mttEdge: 12,
+      noPositiveCorrelation: 0,
+      nonFinite: 0,
+    });
+    // A tie (the middle of a stride-2 interval, weights 1/2 and 1/2) goes to the first point (lower x, then y).
+    const even = new Uint8Array(4 * 1).fill(1);
+    const evenComputed = mapGridVoxels(even, 4, 1, [2, 1]);
+    const evenInput = mapsAt(evenComputed, 4, 1, {
+      ...fieldsOf(linear),
+      modelFitFallbackCode: (x) => (x === 2 ? 3 : 0),
+    });
+    evenInput.modelFitFallback = { ...noModelFitFallback(), voxels: 2, noPositiveCorrelation: 1 };
+    const evenMaps = interpolateMapGrid(evenInput, even, evenComputed, 4, 1, [2, 1]);
+    // x = 1 ties between points 0 and 2: point 0 (code 0); x = 3 has point 2 only (x = 4 is outside).
+    expect(Array.from(evenMaps.modelFitFallbackCode)).toEqual([0, 0, 3, 3]);
+    expect(evenMaps.modelFitFallback.noPositiveCorrelation).toBe(2);
+    // With the fit off (voxels 0) every count stays 0.
+    expect(interpolated(mask, computed).modelFitFallback).toEqual(noModelFitFallback());
   });
 });
 

@@ -412,7 +412,7 @@ describe('tissue curves and whole runs in workers', () => {
           },
           transfer: [],
         })),
-      ).resolves.toHaveLength(7); // six maps and the model fit fallback counts
+      ).resolves.toHaveLength(8); // six maps, the fallback codes and the model fit fallback counts
     } finally {
       await pool.close();
     }
@@ -448,8 +448,19 @@ describe('tissue curves and whole runs in workers', () => {
       { method: 'osvd' },
       { workers: 2 },
     );
-    for (const name of ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS'] as const)
+    for (const name of [
+      'cbfMl100gMin',
+      'cbvMl100g',
+      'mttS',
+      'ttpS',
+      'tmaxS',
+      'tmaxResiduePeakS',
+      'modelFitFallbackCode',
+    ] as const)
       expectIdentical(found[name], expected[name], name);
+    // the fallback counts are of tissue voxels (every one, not the sub-grid points), the same as on one thread.
+    expect(found.modelFitFallback).toEqual(expected.modelFitFallback);
+    expect(found.modelFitFallback.voxels).toBe(voxels.length);
     // a sixth of the voxels computed (and a few edge voxels), the rest interpolated: not the full-grid maps.
     const full = perfusionMaps(
       aifOnGrid,
@@ -469,8 +480,12 @@ describe('tissue curves and whole runs in workers', () => {
     expect(serial.mapGrid.stride).toEqual([2, 2]);
     expect(parallel.mapGrid).toEqual(serial.mapGrid);
     expect(serial.mapGrid.interpolatedVoxels).toBeGreaterThan(serial.mapGrid.computedVoxels);
-    for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax'] as const)
+    for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax', 'tmaxResiduePeak'] as const)
       expectIdentical(parallel.maps[name].data, serial.maps[name].data, name);
+    expect(parallel.modelFitFallback).toEqual(serial.modelFitFallback);
+    let tissue = 0;
+    for (const m of serial.masks.tissue.data) tissue += m;
+    expect(serial.modelFitFallback.voxels).toBe(tissue);
     expect(parallel.lesions).toEqual(serial.lesions);
   });
 });

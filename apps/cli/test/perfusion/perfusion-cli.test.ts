@@ -46,12 +46,41 @@ describe('quantrad perfusion run', () => {
     expect(cbf.dims).toEqual([68, 74, 5]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
       method: string;
-      modelFit: { enabled: boolean; fallbackVoxels: { total: number }; fallbackFraction: number };
+      modelFit: {
+        enabled: boolean;
+        voxels: number;
+        fallbackVoxels: { total: number };
+        fallbackFraction: number;
+      };
       lesions: { tmaxUsed: string; tmaxMap: string };
     };
     expect(summary.method).toBe('osvd');
     expect(summary.modelFit.enabled).toBe(true);
-    expect(summary.modelFit.fallbackVoxels.total).toBeGreaterThanOrEqual(0);
+    // The model fit is tried on every tissue voxel (the phantom's 1 mm pixels: the full grid), and none falls
+    // back: the noise-free phantom's true delays (0 to 3 s) and MTTs (3.4 to 24 s, truth.json) lie well inside the
+    // fit's grid (delay -3 to 15 s, MTT 0.5 to 40 s, data/deconvolution-defaults.json modelFit).
+    const truth = JSON.parse(readFileSync(join(folder, 'truth.json'), 'utf8')) as {
+      tiles: { delayS: number; mttS: number }[];
+    };
+    expect(truth.tiles.every((t) => t.delayS >= 0 && t.delayS <= 3 && t.mttS >= 3 && t.mttS <= 24)).toBe(
+      true,
+    );
+    const tissueMask = await readNiftiFile(join(folder, 'tissue-mask.nii.gz'));
+    let tissueVoxels = 0;
+    for (const m of tissueMask.data) if (m > 0) tissueVoxels++;
+    expect(tissueVoxels).toBe(5 * 56 * 56);
+    expect(summary.modelFit.voxels).toBe(tissueVoxels);
+    expect(summary.modelFit.fallbackVoxels.total).toBe(0);
+    expect(summary.modelFit.fallbackFraction).toBe(0);
+    // stdout carries the same counts, in tissue voxels.
+    const printed = JSON.parse(run.stdout) as { modelFitFallbackVoxels: Record<string, number> };
+    expect(printed.modelFitFallbackVoxels).toEqual({
+      voxels: tissueVoxels,
+      delayEdge: 0,
+      mttEdge: 0,
+      noPositiveCorrelation: 0,
+      nonFinite: 0,
+    });
     // the default Tmax of the lesion volumes is the fitted delay, in tmax.nii.gz.
     expect(summary.lesions.tmaxUsed).toBe('fitted-delay');
     expect(summary.lesions.tmaxMap).toBe('tmax.nii.gz');

@@ -50,6 +50,12 @@ export interface DeconvolutionResult {
   tmaxResiduePeakS: Float32Array;
   /** Voxels the model fit was tried on, and those that kept the deconvolution's values, per reason (0 with it off). */
   modelFitFallback: ModelFitFallback;
+  /**
+   * Per voxel, why it kept the deconvolution's values (`modelFitFallbackCode`): 0 where the fit's values were
+   * taken or the fit is off, 1 + the index in MODEL_FIT_FALLBACK_REASONS otherwise. A Float32Array so that it
+   * travels with the maps (workers, the sub-grid's interpolation counts tissue voxels from it).
+   */
+  modelFitFallbackCode: Float32Array;
 }
 
 /**
@@ -68,6 +74,11 @@ export type ModelFitFallback = Record<ModelFitFallbackReason | 'voxels', number>
 
 /** The counts in a fixed order (voxels, then MODEL_FIT_FALLBACK_REASONS), e.g. to post from a worker. */
 export const MODEL_FIT_COUNTS = ['voxels', ...MODEL_FIT_FALLBACK_REASONS] as const;
+
+/** The per-voxel code of a fallback reason (DeconvolutionResult.modelFitFallbackCode); 0 means no fallback. */
+export function modelFitFallbackCode(reason: ModelFitFallbackReason): number {
+  return MODEL_FIT_FALLBACK_REASONS.indexOf(reason) + 1;
+}
 
 /** A count of 0 for every reason. */
 export function noModelFitFallback(): ModelFitFallback {
@@ -212,6 +223,7 @@ export function deconvolve(
   const fineAif = factor === 1 ? aifDeltaHu : preparation.upsampleAif(aifDeltaHu);
   const tmaxResiduePeakS = new Float32Array(voxels);
   const modelFitFallback = noModelFitFallback();
+  const fallbackCode = new Float32Array(voxels);
   const fitVoxel = modelRefinement(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options, kMaxPerS, tmaxS);
   // The residue's own Tmax is kept before the fit overwrites it; each fallback is counted by its reason.
   const refine = (v: number): void => {
@@ -219,7 +231,9 @@ export function deconvolve(
     if (fitVoxel === undefined) return;
     modelFitFallback.voxels++;
     const fallback = fitVoxel(v);
-    if (fallback !== undefined) modelFitFallback[fallback]++;
+    if (fallback === undefined) return;
+    modelFitFallback[fallback]++;
+    fallbackCode[v] = modelFitFallbackCode(fallback);
   };
 
   if (options.method === 'svd') {
@@ -230,7 +244,7 @@ export function deconvolve(
       writeResiduePeak(solver.residue, fineLength, fineDtS, fineLength, v, kMaxPerS, tmaxS, estimator);
       refine(v);
     }
-    return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback };
+    return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback, modelFitFallbackCode: fallbackCode };
   }
 
   const solver = new CirculantDeconvolver(fineAif, fineDtS, defaults.paddingFactor);
@@ -266,5 +280,5 @@ export function deconvolve(
     writeResiduePeak(solver.residue, length, fineDtS, wrapFrom, v, kMaxPerS, tmaxS, estimator);
     refine(v);
   }
-  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback };
+  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback, modelFitFallbackCode: fallbackCode };
 }

@@ -1,3 +1,8 @@
+import {
+  MODEL_FIT_FALLBACK_REASONS,
+  noModelFitFallback,
+  type ModelFitFallback,
+} from '../deconvolution/deconvolve.ts';
 import { mapGridDefaults } from './map-grid-defaults.ts';
 import { meanTransitTimeS, type PerfusionMapName, type PerfusionMaps } from './perfusion-maps.ts';
 
@@ -113,6 +118,12 @@ const DERIVED: Partial<Record<PerfusionMapName, (maps: PerfusionMaps, v: number)
  * too) except the derived ones (MTT = 60·CBV/CBF from the interpolated CBF and CBV). TTP and Tmax are
  * interpolated: after the in-plane smoothing they vary continuously in space, like CBF and CBV.
  *
+ * The model fit's fallback is counted in tissue voxels, on any grid: a computed voxel keeps its own reason code
+ * (modelFitFallbackCode); an interpolated voxel takes the code of its largest-weight corner (the first, lower x
+ * then lower y, on a tie: at stride 2 each sub-grid point stands for the s×s block it is the lower corner of,
+ * the voxels whose values it weighs most). modelFitFallback then counts voxels = the tissue voxels (with the fit
+ * on) and, per reason, the tissue voxels of that code, so its fraction and its numbers are of tissue voxels.
+ *
  * @param computedMaps one value per computed voxel, in index order
  * @returns one value per tissue voxel, in index order (the order of `maskVoxels(mask)`)
  */
@@ -132,18 +143,21 @@ export function interpolateMapGrid(
     if (mask[p] !== 0) tissue++;
     if (computed[p] !== 0) count++;
   }
-  // every per-voxel map (a Float32Array field); the fallback counts are of the computed voxels and carried over.
+  // every per-voxel map (a Float32Array field but the fallback codes, which are not interpolated: see above).
   const names = (Object.keys(computedMaps) as (keyof PerfusionMaps)[]).filter(
-    (name): name is PerfusionMapName => computedMaps[name] instanceof Float32Array,
+    (name): name is PerfusionMapName =>
+      name !== 'modelFitFallbackCode' && computedMaps[name] instanceof Float32Array,
   );
+  const codes = new Float32Array(tissue);
   const out = {
     ...Object.fromEntries(names.map((name) => [name, new Float32Array(tissue)])),
     modelFitFallback: computedMaps.modelFitFallback,
+    modelFitFallbackCode: codes,
   } as unknown as PerfusionMaps;
   const interpolated = names.filter((name) => DERIVED[name] === undefined);
   const sources = interpolated.map((name) => computedMaps[name]);
   const targets = interpolated.map((name) => out[name]);
-  for (const name of names) {
+  for (const name of [...names, 'modelFitFallbackCode' as const]) {
     if (computedMaps[name].length !== count)
       throw new Error(
         `interpolateMapGrid: ${name} has ${computedMaps[name].length} values, ${count} voxels are computed`,
@@ -153,6 +167,7 @@ export function interpolateMapGrid(
     const derive = DERIVED[name];
     return derive === undefined ? [] : [{ target: out[name], source: computedMaps[name], derive }];
   });
+  const sourceCodes = computedMaps.modelFitFallbackCode;
   const computedIndex = new Int32Array(size);
   const sums = new Float64Array(interpolated.length);
   let c = 0;
@@ -166,15 +181,21 @@ export function interpolateMapGrid(
         if (own >= 0) {
           for (let f = 0; f < sources.length; f++) (targets[f] as Float32Array)[n] = sources[f]?.[own] ?? 0;
           for (const d of derived) d.target[n] = d.source[own] ?? 0;
+          codes[n] = sourceCodes[own] ?? 0;
           n++;
           continue;
         }
         sums.fill(0);
         let weight = 0;
+        let largest = 0;
         forEachCorner(x, y, nx, ny, stride, computed, base, (q, w) => {
           const from = computedIndex[q] ?? 0;
           for (let f = 0; f < sources.length; f++) sums[f] = (sums[f] ?? 0) + w * (sources[f]?.[from] ?? 0);
           weight += w;
+          if (w > largest) {
+            largest = w;
+            codes[n] = sourceCodes[from] ?? 0;
+          }
         });
         // a tissue voxel without a computed neighbour is computed itself (mapGridVoxels), so weight > 0.
         for (let f = 0; f < sources.length; f++) (targets[f] as Float32Array)[n] = (sums[f] ?? 0) / weight;
@@ -183,5 +204,18 @@ export function interpolateMapGrid(
       }
     }
   }
+  out.modelFitFallback = tissueFallback(computedMaps.modelFitFallback, codes);
   return out;
+}
+
+/** The fallback counts in tissue voxels from their codes (all 0, as computed, when the fit was not tried). */
+function tissueFallback(computed: ModelFitFallback, codes: Float32Array): ModelFitFallback {
+  const counts = noModelFitFallback();
+  if (computed.voxels === 0) return counts;
+  counts.voxels = codes.length;
+  for (const code of codes) {
+    const reason = code === 0 ? undefined : MODEL_FIT_FALLBACK_REASONS[code - 1];
+    if (reason !== undefined) counts[reason]++;
+  }
+  return counts;
 }

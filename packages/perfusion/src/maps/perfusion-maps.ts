@@ -22,10 +22,12 @@ export interface PerfusionMaps {
   tmaxResiduePeakS: Float32Array;
   /** Voxels that kept the deconvolution's values instead of the model fit's, per reason (not a map). */
   modelFitFallback: ModelFitFallback;
+  /** Per voxel, the model fit's fallback reason code (deconvolve's modelFitFallbackCode; 0: none). Not a map. */
+  modelFitFallbackCode: Float32Array;
 }
 
-/** The per-voxel maps of PerfusionMaps (every field but the fallback counts). */
-export type PerfusionMapName = Exclude<keyof PerfusionMaps, 'modelFitFallback'>;
+/** The per-voxel maps of PerfusionMaps (every field but the fallback counts and codes). */
+export type PerfusionMapName = Exclude<keyof PerfusionMaps, 'modelFitFallback' | 'modelFitFallbackCode'>;
 
 function checkConstants(constants: PerfusionConstants): void {
   const { haematocritFactor: kH, tissueDensityGPerMl: rho } = constants;
@@ -62,7 +64,7 @@ export function perfusionMaps(
 ): PerfusionMaps {
   const constants = options.constants ?? defaultPerfusionConstants;
   checkConstants(constants);
-  const { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback } = deconvolve(
+  const { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback, modelFitFallbackCode } = deconvolve(
     aifDeltaHu,
     tissueDeltaHu,
     curveLength,
@@ -87,5 +89,14 @@ export function perfusionMaps(
     mttS[v] = meanTransitTimeS(cbf, cbv);
     ttpS[v] = timeToPeakS(tissueDeltaHu, offset, curveLength, dtS);
   }
-  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallback };
+  return {
+    cbfMl100gMin,
+    cbvMl100g,
+    mttS,
+    ttpS,
+    tmaxS,
+    tmaxResiduePeakS,
+    modelFitFallback,
+    modelFitFallbackCode,
+  };
 }

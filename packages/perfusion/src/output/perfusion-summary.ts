@@ -139,9 +139,11 @@ export function perfusionSummary(run: PerfusionRun): Record<string, unknown> {
 }
 
 /**
- * Whether the model fit ran, and the tissue voxels that kept the deconvolution's values instead (per reason,
- * deconvolution/deconvolve.ts MODEL_FIT_FALLBACK_REASONS) with their share of the voxels fitted (`voxels`: the
- * tissue voxels, or the points of a coarser grid when the maps are computed on one).
+ * summary.json `modelFit` (an object since 2026-11-30; before, the boolean `enabled` alone): whether the model fit
+ * ran, and the tissue voxels that kept the deconvolution's values instead (per reason,
+ * deconvolution/deconvolve.ts MODEL_FIT_FALLBACK_REASONS) with their share of `voxels`, the tissue voxels. On
+ * the sub-grid (`mapGrid`) an interpolated voxel counts under the reason of its largest-weight computed point
+ * (maps/map-grid.ts interpolateMapGrid), so the numbers are tissue voxels on any grid.
  */
 function modelFitSummary(run: PerfusionRun): Record<string, unknown> {
   const { voxels, ...fallbackVoxels } = run.modelFitFallback;
@@ -152,7 +154,7 @@ function modelFitSummary(run: PerfusionRun): Record<string, unknown> {
     fallbackVoxels: { ...fallbackVoxels, total },
     fallbackFraction: voxels === 0 ? 0 : round(total / voxels, 4),
     fallbackMeaning:
-      "voxels whose fit was not used (best template on the delay or MTT limit of the grid, no template correlating positively, a non-finite sample): there CBF is the deconvolved residue's maximum and Tmax its peak",
+      "tissue voxels whose fit was not used (on the sub-grid: whose largest-weight computed point's fit was not used; best template on the delay or MTT limit of the grid, no template correlating positively, a non-finite sample): there CBF is the deconvolved residue's maximum and Tmax its peak",
   };
 }
 

@@ -14,8 +14,8 @@ import {
 } from './perfusion-summary.ts';
 
 /**
- * Writes a run's outputs to outDir (created if needed): the five maps as float32 NIfTI (cbf, cbv, mtt, ttp,
- * tmax .nii.gz; units in the header description), the core and hypoperfusion masks, summary.json, a PNG montage of each map (all slices,
+ * Writes a run's outputs to outDir (created if needed): the six maps as float32 NIfTI (cbf, cbv, mtt, ttp,
+ * tmax, tmax-residue-peak .nii.gz; units in the header description), the core and hypoperfusion masks, summary.json, a PNG montage of each map (all slices,
  * viridis, colour bar with range and units) and aif-vof.png (the AIF as measured and as corrected for
  * partial volume, and the VOF, against time; ACR CTP VI.C: the curves are kept for review). Returns the
  * paths written. With a worker pool the montages are drawn and encoded in the workers (the same bytes) while
@@ -72,7 +72,10 @@ export async function writePerfusionOutputs(
       string,
     ][]) {
       const path = join(outDir, file);
-      const title = name === 'core' ? 'ischaemic core (relative CBF < 30%)' : 'hypoperfusion (Tmax > 6 s)';
+      const title =
+        name === 'core'
+          ? 'ischaemic core (relative CBF < 30%)'
+          : `hypoperfusion (${run.tmaxDefinition} Tmax > 6 s)`;
       await startNifti(path, run.lesions[name], `quantrad ${title}`);
     }
   }

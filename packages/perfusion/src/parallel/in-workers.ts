@@ -137,10 +137,15 @@ export async function deconvolveInWorkers(
     options,
     parallel,
   );
-  const [kMaxPerS, tmaxS, tmaxResiduePeakS] = out;
-  if (kMaxPerS === undefined || tmaxS === undefined || tmaxResiduePeakS === undefined)
+  const [kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallbackCode] = out;
+  if (
+    kMaxPerS === undefined ||
+    tmaxS === undefined ||
+    tmaxResiduePeakS === undefined ||
+    modelFitFallbackCode === undefined
+  )
     throw new Error('deconvolveInWorkers: missing result');
-  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback: fallback };
+  return { kMaxPerS, tmaxS, tmaxResiduePeakS, modelFitFallback: fallback, modelFitFallbackCode };
 }
 
 /**
@@ -165,8 +170,9 @@ export async function perfusionMapsInWorkers(
     options,
     parallel,
   );
-  const [cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS] = out;
+  const [cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallbackCode] = out;
   if (
+    modelFitFallbackCode === undefined ||
     cbfMl100gMin === undefined ||
     cbvMl100g === undefined ||
     mttS === undefined ||
@@ -175,7 +181,17 @@ export async function perfusionMapsInWorkers(
     tmaxResiduePeakS === undefined
   )
     throw new Error('perfusionMapsInWorkers: missing result');
-  return { cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS, modelFitFallback: fallback };
+  const modelFitFallback = fallback;
+  return {
+    cbfMl100gMin,
+    cbvMl100g,
+    mttS,
+    ttpS,
+    tmaxS,
+    tmaxResiduePeakS,
+    modelFitFallback,
+    modelFitFallbackCode,
+  };
 }
 
 /** Copies curves onto a SharedArrayBuffer, so that workers read them in place (one copy for all chunks). */

@@ -42,8 +42,7 @@ function compute(request: WorkerRequest): ResultArray[] {
   const { kind, aifDeltaHu, tissueDeltaHu, curveLength, dtS, options } = request;
   if (kind === 'deconvolve') {
     const result = deconvolve(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options);
-    const { kMaxPerS, tmaxS, tmaxResiduePeakS } = result;
-    return [kMaxPerS, tmaxS, tmaxResiduePeakS, fallbackCounts(result.modelFitFallback)];
+    return [...RESULT_FIELDS.deconvolve.map((name) => result[name]), fallbackCounts(result.modelFitFallback)];
   }
   return mapArrays(perfusionMaps(aifDeltaHu, tissueDeltaHu, curveLength, dtS, options));
 }

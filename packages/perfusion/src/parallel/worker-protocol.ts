@@ -84,8 +84,8 @@ export type ChunkResponse =
 
 /** The names of the result arrays of each kind, in the order a ChunkResponse carries them. */
 export const RESULT_FIELDS = {
-  deconvolve: ['kMaxPerS', 'tmaxS', 'tmaxResiduePeakS'],
-  maps: ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS', 'tmaxResiduePeakS'],
+  deconvolve: ['kMaxPerS', 'tmaxS', 'tmaxResiduePeakS', 'modelFitFallbackCode'],
+  maps: ['cbfMl100gMin', 'cbvMl100g', 'mttS', 'ttpS', 'tmaxS', 'tmaxResiduePeakS', 'modelFitFallbackCode'],
 } as const satisfies Record<ChunkKind, readonly string[]>;
 
 /** The fallback counts as the last array of a chunk's answer (a Float64Array: not a per-voxel map). */

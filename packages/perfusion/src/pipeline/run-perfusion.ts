@@ -94,6 +94,7 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
       tmaxS: new Float32Array(voxels),
       tmaxResiduePeakS: new Float32Array(voxels),
       modelFitFallback: noModelFitFallback(),
+      modelFitFallbackCode: new Float32Array(voxels),
     };
     const step = Math.max(1, Math.ceil(voxels / chunks));
     for (let from = 0; from < voxels; from += step) {
@@ -111,6 +112,7 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
       result.ttpS.set(part.ttpS, from);
       result.tmaxS.set(part.tmaxS, from);
       result.tmaxResiduePeakS.set(part.tmaxResiduePeakS, from);
+      result.modelFitFallbackCode.set(part.modelFitFallbackCode, from);
       addModelFitFallback(result.modelFitFallback, part.modelFitFallback);
       report(to / voxels);
     }

@@ -26,7 +26,7 @@ const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
 
 /**
  * Warns when the share of tissue voxels whose model fit fell back to the deconvolution's values (CBF from the
- * residue's maximum, Tmax from its peak, read ~1 s later) is above the limit (data/perfusion-qc.json
+ * residue's maximum, Tmax from its peak, read 1.1–2.2 s later on the phantom without noise, up to 6.8 s with 2 HU noise: data/lesion-thresholds.json residuePeakDefinition) is above the limit (data/perfusion-qc.json
  * modelFit), naming the main reason: those voxels' maps then mix two definitions of CBF and Tmax.
  */
 export function checkModelFit(input: ModelFitInput, limits: PerfusionQcLimits['modelFit']): QualityCheck {
@@ -60,6 +60,6 @@ export function checkModelFit(input: ModelFitInput, limits: PerfusionQcLimits['m
     status: 'warn',
     reason:
       `${share}, above ${percent(limits.warnAboveFallbackFraction)}; mostly ${main} (${input[main]} voxels): ` +
-      `${MEANING[main]}. There CBF is the residue's maximum and Tmax its peak (about 1 s later than the fitted delay)`,
+      `${MEANING[main]}. There CBF is the residue's maximum and Tmax its peak (on the digital phantom 1.1 to 2.2 s later than the fitted delay without noise, 1.1 to 6.8 s with 2 HU noise: data/lesion-thresholds.json residuePeakDefinition)`,
   };
 }

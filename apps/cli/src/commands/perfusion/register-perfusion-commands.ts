@@ -1,3 +1,4 @@
+import { mapGridDefaults } from '@quantrad/perfusion';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../../io/cli-io.ts';
 import { perfusionPhantom, type PerfusionPhantomOptions } from './perfusion-phantom-command.ts';
@@ -37,14 +38,14 @@ export function registerPerfusionCommands(program: Command, io: CliIo): void {
     .addOption(
       new Option(
         '--tmax-definition <definition>',
-        "the Tmax the hypoperfusion volumes (Tmax > 6 s, > 10 s) are counted on: 'fitted-delay', the model fit's arrival delay (tmax.nii.gz), or 'residue-peak', the time of the deconvolved residue's maximum before the fit (tmax-residue-peak.nii.gz), the reading the clinical thresholds were set with (RAPID), 1 to 2 s later on the digital phantom; both maps are written",
+        "the Tmax the hypoperfusion volumes (Tmax > 6 s, > 10 s) are counted on: 'fitted-delay', the model fit's arrival delay (tmax.nii.gz), or 'residue-peak', the time of the deconvolved residue's maximum before the fit (tmax-residue-peak.nii.gz), the reading the clinical thresholds were set with (RAPID), 1.1 to 2.2 s later on the digital phantom without noise and 1.1 to 6.8 s with 2 HU noise (data/lesion-thresholds.json residuePeakDefinition); both maps are written",
       )
         .choices(['fitted-delay', 'residue-peak'])
         .default('fitted-delay'),
     )
     .option(
       '--full-grid',
-      'compute the maps at every tissue voxel (by default, at pixels much finer than the smoothing, on every 2nd or 3rd column and row, interpolated between)',
+      `compute the maps at every tissue voxel (by default, at pixels much finer than the smoothing, on every s-th column and row, s = ⌊σ / (${String(mapGridDefaults.sigmaPerSubGridSpacing)} · pixel spacing)⌋ ≥ 1 per axis (data/map-grid-defaults.json), interpolated between)`,
     )
     .addHelpText(
       'after',
