@@ -28,7 +28,8 @@ const brainMaskSchema = z
     error: 'brainMask thresholds must rise: airMaxHu < csfMaxHu < tissueMaxHu <= skullMinHu',
   });
 
-const motionSchema = z
+/** The motion section (exported for its tests). */
+export const motionSchema = z
   .strictObject({
     okMaxMm: z.number().min(0),
     correctMaxMm: positive,
