@@ -29,10 +29,12 @@ export interface JudgedMotion {
  * movement twice. On the synthetic head of test/preprocess-judge-motion.test.ts (1-, 2.5- and 5-mm slices)
  * a pure 3 mm z shift read a −1.7° rotation, 1.54 mm in-plane and 3.37 mm combined; 4.5 mm read −2.6°,
  * 2.38 mm, 5.09 mm and the frame was excluded under the 5 mm limit; and kept frames were resampled with the
- * false rotation (about 2 mm at the brain's edge). Over 15 known motions × 6 cases of that head the refined
- * rotations erred by 0.063° on average against estimateMotion's 0.340° (worst 0.30° against 0.97°); they
- * were worse in 2 of the 15 motions, by at most 0.15 mm at the 50 mm sphere. When the shift is not
- * determinable, `estimate`'s transforms and the in-plane displacement alone.
+ * false rotation (about 2 mm at the brain's edge). Judged on the refined transforms, pure shifts of ±3 and
+ * ±4.5 mm read 2.97-3.05 and 4.50-4.53 mm combined, with rotations within 0.10° (0 and 20 HU noise). Over 15
+ * known motions × 6 cases of that head (issue 8 review) the refined rotations erred by 0.063° on average
+ * against estimateMotion's 0.340° (worst 0.30° against 0.97°); they were worse in 2 of the 15 motions, by at
+ * most 0.15 mm at the 50 mm sphere. When the shift is not determinable, `estimate`'s transforms and the
+ * in-plane displacement alone.
  */
 export function judgeMotion(
   ct: Volume,
