@@ -167,7 +167,8 @@ export {
   type EstimateThroughPlaneOptions,
   type ThroughPlaneEstimate,
 } from './preprocess/estimate-through-plane-motion.ts';
-export { throughPlaneWarning } from './preprocess/motion-report.ts';
+export { resampledInPlane, throughPlaneWarning } from './preprocess/motion-report.ts';
+export { judgeMotion, type JudgedMotion } from './preprocess/judge-motion.ts';
 export { arterialArrival, type ArterialArrival } from './aif/arterial-arrival.ts';
 export {
   gammaResidue,

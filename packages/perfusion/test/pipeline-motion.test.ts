@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVolume, type Volume } from '@quantrad/imaging';
 import defaults from '../data/preprocess-defaults.json' with { type: 'json' };
 import {
+  displacementMm,
   makeDigitalPhantom,
   pearsonR,
   perfusionSummary,
@@ -215,12 +216,26 @@ describe('runPerfusion reports through-plane motion', () => {
     const summary = JSON.parse(JSON.stringify(perfusionSummary(run))) as {
       motion: {
         throughPlaneDeterminable: boolean;
-        frames: { frame: number; throughPlaneMm: number; inPlaneMm: number }[];
+        frames: {
+          frame: number;
+          throughPlaneMm: number;
+          inPlaneMm: number;
+          inPlaneTransform: { txMm: number; tyMm: number; rotationDeg: number };
+        }[];
       };
     };
     expect(summary.motion.throughPlaneDeterminable).toBe(true);
     expect(run.warnings.some((w) => /through-plane motion not assessed/.test(w))).toBe(false);
     expect(summary.motion.frames[20]?.throughPlaneMm).toBeCloseTo(SHIFT_MM, 1);
     expect(summary.motion.frames[20]?.inPlaneMm).toBeLessThan(limits.okMaxMm);
+    // each frame states the in-plane transform it was judged on (and resampled with): the run's transforms
+    // (refined with the shift along z), whose displacement is the in-plane part reported.
+    summary.motion.frames.forEach((f) => {
+      expect(f.inPlaneTransform, `frame ${f.frame}`).toEqual(run.motion.transforms[f.frame]);
+      expect(f.inPlaneMm, `frame ${f.frame}`).toBeCloseTo(
+        displacementMm(f.inPlaneTransform, limits.sphereRadiusMm),
+        10,
+      );
+    });
   });
 });

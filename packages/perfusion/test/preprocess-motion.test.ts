@@ -9,6 +9,7 @@ import {
   throughPlaneWarning,
   type RigidTransform,
 } from '../src/index.ts';
+import { motionSchema, preprocessDefaults } from '../src/preprocess/preprocess-defaults.ts';
 
 // A 48×48×2 head at 1 mm in-plane: an elliptical skull (semi-axes 18 and 14 mm) with edges blurred over
 // about 1 mm (logistic scale 0.07 of the radius, as a reconstructed CT edge is, not a step), a bony
@@ -202,5 +203,21 @@ describe('excludeFrames', () => {
     expect(kept.data[perFrame + 100]).toBe(ct.data[2 * perFrame + 100]);
     expect(() => excludeFrames(ct, [4])).toThrow(/frame 4/);
     expect(() => excludeFrames(ct, [0, 1, 2])).toThrow(/only 1 frame/);
+  });
+});
+
+describe('the motion section of data/preprocess-defaults.json', () => {
+  const motion = preprocessDefaults.motion;
+  it('holds the through-plane refinement settings, checked when loaded', () => {
+    expect(motion.throughPlaneJointRounds).toBe(2);
+    expect(motion.throughPlaneInPlaneStepStartMm).toBe(0.5);
+    expect(motion.throughPlaneInPlaneStepStopMm).toBe(0.005);
+    expect(motionSchema.safeParse(motion).success).toBe(true);
+    const fractional = motionSchema.safeParse({ ...motion, throughPlaneJointRounds: 1.5 });
+    expect(fractional.error?.issues[0]?.path).toEqual(['throughPlaneJointRounds']);
+    const negative = motionSchema.safeParse({ ...motion, throughPlaneInPlaneStepStopMm: -0.005 });
+    expect(negative.error?.issues[0]?.path).toEqual(['throughPlaneInPlaneStepStopMm']);
+    const inverted = motionSchema.safeParse({ ...motion, throughPlaneInPlaneStepStopMm: 1 });
+    expect(inverted.error?.message).toMatch(/throughPlaneInPlaneStepStopMm must not exceed/);
   });
 });

@@ -116,6 +116,10 @@ export interface PerfusionCurve {
 export interface PerfusionMotion {
   /** False when motion was skipped or could not be estimated (see warnings). */
   readonly estimated: boolean;
+  /**
+   * Per frame, the in-plane transform judged on and resampled with (`judgeMotion`): refined with the shift
+   * along z when it is determinable, else `estimateMotion`'s.
+   */
   readonly transforms: readonly RigidTransform[];
   readonly frames: readonly MotionFrameReport[];
   /** Indices (in the acquired series) of the frames left out. */

@@ -11,8 +11,8 @@ import { concentrationCurves, meanCurveHu } from '../preprocess/concentration-cu
 import { baselineFrames, detectArrival } from '../preprocess/detect-arrival.ts';
 import { correctMotion, excludeFrames } from '../preprocess/correct-motion.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
-import { motionReport, throughPlaneWarning } from '../preprocess/motion-report.ts';
-import { estimateThroughPlaneMotion } from '../preprocess/estimate-through-plane-motion.ts';
+import { judgeMotion } from '../preprocess/judge-motion.ts';
+import { resampledInPlane, throughPlaneWarning } from '../preprocess/motion-report.ts';
 import { preprocessDefaults } from '../preprocess/preprocess-defaults.ts';
 import { IDENTITY_TRANSFORM } from '../preprocess/rigid-transform.ts';
 import { studyBaseline } from '../preprocess/study-baseline.ts';
@@ -122,7 +122,8 @@ function chunkedMapper(report: (fraction: number) => void, chunks: number): Perf
 
 /**
  * A CT perfusion analysis of a dynamic CT (issue 8 §2), as a chain of named stages:
- * motion (estimateMotion → motionReport → excludeFrames → correctMotion; ACR CTP IV.C.3) → studyBaseline
+ * motion (estimateMotion → judgeMotion (through-plane shift, refined in-plane transforms, motionReport) →
+ * excludeFrames → correctMotion; ACR CTP IV.C.3) → studyBaseline
  * (arrival and baseline frames, IV.C.2) → brainMask → concentrationCurves (ΔHU of tissue and vessel voxels)
  * → AIF and VOF (automatic among the large-vessel voxels, or the mean of a small sphere around a given voxel;
  * ACR CTP VI.C) → partialVolumeCorrect → resampling to a uniform grid when frame times are uneven →
@@ -195,11 +196,9 @@ async function analyse(
       warnings.push(`motion not estimated: ${(error as Error).message}`);
       return { volume: ct, motion: none };
     }
-    const z = estimateThroughPlaneMotion(ct, { transforms: estimate.transforms });
-    const frames = z.determinable
-      ? motionReport(estimate.displacementsMm, undefined, z.throughPlaneMm, z.beyondSearchRange)
-      : motionReport(estimate.displacementsMm);
-    if (!z.determinable) {
+    // Judged (and corrected) on the in-plane transforms refined with the shift along z when it is measurable.
+    const { transforms, frames, throughPlane } = judgeMotion(ct, estimate);
+    if (!throughPlane.determinable) {
       warnings.push(
         'through-plane motion not assessed: the bone does not change enough along the slice axis to measure a shift (ACR CTP IV.C.3: movement must be noted)',
       );
@@ -213,9 +212,7 @@ async function analyse(
     const kept = excludedFrames.length > 0 ? excludeFrames(ct, excludedFrames) : ct;
     const keptTransforms = frames
       .filter((f) => f.action !== 'excluded')
-      .map((f) =>
-        f.action === 'corrected' ? (estimate.transforms[f.frame] ?? IDENTITY_TRANSFORM) : IDENTITY_TRANSFORM,
-      );
+      .map((f) => (resampledInPlane(f) ? (transforms[f.frame] ?? IDENTITY_TRANSFORM) : IDENTITY_TRANSFORM));
     const corrected = keptTransforms.some((t) => t !== IDENTITY_TRANSFORM)
       ? correctMotion(kept, keptTransforms)
       : kept;
@@ -223,10 +220,10 @@ async function analyse(
       volume: corrected,
       motion: {
         estimated: true,
-        transforms: estimate.transforms,
+        transforms,
         frames,
         excludedFrames,
-        throughPlaneDeterminable: z.determinable,
+        throughPlaneDeterminable: throughPlane.determinable,
       },
     };
   });

@@ -15,7 +15,10 @@ export interface EstimateThroughPlaneOptions {
   referenceFrame?: number;
   /** Per frame, the in-plane transform already found (`estimateMotion`), undone before comparing. */
   transforms?: readonly RigidTransform[];
-  /** registrationFloorHu, correctMaxMm and throughPlaneMinSignalToNoise (default data/preprocess-defaults.json, motion). */
+  /**
+   * registrationFloorHu, okMaxMm, correctMaxMm, sphereRadiusMm and the throughPlane* settings (default
+   * data/preprocess-defaults.json, motion).
+   */
   limits?: MotionLimits;
   /**
    * Cap on the number of in-plane columns compared (default 1000: 16 000 column-slices of a 16-slice slab
@@ -45,10 +48,10 @@ export interface ThroughPlaneEstimate {
    * reads at least okMaxMm / 2 or the given transform moves the frame by more than okMaxMm (the given
    * transforms elsewhere, where the shift is not determinable, or lies beyond the search range). An in-plane
    * registration done alone absorbs part of a shift along z, and `estimateMotion`'s bilinear interpolation
-   * pulls its rotations towards 0 (see `estimateThroughPlaneMotion`). runPerfusion still corrects with
-   * `estimateMotion`'s transforms: on the synthetic head these refined ones are far better on average
-   * (mean rotation error 0.06° against 0.34°) but not in every case (2 mm, −1.5 mm, −2°: 0.11-0.23° against
-   * 0.05-0.15° on 1- to 5-mm slices).
+   * pulls its rotations towards 0 (see `estimateThroughPlaneMotion`). runPerfusion judges and corrects the
+   * frames with these when the shift is determinable (`judgeMotion`): on the synthetic head they are far
+   * better on average (mean rotation error 0.06° against 0.34°), though not in every case (2 mm, −1.5 mm,
+   * −2°: 0.11-0.23° against 0.05-0.15° on 1- to 5-mm slices).
    */
   readonly transforms: readonly RigidTransform[];
 }
@@ -64,16 +67,6 @@ const REFINE_TOLERANCE_SLICES = 0.001;
 const BONE_REACH_SLICES = 2;
 /** Ties within this relative cost keep the smaller shift (a flat cost means no evidence of movement). */
 const TIE_RELATIVE = 1e-9;
-/**
- * Rounds of (in-plane refinement at the current shift, then the shift again) after the first shift. Measured
- * on the synthetic head of test/preprocess-through-plane.test.ts, a true 5.3 mm on 1- to 5-mm slices, 0 and
- * 20 HU: 4.61-4.83 mm with the in-plane transform found alone, 4.87-5.28 after one round, 5.09-5.31 after
- * two, 5.11-5.31 after three. quantrad default.
- */
-const JOINT_ROUNDS = 2;
-/** In-plane refinement: compass search from 0.5 mm / 0.5°, halving to below 0.005 mm / 0.005°. */
-const INPLANE_STEP_START = 0.5;
-const INPLANE_STEP_STOP = 0.005;
 /** Scale from the median absolute deviation to the SD of a normal distribution. */
 const MAD_TO_SD = 1.4826;
 /** A refined minimum within this many slices of the search edge is taken to lie at the edge. */
@@ -211,9 +204,22 @@ function softTissueNoiseVariance(ct: Volume, referenceFrame: number, lowHu: numb
   return (MAD_TO_SD * mad) ** 2 / 6;
 }
 
-/** Compass search of the in-plane transform that minimises `evaluate` (at a fixed shift along z). */
-function refineInPlane(evaluate: (t: RigidTransform) => number, start: RigidTransform): RigidTransform {
-  return compassSearch(evaluate, start, evaluate(start), INPLANE_STEP_START, INPLANE_STEP_STOP).best;
+/**
+ * Compass search of the in-plane transform that minimises `evaluate` (at a fixed shift along z), with the
+ * steps of data/preprocess-defaults.json (motion.throughPlaneInPlaneStepStartMm / StopMm).
+ */
+function refineInPlane(
+  evaluate: (t: RigidTransform) => number,
+  start: RigidTransform,
+  limits: MotionLimits,
+): RigidTransform {
+  return compassSearch(
+    evaluate,
+    start,
+    evaluate(start),
+    limits.throughPlaneInPlaneStepStartMm,
+    limits.throughPlaneInPlaneStepStopMm,
+  ).best;
 }
 
 /**
@@ -276,7 +282,8 @@ function bestShift(evaluate: (shift: number) => number, range: number, from = -r
  * that narrows with z, or bone whose density changes with z, is partly fitted by in-plane rotation and
  * translation (on the synthetic head a pure 5.3 mm z shift was registered as a 3° rotation, and z then read
  * 4.62 mm). So after the first shift, each frame's in-plane transform is refined on the same columns with the
- * reference shifted by that amount (compass search), and the shift measured again with it, twice; the
+ * reference shifted by that amount (compass search), and the shift measured again with it, twice
+ * (motion.throughPlaneJointRounds); the
  * refined transforms are returned in `transforms`. Frames moved in-plane by more than okMaxMm are refined
  * too: `estimateMotion` resamples by bilinear interpolation, whose smoothing is least at the identity, so its
  * rotations are pulled towards 0 (on the synthetic head 2° read 1.30-1.53°, 3° 2.29-2.44°).
@@ -377,7 +384,9 @@ export function estimateThroughPlaneMotion(
       displacementMm(transform, limits.sphereRadiusMm) > limits.okMaxMm;
     for (
       let round = 0;
-      worthRefining && round < JOINT_ROUNDS && Math.abs(shift) < range - EDGE_TOLERANCE_SLICES;
+      worthRefining &&
+      round < limits.throughPlaneJointRounds &&
+      Math.abs(shift) < range - EDGE_TOLERANCE_SLICES;
       round++
     ) {
       const atShift = shift;
@@ -392,6 +401,7 @@ export function estimateThroughPlaneMotion(
             blurredNoiseVariance,
           ),
         transform,
+        limits,
       );
       frame = boneSamples(ct, bone, columns, transform);
       // The refined transform moves the shift by a fraction of a slice: search within a slice of it.

@@ -1,4 +1,5 @@
 import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
+import type { RigidTransform } from './rigid-transform.ts';
 
 export type MotionAction = 'ok' | 'corrected' | 'excluded';
 
@@ -11,6 +12,11 @@ export interface MotionFrameReport {
   readonly inPlaneMm: number;
   /** Translation along the slice axis, mm (signed); present when it was estimated. */
   readonly throughPlaneMm?: number;
+  /**
+   * The in-plane transform inPlaneMm was measured on, which resamples the frame when it is corrected;
+   * present when the frame was judged by `judgeMotion` (runPerfusion, summary.json).
+   */
+  readonly inPlaneTransform?: RigidTransform;
   readonly action: MotionAction;
   readonly reason: string;
 }
@@ -102,6 +108,21 @@ export function motionReport(
     }
   }
   return reports;
+}
+
+/**
+ * Whether a frame is resampled onto the reference in-plane, as its reason says: a corrected frame is, unless
+ * only its through-plane part (which is not corrected) exceeds okMaxMm and its in-plane part is within it
+ * (then "used as acquired": resampling would only smooth it).
+ */
+export function resampledInPlane(
+  frame: MotionFrameReport,
+  limits: MotionLimits = preprocessDefaults.motion,
+): boolean {
+  return (
+    frame.action === 'corrected' &&
+    (Math.abs(frame.throughPlaneMm ?? 0) <= limits.okMaxMm || frame.inPlaneMm > limits.okMaxMm)
+  );
 }
 
 /**

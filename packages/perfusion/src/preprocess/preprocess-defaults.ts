@@ -28,16 +28,23 @@ const brainMaskSchema = z
     error: 'brainMask thresholds must rise: airMaxHu < csfMaxHu < tissueMaxHu <= skullMinHu',
   });
 
-const motionSchema = z
+/** The motion section (exported for its tests). */
+export const motionSchema = z
   .strictObject({
     okMaxMm: z.number().min(0),
     correctMaxMm: positive,
     sphereRadiusMm: positive,
     registrationFloorHu: z.number(),
     throughPlaneMinSignalToNoise: positive,
+    throughPlaneJointRounds: z.number().int().min(0),
+    throughPlaneInPlaneStepStartMm: positive,
+    throughPlaneInPlaneStepStopMm: positive,
     rationale: z.string().min(1),
   })
-  .refine((m) => m.okMaxMm <= m.correctMaxMm, { error: 'motion okMaxMm must not exceed correctMaxMm' });
+  .refine((m) => m.okMaxMm <= m.correctMaxMm, { error: 'motion okMaxMm must not exceed correctMaxMm' })
+  .refine((m) => m.throughPlaneInPlaneStepStopMm <= m.throughPlaneInPlaneStepStartMm, {
+    error: 'motion throughPlaneInPlaneStepStopMm must not exceed throughPlaneInPlaneStepStartMm',
+  });
 
 const aifSchema = z.strictObject({
   clusterSize: z.number().int().min(1),
