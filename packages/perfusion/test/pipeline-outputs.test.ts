@@ -119,6 +119,11 @@ describe('writePerfusionOutputs', () => {
     expect(summary.constants.haematocritFactor).toBe(0.73);
     expect(summary.constants.source).toMatch(/Rempp/);
     expect(summary.aif.positionVoxel).toHaveLength(3);
+    // each position is a voxel the curve was taken from (on the vessel, not the mean of voxels in two sinuses).
+    const [nx, ny] = run.maps.cbf.dims;
+    const linear = ([i, j, k]: number[]): number => (i ?? 0) + nx * ((j ?? 0) + ny * (k ?? 0));
+    expect(Array.from(run.aif.voxels)).toContain(linear(summary.aif.positionVoxel));
+    expect(Array.from(run.vof.voxels)).toContain(linear(summary.vof.positionVoxel));
     expect(summary.aif.curve.timesS).toHaveLength(30);
     expect(summary.aif.curve.deltaHu).toHaveLength(30);
     expect(summary.aif.curve.correctedDeltaHu).toHaveLength(30);

@@ -106,7 +106,7 @@ export interface PerfusionCurve {
   readonly source: 'automatic' | 'given';
   /** Linear voxel indices (i + nx·(j + ny·k)) averaged into the curve. */
   readonly voxels: Int32Array;
-  /** The mean position of those voxels, (i, j, k). */
+  /** The voxel of those nearest their mean position, (i, j, k): one the curve was taken from. */
   readonly positionVoxel: Triple;
   /** ΔHU at each frame time (`frameTimesS` of the run); for the AIF before partial-volume correction. */
   readonly curveDeltaHu: Float64Array;

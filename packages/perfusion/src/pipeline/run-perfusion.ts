@@ -40,19 +40,35 @@ import { parseTmaxDefinition } from '../lesions/tmax-definition.ts';
 import { FULL_GRID, interpolateMapGrid, mapGridVoxels, mapStride } from '../maps/map-grid.ts';
 import { mapGridDefaults } from '../maps/map-grid-defaults.ts';
 
-/** The mean (i, j, k) of linear voxel indices on a grid. */
-function meanPosition(voxels: Int32Array, dims: Triple): Triple {
+/**
+ * The voxel of a set (linear indices on a grid) nearest the set's mean (i, j, k): a voxel the curve was
+ * taken from, so on a vessel even when the set spans several (the VOF averages candidates in every sinus,
+ * whose mean may lie between them); a position a user can give back with --aif / --vof.
+ */
+function representativeVoxel(voxels: Int32Array, dims: Triple): Triple {
   const [nx, ny] = dims;
+  const position = (v: number): Triple => [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
   let si = 0;
   let sj = 0;
   let sk = 0;
   for (const v of voxels) {
-    si += v % nx;
-    sj += Math.floor(v / nx) % ny;
-    sk += Math.floor(v / (nx * ny));
+    const [i, j, k] = position(v);
+    si += i;
+    sj += j;
+    sk += k;
   }
   const n = Math.max(voxels.length, 1);
-  return [si / n, sj / n, sk / n];
+  let best: Triple = [si / n, sj / n, sk / n];
+  let bestDistance = Infinity;
+  for (const v of voxels) {
+    const [i, j, k] = position(v);
+    const distance = (i - si / n) ** 2 + (j - sj / n) ** 2 + (k - sk / n) ** 2;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = [i, j, k];
+    }
+  }
+  return best;
 }
 
 /** A 3-D volume on the grid of `ct` holding `data`. */
@@ -392,7 +408,7 @@ async function analyse(
   }): PerfusionCurve => ({
     source: found.source,
     voxels: found.voxels,
-    positionVoxel: meanPosition(found.voxels, ct.dims),
+    positionVoxel: representativeVoxel(found.voxels, ct.dims),
     curveDeltaHu: found.curveDeltaHu,
   });
   const run = {
