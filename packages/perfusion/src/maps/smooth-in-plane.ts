@@ -1,4 +1,4 @@
-import { createVolume, type Volume } from '@quantrad/imaging';
+import { createVolume, type Volume } from '@quantrad/imaging/volume';
 import { assertBaselineCount, assertDynamic } from '../preprocess/volume-checks.ts';
 
 /**

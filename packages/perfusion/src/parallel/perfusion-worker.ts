@@ -2,7 +2,7 @@
 // one chunk of voxels at a time, so a chunk's values are those the single-thread call gives; and a map's PNG
 // montage (mapMontagePng), the same bytes as on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { releaseBuffer } from '@quantrad/imaging';
+import { releaseBuffer } from '@quantrad/imaging/volume';
 import { deconvolve } from '../deconvolution/deconvolve.ts';
 import { perfusionMaps, type PerfusionMaps } from '../maps/perfusion-maps.ts';
 import { estimateMotion } from '../preprocess/estimate-motion.ts';
