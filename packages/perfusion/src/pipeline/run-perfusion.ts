@@ -66,9 +66,12 @@ function onGrid<T extends Float32Array | Uint8Array>(ct: Volume, data: T): Volum
   });
 }
 
-/** Per-voxel values placed at their voxels of a full-size map, 0 elsewhere. */
-function scatter(values: Float32Array, voxels: Int32Array, size: number): Float32Array {
-  const out = new Float32Array(size);
+/**
+ * Per-voxel values placed at their voxels of a full-size map, 0 elsewhere; on shared memory when `shared`
+ * (a pool's workers then draw the map's montage from it in place, without a copy: writePerfusionOutputs).
+ */
+function scatter(values: Float32Array, voxels: Int32Array, size: number, shared: boolean): Float32Array {
+  const out = shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
   for (let n = 0; n < voxels.length; n++) out[voxels[n] ?? 0] = values[n] ?? 0;
   return out;
 }
@@ -378,12 +381,12 @@ async function analyse(
   });
 
   const maps = await stage('volumes', () => ({
-    cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame)),
-    cbv: onGrid(ct, scatter(values.cbvMl100g, tissueVoxels, perFrame)),
-    mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame)),
-    ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame)),
-    tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame)),
-    tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame)),
+    cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame, pool !== undefined)),
+    cbv: onGrid(ct, scatter(values.cbvMl100g, tissueVoxels, perFrame, pool !== undefined)),
+    mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame, pool !== undefined)),
+    ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame, pool !== undefined)),
+    tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame, pool !== undefined)),
+    tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame, pool !== undefined)),
   }));
 
   const curve = (found: {

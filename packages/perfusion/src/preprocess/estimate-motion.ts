@@ -1,4 +1,4 @@
-import type { Volume } from '@quantrad/imaging';
+import { releaseBuffer, type Volume } from '@quantrad/imaging/volume';
 import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
 import { displacementMm, sampleSlice, voxelMap, type RigidTransform } from './rigid-transform.ts';
 import { assertDynamic, voxelsPerFrame } from './volume-checks.ts';
@@ -201,6 +201,8 @@ function samplePoints(reference: Float32Array, nx: number, ny: number, maxPoints
     points.value[n] = reference[v] ?? 0;
     n++;
   }
+  releaseBuffer(bone);
+  releaseBuffer(near);
   return points;
 }
 
@@ -364,5 +366,8 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
     displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
     previous = transform;
   }
+  // the bone images (3 slice-sized float images per registration slice, some 13 MB at 512 × 512) are freed
+  // now, not at the thread's next collection: a worker registers several blocks of frames in a row.
+  for (const image of [scratch.image, scratch.once, scratch.twice]) releaseBuffer(image);
   return { referenceFrame, transforms, displacementsMm: displacements };
 }
