@@ -1,4 +1,4 @@
-import { createVolume, type Triple, type Volume } from '@quantrad/imaging';
+import { createVolume, releaseBuffer, type Triple, type Volume } from '@quantrad/imaging';
 import { arterialArrival } from '../aif/arterial-arrival.ts';
 import { curveAt } from '../aif/curve-at.ts';
 import { curveFeatures } from '../aif/curve-features.ts';
@@ -246,7 +246,13 @@ async function analyse(
     const first = brainMask(volume, { baselineCount: study.baseline.count, peak });
     const vessels = maskVoxels(first.vessels);
     const wholeBrain = { baseline: { ...study, source: 'whole brain' as const }, mask: first };
-    if (vessels.length === 0) return wholeBrain;
+    // the stage's study-sized scratch (the peak image, the first mask when replaced) is freed at its end,
+    // not at a later collection (releaseBuffer).
+    const done = <T>(result: T, scratch: readonly ArrayBufferView[] = []): T => {
+      for (const view of [peak.values, vessels, ...scratch]) releaseBuffer(view);
+      return result;
+    };
+    if (vessels.length === 0) return done(wholeBrain);
     let earliest = study.arrival;
     let source: PerfusionBaseline['source'] = 'whole brain';
     try {
@@ -266,20 +272,21 @@ async function analyse(
       earliest = arterial.arrival;
       source = 'arteries';
     }
-    if (earliest.frame >= study.arrival.frame) return wholeBrain;
+    if (earliest.frame >= study.arrival.frame) return done(wholeBrain);
     const vesselBaseline: PerfusionBaseline = {
       arrival: earliest,
       baseline: baselineFrames(earliest.frame),
       brainVoxelCount: study.brainVoxelCount,
       source,
     };
-    return {
-      baseline: vesselBaseline,
-      mask: brainMask(volume, {
-        baselineCount: vesselBaseline.baseline.count,
-        peak: peakImage(volume, vesselBaseline.baseline.count, peak),
-      }),
-    };
+    const earlierPeak = peakImage(volume, vesselBaseline.baseline.count, peak);
+    const vesselMask = brainMask(volume, { baselineCount: vesselBaseline.baseline.count, peak: earlierPeak });
+    return done({ baseline: vesselBaseline, mask: vesselMask }, [
+      earlierPeak.values,
+      first.brain,
+      first.vessels,
+      first.tissue,
+    ]);
   });
   if (baseline.baseline.warning !== undefined) warnings.push(baseline.baseline.warning);
   const baselineCount = baseline.baseline.count;
@@ -332,6 +339,9 @@ async function analyse(
     const selection = selectVof(vesselCurves, vesselVoxels, frameTimesS, { baselineCount, aifTtpS });
     return { source: 'automatic' as const, voxels: selection.voxels, curveDeltaHu: selection.curveDeltaHu };
   });
+  // the vessels' curves (and their voxel list) are not needed after the AIF and VOF choice: freed now.
+  if (vesselCurves !== undefined) releaseBuffer(vesselCurves);
+  releaseBuffer(vesselVoxels);
   const vofFeatures = curveFeatures(vofFound.curveDeltaHu, 0, -1, frameTimesS, baselineCount);
   const vofTruncated = vofFeatures.tailFractionOfPeak > preprocessDefaults.vof.maximumTailFractionOfPeak;
   if (vofTruncated) {
@@ -388,6 +398,13 @@ async function analyse(
     tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame, pool !== undefined)),
     tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame, pool !== undefined)),
   }));
+  // the tissue voxels' values (made here, not by a caller's mapper) and the sub-grid are freed once placed.
+  if (options.mapper === undefined || onSubGrid) {
+    for (const view of Object.values(values)) if (ArrayBuffer.isView(view)) releaseBuffer(view);
+  }
+  if (computedMask !== mask.tissue) releaseBuffer(computedMask);
+  const tissueVoxelCount = tissueVoxels.length;
+  releaseBuffer(tissueVoxels);
 
   const curve = (found: {
     source: 'automatic' | 'given';
@@ -418,7 +435,7 @@ async function analyse(
     modelFit,
     modelFitFallback: values.modelFitFallback,
     tmaxDefinition: options.tmaxDefinition ?? 'fitted-delay',
-    mapGrid: { stride, computedVoxels, interpolatedVoxels: tissueVoxels.length - computedVoxels },
+    mapGrid: { stride, computedVoxels, interpolatedVoxels: tissueVoxelCount - computedVoxels },
     timingsMs,
     warnings,
   };
