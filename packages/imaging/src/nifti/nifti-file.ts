@@ -64,7 +64,10 @@ export async function writeNiftiFile(
 ): Promise<void> {
   const bytes = writeNifti(volume, { gzip: false, ...options });
   // Compressed on libuv's thread pool (the same bytes as gzipSync), so the caller's thread can go on.
-  await writeFile(path, path.toLowerCase().endsWith('.gz') ? await gzipAsync(bytes) : bytes);
-  // a volume-sized copy made here: freed now, not at the next collection (the maps are written one by one).
+  const written = path.toLowerCase().endsWith('.gz') ? await gzipAsync(bytes) : bytes;
+  await writeFile(path, written);
+  // a volume-sized copy made here (and its compressed bytes): freed now, not at the next collection (the
+  // maps are written one by one).
   releaseBuffer(bytes);
+  releaseBuffer(written);
 }

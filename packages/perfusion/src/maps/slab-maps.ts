@@ -1,3 +1,4 @@
+import { releaseBuffer } from '@quantrad/imaging/volume';
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 import { curvesOnGrid } from '../pipeline/time-grid.ts';
 import { interpolateMapGrid, mapGridVoxels, type MapStride } from './map-grid.ts';
@@ -41,12 +42,15 @@ export function slabMaps(input: SlabMapsInput): PerfusionMaps {
   const curves = new Float32Array(count * frames);
   slabConcentrationCurves(slab, { frames, nx, ny }, mask, kernels, baselineCount, curves, computed);
   const { frameTimesS, grid, aifDeltaHu, options } = input;
-  const maps = perfusionMaps(
-    aifDeltaHu,
-    curvesOnGrid(frameTimesS, curves, grid),
-    grid.samples,
-    grid.dtS,
-    options,
-  );
-  return full ? maps : interpolateMapGrid(maps, mask, computed, nx, ny, stride);
+  const onGrid = curvesOnGrid(frameTimesS, curves, grid);
+  const maps = perfusionMaps(aifDeltaHu, onGrid, grid.samples, grid.dtS, options);
+  // The job's scratch (the curves, some MB a slice; the sub-grid's maps) is freed now rather than at the
+  // worker's next collection, which V8 starts only after some 64 MB of such memory has piled up.
+  releaseBuffer(curves);
+  releaseBuffer(onGrid);
+  if (full) return maps;
+  const interpolated = interpolateMapGrid(maps, mask, computed, nx, ny, stride);
+  releaseBuffer(computed);
+  for (const values of Object.values(maps)) if (ArrayBuffer.isView(values)) releaseBuffer(values);
+  return interpolated;
 }

@@ -1,4 +1,4 @@
-import { releaseBuffer, type Volume } from '@quantrad/imaging';
+import { releaseBuffer, type Volume } from '@quantrad/imaging/volume';
 import { pipelineDefaults } from '../pipeline/pipeline-defaults.ts';
 import { GLYPH_HEIGHT, textWidth } from './bitmap-font.ts';
 import { colourAt, viridis, type ColourMap } from './colour-map.ts';

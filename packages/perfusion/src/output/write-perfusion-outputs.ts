@@ -48,10 +48,12 @@ export async function writePerfusionOutputs(
     start(path, writeFile(path, bytes));
   };
   const { pool } = options;
+  // with a pool, the tissue mask is put once on shared memory, which every montage job reads in place.
+  const montageMask = pool === undefined ? run.masks.tissue.data : shared(run.masks.tissue.data);
   for (const name of Object.keys(PERFUSION_MAP_FILES) as (keyof PerfusionMapVolumes)[]) {
     const { file, png, title, units } = PERFUSION_MAP_FILES[name];
     const path = join(outDir, file);
-    const montage = { title, units, mask: run.masks.tissue.data };
+    const montage = { title, units, mask: montageMask };
     if (pool === undefined) {
       await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
       put(png, mapMontagePng(run.maps[name], montage).png);
@@ -107,14 +109,19 @@ async function montageInWorker(
   options: Omit<MapMontageOptions, 'colourMap'> & { mask: Uint8Array },
 ): Promise<Uint8Array> {
   const [bytes] = await pool.run(() => {
-    // copies of just the map's and mask's voxels, transferred (a structured clone would copy whole buffers).
-    const data = map.data.slice();
-    const mask = options.mask.slice();
-    return {
-      request: { kind: 'montage', map: { ...map, data }, options: { ...options, mask } },
-      transfer: [data.buffer, mask.buffer],
-    };
+    // voxels on shared memory (the run's maps when it had a pool) are read in place; others are copied and
+    // the copy transferred (a structured clone would copy whole buffers).
+    const data = map.data.buffer instanceof SharedArrayBuffer ? map.data : map.data.slice();
+    const transfer = data === map.data ? [] : [data.buffer as ArrayBuffer];
+    return { request: { kind: 'montage', map: { ...map, data }, options }, transfer };
   });
   if (!(bytes instanceof Uint8Array)) throw new Error('montage: the worker returned no PNG');
   return bytes;
+}
+
+/** A copy of `bytes` on a SharedArrayBuffer (workers read it in place). */
+function shared(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
 }

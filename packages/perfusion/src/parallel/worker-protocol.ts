@@ -55,7 +55,8 @@ export interface SliceMapsRequest extends SlabMapsInput {
 
 /**
  * The main thread → worker message for a map's PNG montage (`mapMontagePng`, drawn and encoded in the worker):
- * the map (a structured-clone copy) and the montage's options; the answer is the PNG's bytes.
+ * the map (read in place when on shared memory, as a run's maps are when it had a pool; else a transferred
+ * copy) and the montage's options (the tissue mask on shared memory); the answer is the PNG's bytes.
  */
 export interface MontageRequest {
   readonly id: number;

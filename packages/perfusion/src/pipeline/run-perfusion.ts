@@ -1,4 +1,4 @@
-import { createVolume, type Triple, type Volume } from '@quantrad/imaging';
+import { createVolume, releaseBuffer, type Triple, type Volume } from '@quantrad/imaging';
 import { arterialArrival } from '../aif/arterial-arrival.ts';
 import { curveAt } from '../aif/curve-at.ts';
 import { curveFeatures } from '../aif/curve-features.ts';
@@ -82,9 +82,12 @@ function onGrid<T extends Float32Array | Uint8Array>(ct: Volume, data: T): Volum
   });
 }
 
-/** Per-voxel values placed at their voxels of a full-size map, 0 elsewhere. */
-function scatter(values: Float32Array, voxels: Int32Array, size: number): Float32Array {
-  const out = new Float32Array(size);
+/**
+ * Per-voxel values placed at their voxels of a full-size map, 0 elsewhere; on shared memory when `shared`
+ * (a pool's workers then draw the map's montage from it in place, without a copy: writePerfusionOutputs).
+ */
+function scatter(values: Float32Array, voxels: Int32Array, size: number, shared: boolean): Float32Array {
+  const out = shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
   for (let n = 0; n < voxels.length; n++) out[voxels[n] ?? 0] = values[n] ?? 0;
   return out;
 }
@@ -258,7 +261,13 @@ async function analyse(
     const first = brainMask(volume, { baselineCount: study.baseline.count, peak });
     const vessels = maskVoxels(first.vessels);
     const wholeBrain = { baseline: { ...study, source: 'whole brain' as const }, mask: first };
-    if (vessels.length === 0) return wholeBrain;
+    // the stage's study-sized scratch (the peak image, the first mask when replaced) is freed at its end,
+    // not at a later collection (releaseBuffer).
+    const done = <T>(result: T, scratch: readonly ArrayBufferView[] = []): T => {
+      for (const view of [peak.values, vessels, ...scratch]) releaseBuffer(view);
+      return result;
+    };
+    if (vessels.length === 0) return done(wholeBrain);
     let earliest = study.arrival;
     let source: PerfusionBaseline['source'] = 'whole brain';
     try {
@@ -278,20 +287,21 @@ async function analyse(
       earliest = arterial.arrival;
       source = 'arteries';
     }
-    if (earliest.frame >= study.arrival.frame) return wholeBrain;
+    if (earliest.frame >= study.arrival.frame) return done(wholeBrain);
     const vesselBaseline: PerfusionBaseline = {
       arrival: earliest,
       baseline: baselineFrames(earliest.frame),
       brainVoxelCount: study.brainVoxelCount,
       source,
     };
-    return {
-      baseline: vesselBaseline,
-      mask: brainMask(volume, {
-        baselineCount: vesselBaseline.baseline.count,
-        peak: peakImage(volume, vesselBaseline.baseline.count, peak),
-      }),
-    };
+    const earlierPeak = peakImage(volume, vesselBaseline.baseline.count, peak);
+    const vesselMask = brainMask(volume, { baselineCount: vesselBaseline.baseline.count, peak: earlierPeak });
+    return done({ baseline: vesselBaseline, mask: vesselMask }, [
+      earlierPeak.values,
+      first.brain,
+      first.vessels,
+      first.tissue,
+    ]);
   });
   if (baseline.baseline.warning !== undefined) warnings.push(baseline.baseline.warning);
   const baselineCount = baseline.baseline.count;
@@ -344,6 +354,9 @@ async function analyse(
     const selection = selectVof(vesselCurves, vesselVoxels, frameTimesS, { baselineCount, aifTtpS });
     return { source: 'automatic' as const, voxels: selection.voxels, curveDeltaHu: selection.curveDeltaHu };
   });
+  // the vessels' curves (and their voxel list) are not needed after the AIF and VOF choice: freed now.
+  if (vesselCurves !== undefined) releaseBuffer(vesselCurves);
+  releaseBuffer(vesselVoxels);
   const vofFeatures = curveFeatures(vofFound.curveDeltaHu, 0, -1, frameTimesS, baselineCount);
   const vofTruncated = vofFeatures.tailFractionOfPeak > preprocessDefaults.vof.maximumTailFractionOfPeak;
   if (vofTruncated) {
@@ -393,13 +406,20 @@ async function analyse(
   });
 
   const maps = await stage('volumes', () => ({
-    cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame)),
-    cbv: onGrid(ct, scatter(values.cbvMl100g, tissueVoxels, perFrame)),
-    mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame)),
-    ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame)),
-    tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame)),
-    tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame)),
+    cbf: onGrid(ct, scatter(values.cbfMl100gMin, tissueVoxels, perFrame, pool !== undefined)),
+    cbv: onGrid(ct, scatter(values.cbvMl100g, tissueVoxels, perFrame, pool !== undefined)),
+    mtt: onGrid(ct, scatter(values.mttS, tissueVoxels, perFrame, pool !== undefined)),
+    ttp: onGrid(ct, scatter(values.ttpS, tissueVoxels, perFrame, pool !== undefined)),
+    tmax: onGrid(ct, scatter(values.tmaxS, tissueVoxels, perFrame, pool !== undefined)),
+    tmaxResiduePeak: onGrid(ct, scatter(values.tmaxResiduePeakS, tissueVoxels, perFrame, pool !== undefined)),
   }));
+  // the tissue voxels' values (made here, not by a caller's mapper) and the sub-grid are freed once placed.
+  if (options.mapper === undefined || onSubGrid) {
+    for (const view of Object.values(values)) if (ArrayBuffer.isView(view)) releaseBuffer(view);
+  }
+  if (computedMask !== mask.tissue) releaseBuffer(computedMask);
+  const tissueVoxelCount = tissueVoxels.length;
+  releaseBuffer(tissueVoxels);
 
   const curve = (found: {
     source: 'automatic' | 'given';
@@ -430,7 +450,7 @@ async function analyse(
     modelFit,
     modelFitFallback: values.modelFitFallback,
     tmaxDefinition: options.tmaxDefinition ?? 'fitted-delay',
-    mapGrid: { stride, computedVoxels, interpolatedVoxels: tissueVoxels.length - computedVoxels },
+    mapGrid: { stride, computedVoxels, interpolatedVoxels: tissueVoxelCount - computedVoxels },
     timingsMs,
     warnings,
   };

@@ -1,4 +1,4 @@
-import type { Volume } from '@quantrad/imaging';
+import { releaseBuffer, type Volume } from '@quantrad/imaging/volume';
 import { preprocessDefaults, type MotionLimits } from './preprocess-defaults.ts';
 import {
   compassSearch,
@@ -207,6 +207,8 @@ function samplePoints(reference: Float32Array, nx: number, ny: number, maxPoints
     points.value[n] = reference[v] ?? 0;
     n++;
   }
+  releaseBuffer(bone);
+  releaseBuffer(near);
   return points;
 }
 
@@ -351,5 +353,8 @@ export function estimateMotion(ct: Volume, options: EstimateMotionOptions = {}):
     displacements[t] = displacementMm(transform, limits.sphereRadiusMm);
     previous = transform;
   }
+  // the bone images (3 slice-sized float images per registration slice, some 13 MB at 512 × 512) are freed
+  // now, not at the thread's next collection: a worker registers several blocks of frames in a row.
+  for (const image of [scratch.image, scratch.once, scratch.twice]) releaseBuffer(image);
   return { referenceFrame, transforms, displacementsMm: displacements };
 }

@@ -1,4 +1,4 @@
-import type { Volume } from '@quantrad/imaging';
+import { releaseBuffer, type Volume } from '@quantrad/imaging/volume';
 import { brainRegion, maskVoxels } from './brain-mask.ts';
 import { baselineMeanImage, meanCurveHu } from './concentration-curves.ts';
 import {
@@ -29,13 +29,16 @@ export function studyBaseline(
   defaults: Pick<PreprocessDefaults, 'arrival' | 'brainMask'> = preprocessDefaults,
 ): StudyBaseline {
   // the brain region of brainMask on the first frame (its vessel and tissue classes are not needed here).
-  const brain = maskVoxels(brainRegion(baselineMeanImage(ct, 1), ct.dims, defaults.brainMask).brain);
+  const image = baselineMeanImage(ct, 1);
+  const region = brainRegion(image, ct.dims, defaults.brainMask).brain;
+  const brain = maskVoxels(region);
+  // study-sized scratch (a float image and a mask) freed now, not at a later collection.
+  releaseBuffer(image);
+  releaseBuffer(region);
   if (brain.length === 0) throw new RangeError('studyBaseline: ct has no brain voxels in its first frame');
   const frameTimesS = ct.frameTimesS ?? Array.from({ length: ct.frames }, (_, t) => t);
   const arrival = detectArrival(meanCurveHu(ct, brain), frameTimesS, defaults.arrival);
-  return {
-    arrival,
-    baseline: baselineFrames(arrival.frame, defaults.arrival),
-    brainVoxelCount: brain.length,
-  };
+  const brainVoxelCount = brain.length;
+  releaseBuffer(brain);
+  return { arrival, baseline: baselineFrames(arrival.frame, defaults.arrival), brainVoxelCount };
 }
