@@ -28,6 +28,26 @@ beforeAll(async () => {
   written = await writePerfusionOutputs(run, folder);
 });
 
+describe('writePerfusionOutputs when a montage worker fails', () => {
+  it('rejects with the error, and no montage job is left an unhandled rejection while a NIfTI is written', async () => {
+    const pool = await PerfusionWorkerPool.create({ workers: 1 });
+    await pool.close(); // stands for a worker that dies while drawing: every montage job rejects
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'quantrad-perfusion-failing-pool-'));
+      await expect(writePerfusionOutputs(run, out, { pool })).rejects.toThrow(/closed/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled.map(String)).toEqual([]);
+  });
+});
+
 describe('writePerfusionOutputs with a worker pool', () => {
   let pool: PerfusionWorkerPool;
   beforeAll(async () => {
@@ -63,7 +83,7 @@ function description(path: string): string {
 }
 
 describe('writePerfusionOutputs', () => {
-  it('writes the five maps as float32 NIfTI on the input grid, units in the description', async () => {
+  it('writes the maps as float32 NIfTI on the input grid, units in the description', async () => {
     const units = { cbf: 'mL/100 g/min', cbv: 'mL/100 g', mtt: 's', ttp: 's', tmax: 's' } as const;
     for (const name of ['cbf', 'cbv', 'mtt', 'ttp', 'tmax'] as const) {
       const path = join(folder, `${name}.nii.gz`);

@@ -58,14 +58,15 @@ export async function writePerfusionOutputs(
       await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
       put(png, mapMontagePng(run.maps[name], montage).png);
     } else {
-      // queued before the NIfTI so that the workers draw while this thread writes.
-      const drawn = montageInWorker(pool, run.maps[name], montage);
-      await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
+      // queued before the NIfTI so that the workers draw while this thread writes; its failure is handled
+      // from the start (it may come while the NIfTI is awaited, or after a NIfTI error ends this loop).
       const pngPath = join(outDir, png);
-      start(
-        pngPath,
-        drawn.then((bytes) => writeFile(pngPath, bytes)),
+      const writingPng = montageInWorker(pool, run.maps[name], montage).then((bytes) =>
+        writeFile(pngPath, bytes),
       );
+      writingPng.catch(() => undefined);
+      await startNifti(path, run.maps[name], `quantrad ${title} ${units} (${run.method})`);
+      start(pngPath, writingPng);
     }
   }
   if (!('withheld' in run.lesions)) {
