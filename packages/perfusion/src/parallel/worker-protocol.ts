@@ -74,10 +74,10 @@ export type RequestWithoutId<R = WorkerRequest> = R extends unknown ? Omit<R, 'i
 export type ResultArray = Float32Array | Float64Array | Uint8Array;
 
 /**
- * The worker → main thread answer: the result arrays of the chunk in a fixed order (deconvolve: kMaxPerS,
- * tmaxS, tmaxResiduePeakS; maps: cbfMl100gMin, cbvMl100g, mttS, ttpS, tmaxS, tmaxResiduePeakS; deconvolve,
- * maps and slice-maps then end with one Float64Array, the model fit's counts in the order of
- * MODEL_FIT_COUNTS (`fallbackCounts`); motion: [tx, ty, rotation] per frame, displacement per frame; curves: none; slice-maps: as maps; montage: the PNG's bytes), or the message of the error it threw.
+ * The worker → main thread answer: the result arrays of the chunk in a fixed order, or the message of the
+ * error it threw. deconvolve, maps and slice-maps: the arrays named by RESULT_FIELDS (slice-maps as maps), then
+ * one Float64Array, the model fit's counts in the order of MODEL_FIT_COUNTS (`fallbackCounts`); motion:
+ * [tx, ty, rotation] per frame, then the displacement per frame; curves: none; montage: the PNG's bytes.
  */
 export type ChunkResponse =
   | { readonly id: number; readonly arrays: readonly ResultArray[] }
