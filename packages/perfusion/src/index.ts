@@ -170,9 +170,8 @@ export {
 export { resampledInPlane, throughPlaneWarning } from './preprocess/motion-report.ts';
 export { judgeMotion, type JudgedMotion } from './preprocess/judge-motion.ts';
 export { arterialArrival, type ArterialArrival } from './aif/arterial-arrival.ts';
+export { gammaResidue, gammaResidueIntegralS } from './deconvolution/gamma-residue.ts';
 export {
-  gammaResidue,
-  gammaResidueIntegralS,
   ResidueModelFit,
   residueModelFitFor,
   type ResidueModelEstimate,
