@@ -4,7 +4,7 @@ import { perfusionMaps, type PerfusionMapOptions, type PerfusionMaps } from '../
 import type { TimeGrid } from '../pipeline/time-grid.ts';
 import type { InWorkersOptions } from './in-workers.ts';
 import { FULL_GRID, type MapStride } from '../maps/map-grid.ts';
-import { addFallbackCounts, RESULT_FIELDS } from './worker-protocol.ts';
+import { addFallbackCounts, RESULT_FIELDS, type RequestWithoutId } from './worker-protocol.ts';
 import type { PreparedChunk } from './perfusion-worker-pool.ts';
 import { maskedBeforeSlice, runRangeJobs, withPool, type RangeJob } from './schedule-jobs.ts';
 import { noModelFitFallback } from '../deconvolution/deconvolve.ts';
@@ -30,35 +30,57 @@ export async function smoothedConcentrationCurvesInWorkers(
   const firstCurve = maskedBeforeSlice(mask, sliceSize, nz);
   const curves = new Float32Array(new SharedArrayBuffer(4 * (firstCurve[nz] ?? 0) * frames));
   await withPool(parallel, async (pool) => {
-    const jobs: RangeJob[] = [];
-    for (let k = 0; k < nz; k++) {
-      const from = firstCurve[k] ?? 0;
-      const to = firstCurve[k + 1] ?? 0;
-      if (to === from) continue;
-      const prepare = (): PreparedChunk => {
-        const slab = sliceFrames(ct, k);
-        const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
-        return {
-          request: {
-            kind: 'curves',
-            slab,
-            frames,
-            nx,
-            ny,
-            mask: sliceMask,
-            kernels,
-            baselineCount,
-            out: curves.subarray(from * frames, to * frames),
-          },
-          transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
-        };
-      };
-      jobs.push({ from, to, prepare });
-    }
+    const jobs = sliceJobs(ct, mask, firstCurve, range(nz), (slab, sliceMask, from, to) => ({
+      kind: 'curves',
+      slab,
+      frames,
+      nx,
+      ny,
+      mask: sliceMask,
+      kernels,
+      baselineCount,
+      out: curves.subarray(from * frames, to * frames),
+    }));
     // the workers write into `curves` on shared memory: no result arrays to gather.
     await runRangeJobs(pool, jobs, [], firstCurve[nz] ?? 0, parallel.onProgress);
   });
   return curves;
+}
+
+/** 0, 1, …, n − 1. */
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k);
+}
+
+/**
+ * One job per slice with masked voxels, in `order`: slice k fills the range [before[k], before[k + 1]) of the
+ * masked voxels; its request is made from a copy of its frames and of its mask (both transferred) when a
+ * worker takes it.
+ */
+function sliceJobs(
+  ct: Volume,
+  mask: Uint8Array,
+  before: Int32Array,
+  order: readonly number[],
+  request: (slab: VoxelArray, sliceMask: Uint8Array, from: number, to: number) => RequestWithoutId,
+): RangeJob[] {
+  const sliceSize = ct.dims[0] * ct.dims[1];
+  const jobs: RangeJob[] = [];
+  for (const k of order) {
+    const from = before[k] ?? 0;
+    const to = before[k + 1] ?? 0;
+    if (to === from) continue;
+    const prepare = (): PreparedChunk => {
+      const slab = sliceFrames(ct, k);
+      const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
+      return {
+        request: request(slab, sliceMask, from, to),
+        transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
+      };
+    };
+    jobs.push({ from, to, prepare });
+  }
+  return jobs;
 }
 
 /** The frames of slice k (frame-major), copied in the volume's voxel type for a worker. */
@@ -115,39 +137,25 @@ export async function smoothedMapsInWorkers(
   maps.modelFitFallback = noModelFitFallback();
   await withPool(parallel, async (pool) => {
     // The largest slices first, so that the workers finish together (each job fills its own range).
-    const order = Array.from({ length: nz }, (_, k) => k).sort(
+    const order = range(nz).sort(
       (a, b) =>
         (firstVoxel[b + 1] ?? 0) - (firstVoxel[b] ?? 0) - ((firstVoxel[a + 1] ?? 0) - (firstVoxel[a] ?? 0)),
     );
-    const jobs: RangeJob[] = [];
-    for (const k of order) {
-      const from = firstVoxel[k] ?? 0;
-      const to = firstVoxel[k + 1] ?? 0;
-      if (to === from) continue;
-      const prepare = (): PreparedChunk => {
-        const slab = sliceFrames(ct, k);
-        const sliceMask = mask.slice(k * sliceSize, (k + 1) * sliceSize);
-        return {
-          request: {
-            kind: 'slice-maps',
-            slab,
-            frames: ct.frames,
-            nx,
-            ny,
-            mask: sliceMask,
-            kernels,
-            baselineCount,
-            frameTimesS: curves.frameTimesS,
-            grid: curves.grid,
-            aifDeltaHu: curves.aifDeltaHu,
-            options,
-            stride: curves.stride ?? FULL_GRID,
-          },
-          transfer: [slab.buffer as ArrayBuffer, sliceMask.buffer],
-        };
-      };
-      jobs.push({ from, to, prepare });
-    }
+    const jobs = sliceJobs(ct, mask, firstVoxel, order, (slab, sliceMask) => ({
+      kind: 'slice-maps',
+      slab,
+      frames: ct.frames,
+      nx,
+      ny,
+      mask: sliceMask,
+      kernels,
+      baselineCount,
+      frameTimesS: curves.frameTimesS,
+      grid: curves.grid,
+      aifDeltaHu: curves.aifDeltaHu,
+      options,
+      stride: curves.stride ?? FULL_GRID,
+    }));
     await runRangeJobs(pool, jobs, fields, voxels, parallel.onProgress, (counts) => {
       addFallbackCounts(maps.modelFitFallback, counts);
     });
