@@ -99,6 +99,13 @@ describe('writePerfusionOutputs', () => {
     }
   });
 
+  it('names the lesion masks with the thresholds they were drawn with (data/lesion-thresholds.json: 30%, 6 s)', () => {
+    expect(description(join(folder, 'core.nii.gz'))).toBe('quantrad ischaemic core (relative CBF < 30%)');
+    expect(description(join(folder, 'hypoperfusion.nii.gz'))).toBe(
+      'quantrad hypoperfusion (fitted-delay Tmax > 6 s)',
+    );
+  });
+
   it('draws a montage per map and the AIF/VOF plot as PNGs of the stated size', () => {
     const montage = mapMontagePng(run.maps.cbf, {
       title: 'CBF',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeNiftiFile, type Volume } from '@quantrad/imaging';
 import type { PerfusionMapVolumes, PerfusionRun } from '../pipeline/perfusion-run.ts';
 import type { PerfusionWorkerPool } from '../parallel/perfusion-worker-pool.ts';
+import { lesionThresholds } from '../lesions/lesion-thresholds.ts';
 import { curvePlotPng } from './curve-plot-png.ts';
 import { mapMontagePng, type MapMontageOptions } from './map-montage-png.ts';
 import {
@@ -75,10 +76,12 @@ export async function writePerfusionOutputs(
       string,
     ][]) {
       const path = join(outDir, file);
+      // the thresholds the run's lesion volumes were computed with (data/lesion-thresholds.json).
+      const { core, hypoperfusion } = lesionThresholds;
       const title =
         name === 'core'
-          ? 'ischaemic core (relative CBF < 30%)'
-          : `hypoperfusion (${run.tmaxDefinition} Tmax > 6 s)`;
+          ? `ischaemic core (relative CBF < ${Math.round(core.relativeCbfBelow * 1000) / 10}%)`
+          : `hypoperfusion (${run.tmaxDefinition} Tmax > ${hypoperfusion.tmaxAboveS} s)`;
       await startNifti(path, run.lesions[name], `quantrad ${title}`);
     }
   }
